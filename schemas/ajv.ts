@@ -1,0 +1,29 @@
+/**
+ * The one way this project builds an AJV instance: JSON Schema 2020-12, all errors, our
+ * named formats and `x-` annotations registered. Used for documents and applications,
+ * in the server and in the studio's preview alike.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { formatValidators } from './formats.ts';
+
+/** The annotation keywords our emitted schemas carry; validators ignore them. */
+export const ANNOTATION_KEYWORDS = ['x-field', 'x-sources', 'x-pii', 'x-matter', 'x-section'] as const;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** RFC 3339 full-date that names a real calendar day. */
+export function isValidDate(value: string): boolean {
+  const m = DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** A new AJV 2020-12 instance with our formats; create one per purpose and keep it. */
+export function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'boolean'] });
+  ajv.addFormat('date', { type: 'string', validate: isValidDate });
+  for (const [name, validate] of Object.entries(formatValidators())) ajv.addFormat(name, { type: 'string', validate });
+  return ajv;
+}

@@ -1,0 +1,200 @@
+/**
+ * What the compiler emits: one CompiledBundle per bundle and region. It is self-sufficient:
+ * the runtime and the studio derive per-selection checklists, time limits and plans from it
+ * with the pure functions of this folder, without the source documents.
+ */
+import type { Diagnostic } from './diagnostics.ts';
+import type { FieldFormat, FieldOption, FieldType, FlowEdge, GuidingQuestion, MaterialForm, MaterialKind, MatterKind, MatterResult, Mode, Necessity, Selection, Target } from './types.ts';
+
+/** A matter as front ends need it. */
+export interface MatterSummary {
+  code: string;
+  name: string;
+  kind: MatterKind;
+  target: Target;
+  department: string;
+  legalDays: number;
+  promisedDays: number;
+  visits: number;
+  result?: MatterResult;
+}
+
+/** One item of a compiled scenario. */
+export interface CompiledItem {
+  selection: Selection;
+  locked: boolean;
+  matter: MatterSummary;
+}
+
+/** One matter's request for a material. */
+export interface MaterialSource {
+  matter: string;
+  necessity: Necessity;
+  form: MaterialForm;
+  copies: number;
+  commitment: boolean;
+  eLicense: boolean;
+  note?: string;
+}
+
+/** A material with every matter of the scenario that asks for it, before a selection is known. */
+export interface MaterialRequest {
+  id: string;
+  name: string;
+  kind: MaterialKind;
+  eLicenseName?: string;
+  sources: MaterialSource[];
+  /** Matters of the scenario whose result is this material. */
+  producedBy: string[];
+}
+
+/** Why the applicant need not hand a material in (免提交). */
+export type ExemptReason = 'prior-result' | 'e-license' | 'commitment';
+
+/** One line of the deduplicated checklist (一套材料) for a selection. */
+export interface ChecklistItem {
+  id: string;
+  name: string;
+  kind: MaterialKind;
+  necessity: Necessity;
+  form: MaterialForm;
+  copies: number;
+  matters: string[];
+  exempt: { reason: ExemptReason; by?: string; note: string } | null;
+}
+
+/** Longest path through the selected matters. */
+export interface TimeLimit {
+  /** Working days along the critical path. */
+  criticalDays: number;
+  /** The matters on it, in order. */
+  criticalPath: string[];
+  /** What the bundle promises: the promise when set, else the critical path. */
+  days: number;
+}
+
+/** before = matters done one by one; after = the bundle. */
+export interface Reduction {
+  before: number;
+  after: number;
+}
+
+/** 四减 (and 减跑动). */
+export interface Reductions {
+  fields: Reduction;
+  materials: Reduction;
+  days: Reduction;
+  steps: Reduction;
+  visits: Reduction;
+}
+
+/** One scenario after compilation. */
+export interface CompiledScenario {
+  id: string;
+  label: string;
+  target: Target;
+  mode: Mode;
+  guide?: GuidingQuestion;
+  items: CompiledItem[];
+  /** Every "before" dependency, the serial chain included. */
+  edges: FlowEdge[];
+  /** Topological stages: matters of one stage may run in parallel. */
+  stages: string[][];
+  promisedDays?: number;
+  materials: MaterialRequest[];
+  /** Time limit with every matter selected. */
+  timeLimit: TimeLimit;
+  /** Time limit with only the required matters. */
+  requiredOnlyTimeLimit: TimeLimit;
+  /** Checklist with every matter selected. */
+  checklist: ChecklistItem[];
+  reductions: Reductions;
+}
+
+/** Which matter asked for a merged field, and whether it requires it. */
+export interface FieldSource {
+  matter: string;
+  required: boolean;
+}
+
+/** One field of the one form after merging. */
+export interface MergedField {
+  /** Dictionary id (`person.idNumber`) or `<matter section>.<local id>`. */
+  id: string;
+  section: string;
+  key: string;
+  label: string;
+  description?: string;
+  type: FieldType;
+  format?: FieldFormat;
+  patterns: string[];
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  options?: FieldOption[];
+  pii: boolean;
+  local: boolean;
+  sources: FieldSource[];
+  /** Set when a conflict was resolved by the bundle's field override. */
+  resolvedBy?: 'prefer' | 'constraints';
+}
+
+/** A section of the one form. */
+export interface FormSection {
+  key: string;
+  label: string;
+  /** Set for a matter's own section. */
+  matter?: string;
+}
+
+/** 办事指南 model. */
+export interface Guide {
+  title: string;
+  lead: string;
+  departments: string[];
+  notes: string[];
+  scenarios: {
+    id: string;
+    label: string;
+    target: Target;
+    guide?: GuidingQuestion;
+    matters: { code: string; name: string; selection: Selection; department: string; promisedDays: number; result?: string }[];
+    steps: string[];
+    days: number;
+    visits: number;
+    checklist: ChecklistItem[];
+  }[];
+}
+
+/** The JSON Forms UI schema element types we emit. */
+export interface UiElement {
+  type: 'VerticalLayout' | 'Group' | 'Control';
+  label?: string;
+  scope?: string;
+  elements?: UiElement[];
+  options?: Record<string, unknown>;
+  rule?: { effect: 'SHOW' | 'HIDE'; condition: { scope: string; schema: Record<string, unknown> } };
+}
+
+/** A JSON Schema 2020-12 document, as plain data. */
+export type JsonSchema = Record<string, unknown>;
+
+/** The compiler's output for one bundle in one region. */
+export interface CompiledBundle {
+  id: string;
+  name: string;
+  version: number;
+  region: string;
+  variant: { id: string; baseVersion: number } | null;
+  lead: string;
+  departments: string[];
+  description?: string;
+  scenarios: CompiledScenario[];
+  sections: FormSection[];
+  fields: MergedField[];
+  schema: JsonSchema;
+  uiSchema: UiElement;
+  guide: Guide;
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,100 @@
+/**
+ * Diagnostics: every expected problem the compiler finds, with a stable code, a severity,
+ * the document and JSON Pointer it concerns, and a Chinese message from one table.
+ */
+
+/** Stable diagnostic codes; the studio and the API key behaviour on them, so never rename one. */
+export const DIAGNOSTIC_CODES = [
+  'document.invalid',
+  'bundle.unknown',
+  'matter.unknown',
+  'matter.duplicate',
+  'field.unknown',
+  'field.conflict',
+  'field.override-unknown',
+  'material.unknown',
+  'flow.cycle',
+  'flow.edge-unknown',
+  'scenario.no-selectable-matter',
+  'scenario.duplicate-id',
+  'scenario.target-mismatch',
+  'time.promise-exceeds-critical-path',
+  'time.promise-exceeds-legal',
+  'variant.base-moved',
+  'variant.conflict',
+] as const;
+
+/** A stable diagnostic code. */
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
+
+/** How bad it is: errors block publishing, warnings are shown, infos explain. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** One finding of the compiler. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  /** The document it concerns: `bundle:<id>`, `matter:<code>`, `variant:<id>`, `dictionary`, `materials`, `calendar`. */
+  document: string;
+  /** JSON Pointer into that document. */
+  path: string;
+  message: string;
+}
+
+type Params = Record<string, string | number>;
+
+const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) => string }> = {
+  'document.invalid': { severity: 'error', text: (p) => `文档格式不符合规范：${p.detail}` },
+  'bundle.unknown': { severity: 'error', text: (p) => `找不到一件事「${p.bundle}」` },
+  'matter.unknown': { severity: 'error', text: (p) => `引用了不存在的服务事项「${p.matter}」` },
+  'matter.duplicate': { severity: 'error', text: (p) => `服务事项「${p.matter}」在同一办事情形中重复出现` },
+  'field.unknown': { severity: 'error', text: (p) => `引用了数据字典中不存在的数据元「${p.field}」` },
+  'field.conflict': {
+    severity: 'error',
+    text: (p) => `字段「${p.label}」在多个事项中的要求互相矛盾（${p.detail}），请在一张表单中选定采用哪个事项的要求`,
+  },
+  'field.override-unknown': { severity: 'warning', text: (p) => `字段调整指向的字段「${p.field}」不在本一件事的表单中` },
+  'material.unknown': { severity: 'error', text: (p) => `引用了材料字典中不存在的材料「${p.material}」` },
+  'flow.cycle': { severity: 'error', text: (p) => `办理顺序出现循环：${p.cycle}` },
+  'flow.edge-unknown': { severity: 'error', text: (p) => `办理顺序引用了本情形之外的事项「${p.matter}」` },
+  'scenario.no-selectable-matter': { severity: 'error', text: (p) => `办事情形「${p.scenario}」没有可办理的事项` },
+  'scenario.duplicate-id': { severity: 'error', text: (p) => `办事情形标识「${p.scenario}」重复` },
+  'scenario.target-mismatch': {
+    severity: 'warning',
+    text: (p) => `事项「${p.matter}」的服务对象与办事情形「${p.scenario}」的办事对象不同`,
+  },
+  'time.promise-exceeds-critical-path': {
+    severity: 'error',
+    text: (p) => `承诺办结时限 ${p.promised} 个工作日超过了事项流程的最长路径 ${p.critical} 个工作日`,
+  },
+  'time.promise-exceeds-legal': {
+    severity: 'error',
+    text: (p) => `事项「${p.matter}」的承诺时限 ${p.promised} 个工作日超过了法定时限 ${p.legal} 个工作日`,
+  },
+  'variant.base-moved': {
+    severity: 'info',
+    text: (p) => `地方版本基于第 ${p.base} 版制作，已自动套用到当前第 ${p.current} 版`,
+  },
+  'variant.conflict': { severity: 'error', text: (p) => `地方调整无法套用：${p.detail}` },
+};
+
+/** Builds a diagnostic with its table severity and message. */
+export function diagnostic(code: DiagnosticCode, document: string, path: string, params: Params = {}): Diagnostic {
+  const entry = MESSAGES[code];
+  return { code, severity: entry.severity, document, path, message: entry.text(params) };
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Escapes one JSON Pointer segment (RFC 6901). */
+export function pointerSegment(segment: string | number): string {
+  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Joins segments into a JSON Pointer. */
+export function pointer(...segments: (string | number)[]): string {
+  return segments.map((s) => '/' + pointerSegment(s)).join('');
+}

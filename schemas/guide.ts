@@ -1,0 +1,82 @@
+/**
+ * The 办事指南 model and the four reductions (减表单字段、减材料、减时限、减环节, plus 减跑动):
+ * before = every matter applied for one by one, after = the bundle.
+ */
+import type { CompiledScenario, Guide, MergedField, Reductions } from './compiled-types.ts';
+import type { Bundle, Matter, MatterLocalField } from './types.ts';
+
+/** The reductions of a scenario with every matter selected. */
+export function reductionsOf(
+  scenario: CompiledScenario,
+  matters: readonly Matter[],
+  fields: readonly MergedField[],
+  extraFields: readonly { matter: string; field: MatterLocalField }[],
+): Reductions {
+  const codes = new Set(matters.map((m) => m.code));
+  const visits = matters.map((m) => m.visits);
+  return {
+    fields: {
+      before: matters.reduce((n, m) => n + m.fields.length, 0) + extraFields.filter((e) => codes.has(e.matter)).length,
+      after: fields.filter((f) => f.sources.some((s) => codes.has(s.matter))).length,
+    },
+    materials: {
+      before: matters.reduce((n, m) => n + m.materials.length, 0),
+      after: scenario.checklist.filter((c) => c.exempt === null).length,
+    },
+    days: { before: matters.reduce((n, m) => n + m.promisedDays, 0), after: scenario.timeLimit.days },
+    steps: { before: matters.length, after: matters.length ? 1 : 0 },
+    visits: { before: visits.reduce((a, b) => a + b, 0), after: visits.length ? Math.max(...visits) : 0 },
+  };
+}
+
+const MODE_TEXT = { parallel: '并行办理', serial: '依次办理', integrated: '整合办理' } as const;
+
+function steps(scenario: CompiledScenario): string[] {
+  const names = new Map(scenario.items.map((i) => [i.matter.code, i.matter.name]));
+  const out = ['提交申请：通过网上办事大厅、人社 App 或综合窗口填写一张表单、提交一套材料', '一窗受理：综合窗口一次受理，按事项分送各经办机构'];
+  if (scenario.mode === 'integrated') {
+    out.push(`整合办理：${[...names.values()].join('、')}`);
+  } else {
+    scenario.stages.forEach((stage, i) => {
+      const text = stage.map((c) => names.get(c) ?? c).join('、');
+      out.push(`第 ${i + 1} 环节：${text}${stage.length > 1 ? '（并行办理）' : ''}`);
+    });
+  }
+  out.push('办结反馈：统一反馈办理结果，结果可邮寄或网上获取');
+  return out;
+}
+
+/** The guide model of a compiled bundle. */
+export function buildGuide(bundle: Bundle, scenarios: readonly CompiledScenario[], departments: readonly string[], notes: readonly string[]): Guide {
+  return {
+    title: `${bundle.name}办事指南`,
+    lead: bundle.lead,
+    departments: [...departments],
+    notes: [...notes],
+    scenarios: scenarios.map((s) => {
+      const entry: Guide['scenarios'][number] = {
+        id: s.id,
+        label: s.label,
+        target: s.target,
+        matters: s.items.map((i) => {
+          const m: Guide['scenarios'][number]['matters'][number] = {
+            code: i.matter.code, name: i.matter.name, selection: i.selection, department: i.matter.department, promisedDays: i.matter.promisedDays,
+          };
+          if (i.matter.result) m.result = i.matter.result.name;
+          return m;
+        }),
+        steps: steps(s),
+        days: s.timeLimit.days,
+        visits: s.reductions.visits.after,
+        checklist: s.checklist,
+      };
+      if (s.guide) entry.guide = s.guide;
+      return entry;
+    }),
+  };
+}
+
+/** How a scenario's mode reads in Chinese. */
+export function modeText(mode: CompiledScenario['mode']): string {
+  return MODE_TEXT[mode];
+}

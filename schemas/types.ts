@@ -1,0 +1,236 @@
+/**
+ * Authored document types. Each mirrors a JSON Schema in this folder
+ * (`*.schema.json`); the schema is the contract, these types are its TypeScript face.
+ */
+
+/** Value type of a data element (数据元). */
+export type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'enum' | 'multi-enum';
+
+/** Named formats; checksummed ones are registered by every runtime that validates applications. */
+export type FieldFormat = 'cn-id-number' | 'cn-uscc' | 'cn-mobile' | 'cn-phone' | 'cn-bank-card' | 'cn-postcode' | 'email';
+
+/** One option of an enum field. */
+export interface FieldOption {
+  value: string;
+  label: string;
+}
+
+/** Constraints a field may carry; a matter override narrows them. */
+export interface FieldConstraints {
+  type?: FieldType;
+  format?: FieldFormat;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  options?: FieldOption[];
+}
+
+/** 数据元: a reusable field definition; fields are merged across matters by its id. */
+export interface DictionaryElement extends FieldConstraints {
+  id: string;
+  label: string;
+  type: FieldType;
+  description?: string;
+  pii?: boolean;
+}
+
+/** A section of the one form (申请人信息, 单位信息 …): the part of an element id before the first dot. */
+export interface DictionarySection {
+  id: string;
+  label: string;
+}
+
+/** The data dictionary document (`bundles/dictionary.json`). */
+export interface Dictionary {
+  sections: DictionarySection[];
+  elements: DictionaryElement[];
+}
+
+/** 材料类型: 证件证书证明 / 申请表格文书 / 其他. */
+export type MaterialKind = 'certificate' | 'form' | 'other';
+
+/** One standard document of the materials dictionary. */
+export interface MaterialDefinition {
+  id: string;
+  name: string;
+  kind: MaterialKind;
+  description?: string;
+  /** Name of the 电子证照 that stands for it when a matter accepts it. */
+  eLicense?: string;
+}
+
+/** The materials dictionary document (`bundles/materials.json`). */
+export interface MaterialsDictionary {
+  materials: MaterialDefinition[];
+}
+
+/** 事项类型 codes of the national catalog. */
+export type MatterKind = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' | '09' | '10' | '20';
+
+/** 服务对象. */
+export type Target = 'individual' | 'organization';
+
+/** 必要性: 必要 / 非必要 / 容缺后补. */
+export type Necessity = 'required' | 'optional' | 'deferrable';
+
+/** 材料形式: 纸质 / 电子 / 均可. */
+export type MaterialForm = 'paper' | 'electronic' | 'either';
+
+/** A matter's use of a dictionary element, optionally narrowed. */
+export interface MatterFieldRef {
+  ref: string;
+  required: boolean;
+  override?: FieldConstraints;
+}
+
+/** A field only this matter asks for; it lives in the matter's own section. */
+export interface MatterLocalField {
+  local: Omit<DictionaryElement, 'id'> & { id: string };
+  required: boolean;
+}
+
+/** One field of a matter's form. */
+export type MatterField = MatterFieldRef | MatterLocalField;
+
+/** One 申请材料 of a matter. */
+export interface MatterMaterial {
+  ref: string;
+  necessity: Necessity;
+  form: MaterialForm;
+  copies: number;
+  /** 告知承诺: a signed commitment may replace the document. */
+  commitment?: boolean;
+  /** 电子证照: the office fetches the e-licence, so the applicant need not submit it. */
+  eLicense?: boolean;
+  note?: string;
+}
+
+/** 办理结果: what the matter yields; `material` names the document it produces for later matters. */
+export interface MatterResult {
+  name: string;
+  kind: 'license' | 'approval' | 'other';
+  material?: string;
+}
+
+/** 服务事项. */
+export interface Matter {
+  code: string;
+  name: string;
+  kind: MatterKind;
+  target: Target;
+  department: string;
+  /** 法定办结时限, working days. */
+  legalDays: number;
+  /** 承诺办结时限, working days; 0 = 即办件. */
+  promisedDays: number;
+  /** 到办事现场次数. */
+  visits: number;
+  fields: MatterField[];
+  materials: MatterMaterial[];
+  result?: MatterResult;
+  basis?: string;
+}
+
+/** 模式. */
+export type Mode = 'integrated' | 'parallel' | 'serial';
+
+/** 必选 / 可选. */
+export type Selection = 'required' | 'optional';
+
+/** One matter of a scenario. */
+export interface BundleItem {
+  matter: string;
+  selection: Selection;
+  /** Cities may not change a locked item. */
+  locked?: boolean;
+}
+
+/** "before must finish before after starts". */
+export interface FlowEdge {
+  before: string;
+  after: string;
+}
+
+/** 情形引导: the question and the answer that leads to this scenario. */
+export interface GuidingQuestion {
+  question: string;
+  answer: string;
+}
+
+/** 分类 / 办事情形. */
+export interface Scenario {
+  id: string;
+  label: string;
+  target: Target;
+  mode: Mode;
+  guide?: GuidingQuestion;
+  items: BundleItem[];
+  edges?: FlowEdge[];
+  promisedDays?: number;
+  layout?: Record<string, { x: number; y: number }>;
+}
+
+/** A bundle-level adjustment of a merged field; `prefer` resolves a conflict with one matter's version. */
+export interface FieldOverride {
+  field: string;
+  label?: string;
+  description?: string;
+  prefer?: string;
+  constraints?: FieldConstraints;
+}
+
+/** 一件事. */
+export interface Bundle {
+  id: string;
+  name: string;
+  version: number;
+  region: string;
+  lead: string;
+  description?: string;
+  promisedDays?: number;
+  scenarios: Scenario[];
+  fieldOverrides?: FieldOverride[];
+}
+
+/** Position of an added item relative to an existing one. */
+export type Anchor = { after: string } | { before: string } | { parallelTo: string };
+
+/** One operation of a city's variant. */
+export type VariantOperation =
+  | { op: 'addItem'; scenario: string; matter: string; selection: Selection; anchor?: Anchor }
+  | { op: 'removeItem'; scenario: string; matter: string }
+  | { op: 'setSelection'; scenario: string; matter: string; selection: Selection }
+  | { op: 'tightenDays'; scenario?: string; days: number }
+  | { op: 'relabelScenario'; scenario: string; label: string }
+  | { op: 'relabelField'; field: string; label: string }
+  | { op: 'addLocalField'; matter: string; field: MatterLocalField }
+  | { op: 'addNote'; text: string };
+
+/** 地方版本: a city's overlay on one provincial bundle version. */
+export interface Variant {
+  id: string;
+  bundle: string;
+  baseVersion: number;
+  region: string;
+  operations: VariantOperation[];
+}
+
+/** Working-day calendar: statutory holidays and 调休 working weekend days. */
+export interface WorkCalendar {
+  years: number[];
+  holidays: string[];
+  workdays: string[];
+  provisional?: number[];
+}
+
+/** Everything the compiler reads. */
+export interface Definitions {
+  dictionary: Dictionary;
+  materials: MaterialsDictionary;
+  matters: Matter[];
+  bundles: Bundle[];
+  variants: Variant[];
+  calendar?: WorkCalendar;
+}

@@ -1,0 +1,59 @@
+/**
+ * Step 1 of the compiler: every document against its JSON Schema. Results are memoised
+ * by object identity, so the studio's recompile on every edit re-checks only what changed.
+ */
+import type { ValidateFunction } from 'ajv';
+import { createAjv } from './ajv.ts';
+import bundleSchema from './bundle.schema.json' with { type: 'json' };
+import calendarSchema from './calendar.schema.json' with { type: 'json' };
+import dictionarySchema from './dictionary.schema.json' with { type: 'json' };
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { describeErrors } from './error-messages.ts';
+import materialsSchema from './materials.schema.json' with { type: 'json' };
+import matterSchema from './matter.schema.json' with { type: 'json' };
+import variantSchema from './variant.schema.json' with { type: 'json' };
+
+/** The kinds of authored document, each with its schema. */
+export type DocumentKind = 'dictionary' | 'materials' | 'matter' | 'bundle' | 'variant' | 'calendar';
+
+/** The JSON Schema of each document kind. */
+export const DOCUMENT_SCHEMAS: Record<DocumentKind, Record<string, unknown>> = {
+  dictionary: dictionarySchema,
+  materials: materialsSchema,
+  matter: matterSchema,
+  bundle: bundleSchema,
+  variant: variantSchema,
+  calendar: calendarSchema,
+};
+
+let validators: Record<DocumentKind, ValidateFunction> | undefined;
+
+function documentValidators(): Record<DocumentKind, ValidateFunction> {
+  if (!validators) {
+    const ajv = createAjv();
+    for (const schema of Object.values(DOCUMENT_SCHEMAS)) ajv.addSchema(schema);
+    const get = (kind: DocumentKind) => ajv.getSchema(String(DOCUMENT_SCHEMAS[kind].$id))!;
+    validators = {
+      dictionary: get('dictionary'), materials: get('materials'), matter: get('matter'),
+      bundle: get('bundle'), variant: get('variant'), calendar: get('calendar'),
+    };
+  }
+  return validators;
+}
+
+const cache = new WeakMap<object, Diagnostic[]>();
+
+/** Validates one document; `name` is how diagnostics refer to it (`matter:<code>` …). */
+export function validateDocument(kind: DocumentKind, doc: unknown, name: string): Diagnostic[] {
+  const cacheable = typeof doc === 'object' && doc !== null;
+  if (cacheable) {
+    const hit = cache.get(doc);
+    if (hit) return hit.map((d) => ({ ...d, document: name }));
+  }
+  const validate = documentValidators()[kind];
+  const found = validate(doc)
+    ? []
+    : describeErrors(validate.errors).map((e) => diagnostic('document.invalid', name, e.path, { detail: `${e.path || '/'} ${e.message}` }));
+  if (cacheable) cache.set(doc, found);
+  return found;
+}
