@@ -135,6 +135,8 @@ export interface MergedField {
   options?: FieldOption[];
   pii: boolean;
   local: boolean;
+  /** The dictionary's example value, when it has one. */
+  example?: unknown;
   sources: FieldSource[];
   /** Set when a conflict was resolved by the bundle's field override. */
   resolvedBy?: 'prefer' | 'constraints';

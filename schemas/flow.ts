@@ -127,7 +127,9 @@ export function criticalPath(
       const b = order[j]!;
       if (!reach.get(a)?.has(b)) continue;
       const candidate = from.days + (days.get(b) ?? 0);
-      if (candidate > best.get(b)!.days) best.set(b, { days: candidate, prev: a });
+      const current = best.get(b)!;
+      // on a tie, prefer a path that shows its (即办) predecessors
+      if (candidate > current.days || (candidate === current.days && current.prev === null)) best.set(b, { days: candidate, prev: a });
     }
   }
   let end: string | null = null;

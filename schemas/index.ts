@@ -17,3 +17,4 @@ export { emitUiSchema } from './emit-ui-schema.ts';
 export { modeText } from './guide.ts';
 export * from './selection.ts';
 export { stableStringify } from './stable-json.ts';
+export { exampleApplication, exampleValue, withIdCheck, withUsccCheck } from './example.ts';

@@ -166,6 +166,7 @@ export function mergeFields(input: MergeInput): { fields: MergedField[]; section
     if (c.maximum !== undefined) field.maximum = c.maximum;
     if (c.options) field.options = c.options;
     if (resolvedBy) field.resolvedBy = resolvedBy;
+    if (entry.def.example !== undefined) field.example = entry.def.example;
     fields.push(field);
   }
   input.overrides.forEach((o, i) => {

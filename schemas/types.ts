@@ -34,6 +34,8 @@ export interface DictionaryElement extends FieldConstraints {
   type: FieldType;
   description?: string;
   pii?: boolean;
+  /** A value that satisfies the element's constraints, for example applications. */
+  example?: unknown;
 }
 
 /** A section of the one form (申请人信息, 单位信息 …): the part of an element id before the first dot. */

@@ -11,10 +11,11 @@ import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { describeErrors } from './error-messages.ts';
 import materialsSchema from './materials.schema.json' with { type: 'json' };
 import matterSchema from './matter.schema.json' with { type: 'json' };
+import regionsSchema from './regions.schema.json' with { type: 'json' };
 import variantSchema from './variant.schema.json' with { type: 'json' };
 
 /** The kinds of authored document, each with its schema. */
-export type DocumentKind = 'dictionary' | 'materials' | 'matter' | 'bundle' | 'variant' | 'calendar';
+export type DocumentKind = 'dictionary' | 'materials' | 'matter' | 'bundle' | 'variant' | 'calendar' | 'regions';
 
 /** The JSON Schema of each document kind. */
 export const DOCUMENT_SCHEMAS: Record<DocumentKind, Record<string, unknown>> = {
@@ -24,6 +25,7 @@ export const DOCUMENT_SCHEMAS: Record<DocumentKind, Record<string, unknown>> = {
   bundle: bundleSchema,
   variant: variantSchema,
   calendar: calendarSchema,
+  regions: regionsSchema,
 };
 
 let validators: Record<DocumentKind, ValidateFunction> | undefined;
@@ -35,7 +37,7 @@ function documentValidators(): Record<DocumentKind, ValidateFunction> {
     const get = (kind: DocumentKind) => ajv.getSchema(String(DOCUMENT_SCHEMAS[kind].$id))!;
     validators = {
       dictionary: get('dictionary'), materials: get('materials'), matter: get('matter'),
-      bundle: get('bundle'), variant: get('variant'), calendar: get('calendar'),
+      bundle: get('bundle'), variant: get('variant'), calendar: get('calendar'), regions: get('regions'),
     };
   }
   return validators;

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deadline, isWorkingDay, prepareCalendar, uncoveredYears, type WorkCalendar } from '../../schemas/index.ts';
+
+const shipped = prepareCalendar(JSON.parse(readFileSync(new URL('../../bundles/calendar.json', import.meta.url), 'utf8')) as WorkCalendar);
+
+describe('calendar', () => {
+  it.each([
+    ['2026-10-01', false, '国庆节'],
+    ['2026-10-10', true, '国庆调休上班的周六'],
+    ['2026-01-04', true, '元旦调休上班的周日'],
+    ['2026-03-07', false, '普通周六'],
+    ['2026-03-09', true, '普通周一'],
+  ])('%s is a working day: %s (%s)', (date, working) => {
+    expect(isWorkingDay(date, shipped)).toBe(working);
+  });
+
+  it.each([
+    ['2026-03-09', 0, '2026-03-09', '即办件 is due the day it is accepted'],
+    ['2026-03-06', 1, '2026-03-09', 'counting starts the working day after acceptance'],
+    ['2026-09-30', 1, '2026-10-08', 'the national day week does not count'],
+    ['2026-09-30', 2, '2026-10-09', 'then the weekdays after it'],
+    ['2026-10-09', 1, '2026-10-10', 'a 调休 Saturday counts'],
+    ['2026-02-13', 1, '2026-02-14', 'the Saturday before the spring festival is worked'],
+    ['2026-02-14', 1, '2026-02-24', 'the spring festival holiday does not count'],
+    ['2026-12-30', 3, '2027-01-05', 'across the year end into the provisional year'],
+  ])('accepted %s, %i days → %s (%s)', (start, days, due) => {
+    expect(deadline(start, days, shipped)).toBe(due);
+  });
+
+  it('knows which years it does not cover', () => {
+    expect(uncoveredYears('2026-12-01', '2028-01-10', shipped)).toEqual([2028]);
+  });
+});

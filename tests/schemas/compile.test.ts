@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { compileBundle, DIAGNOSTIC_CODES, type Bundle, type Definitions, type DiagnosticCode } from '../../schemas/index.ts';
+import { bundle, definitions, field, matter } from '../support/fixtures.ts';
+
+const A = matter('A001', { promisedDays: 3 });
+const B = matter('B001', { promisedDays: 7 });
+const ok = (over: Partial<Bundle> = {}, scenario = {}) => bundle(['A001', 'B001'], scenario, over);
+
+/** One case per diagnostic code: the definitions that trigger it and where it points. */
+const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
+  ['document.invalid', () => definitions([A, B], [{ ...ok(), name: '' }]), 'bundle:test-bundle'],
+  ['bundle.unknown', () => definitions([A, B], []), 'bundle:test-bundle'],
+  ['matter.unknown', () => definitions([A], [ok()]), 'bundle:test-bundle', '/scenarios/0/items/1/matter'],
+  ['matter.duplicate', () => definitions([A, B], [bundle(['A001', 'B001', 'A001'])]), 'bundle:test-bundle', '/scenarios/0/items/2/matter'],
+  ['field.unknown', () => definitions([matter('A001', { fields: [field('person.shoeSize')] }), B], [ok()]), 'matter:A001', '/fields/0/ref'],
+  ['field.conflict', () => definitions([matter('A001', { fields: [field('person.age', true, { minimum: 70 })] }), matter('B001', { fields: [field('person.age', true, { maximum: 30 })] })], [ok()]), 'bundle:test-bundle', '/fieldOverrides'],
+  ['field.override-unknown', () => definitions([A, B], [ok({ fieldOverrides: [{ field: 'person.shoeSize', label: '鞋码' }] })]), 'bundle:test-bundle', '/fieldOverrides/0/field'],
+  ['material.unknown', () => definitions([matter('A001', { materials: [{ ref: 'passport', necessity: 'required', form: 'paper', copies: 1 }] }), B], [ok()]), 'matter:A001', '/materials/0/ref'],
+  ['flow.cycle', () => definitions([A, B], [ok({}, { edges: [{ before: 'A001', after: 'B001' }, { before: 'B001', after: 'A001' }] })]), 'bundle:test-bundle', '/scenarios/0/edges'],
+  ['flow.edge-unknown', () => definitions([A, B], [ok({}, { edges: [{ before: 'A001', after: 'C001' }] })]), 'bundle:test-bundle', '/scenarios/0/edges/0'],
+  ['scenario.no-selectable-matter', () => definitions([A, B], [bundle([])]), 'bundle:test-bundle', '/scenarios/0/items'],
+  ['scenario.duplicate-id', () => {
+    const b = ok();
+    return definitions([A, B], [{ ...b, scenarios: [b.scenarios[0]!, { ...b.scenarios[0]!, label: '另一个' }] }]);
+  }, 'bundle:test-bundle', '/scenarios/1/id'],
+  ['scenario.target-mismatch', () => definitions([A, matter('B001', { target: 'organization' })], [ok()]), 'bundle:test-bundle', '/scenarios/0/items/1/matter'],
+  ['time.promise-exceeds-critical-path', () => definitions([A, B], [ok({ promisedDays: 8 })]), 'bundle:test-bundle', '/promisedDays'],
+  ['time.promise-exceeds-legal', () => definitions([matter('A001', { legalDays: 5, promisedDays: 10 }), B], [ok()]), 'matter:A001', '/promisedDays'],
+  ['variant.base-moved', () => definitions([A, B], [ok({ version: 2 })], { variants: [{ id: 'v', bundle: 'test-bundle', baseVersion: 1, region: '320500', operations: [] }] }), 'variant:v', '/baseVersion'],
+  ['variant.conflict', () => definitions([A, B], [ok()], { variants: [{ id: 'v', bundle: 'test-bundle', baseVersion: 1, region: '320500', operations: [{ op: 'removeItem', scenario: 'main', matter: 'A001' }] }] }), 'variant:v', '/operations/0'],
+];
+
+describe('compile diagnostics', () => {
+  it('has a case for every diagnostic code', () => {
+    expect(cases.map((c) => c[0]).sort()).toEqual([...DIAGNOSTIC_CODES].sort());
+  });
+
+  it.each(cases)('reports %s', (code, defs, document, path) => {
+    const region = code.startsWith('variant') ? '320500' : '320000';
+    const compiled = compileBundle(defs(), 'test-bundle', region);
+    const found = compiled.diagnostics.filter((d) => d.code === code);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.document).toBe(document);
+    if (path !== undefined) expect(found[0]!.path).toBe(path);
+    expect(found[0]!.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('a clean bundle has no diagnostics', () => {
+    expect(compileBundle(definitions([A, B], [ok({ promisedDays: 7 })]), 'test-bundle', '320000').diagnostics).toEqual([]);
+  });
+
+  it('a promise within the critical path caps the time limit', () => {
+    const compiled = compileBundle(definitions([A, B], [ok({ promisedDays: 5 }, { mode: 'serial' })]), 'test-bundle', '320000');
+    expect(compiled.scenarios[0]!.timeLimit).toEqual({ criticalDays: 10, criticalPath: ['A001', 'B001'], days: 5 });
+  });
+
+  it('is deterministic: the same input gives byte-identical output', () => {
+    const make = () => definitions([A, B, matter('C001')], [bundle(['A001', 'B001', 'C001'], { mode: 'serial' })]);
+    const first = JSON.stringify(compileBundle(make(), 'test-bundle', '320000'));
+    const second = JSON.stringify(compileBundle(JSON.parse(JSON.stringify(make())) as Definitions, 'test-bundle', '320000'));
+    expect(second).toBe(first);
+  });
+
+  it('counts the four reductions against doing the matters one by one', () => {
+    const compiled = compileBundle(definitions([A, B], [ok()]), 'test-bundle', '320000');
+    expect(compiled.scenarios[0]!.reductions).toEqual({
+      fields: { before: 4, after: 2 },
+      materials: { before: 2, after: 0 },
+      days: { before: 10, after: 7 },
+      steps: { before: 2, after: 1 },
+      visits: { before: 2, after: 1 },
+    });
+  });
+
+  it('builds a guide with the steps of the flow', () => {
+    const compiled = compileBundle(definitions([A, B], [ok({}, { mode: 'serial' })]), 'test-bundle', '320000');
+    const guide = compiled.guide.scenarios[0]!;
+    expect(compiled.guide.title).toBe('测试一件事办事指南');
+    expect(guide.steps.filter((s) => s.startsWith('第'))).toEqual(['第 1 环节：事项A001', '第 2 环节：事项B001']);
+    expect(guide.days).toBe(10);
+  });
+});
