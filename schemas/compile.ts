@@ -135,6 +135,7 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
       if (inScenario.has(item.matter)) return diagnostics.push(diagnostic('matter.duplicate', bundleDoc, at, { matter: item.matter }));
       inScenario.add(item.matter);
       if (!m) return diagnostics.push(diagnostic('matter.unknown', bundleDoc, at, { matter: item.matter }));
+      if (m.region && m.region !== region) return diagnostics.push(diagnostic('matter.other-region', bundleDoc, at, { matter: m.name, owner: m.region, region }));
       if (!seenMatters.has(m.code)) {
         seenMatters.add(m.code);
         const problems = validateDocument('matter', m, `matter:${m.code}`);

@@ -9,6 +9,7 @@ export const DIAGNOSTIC_CODES = [
   'bundle.unknown',
   'matter.unknown',
   'matter.duplicate',
+  'matter.other-region',
   'field.unknown',
   'field.conflict',
   'field.override-unknown',
@@ -48,6 +49,7 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'bundle.unknown': { severity: 'error', text: (p) => `找不到一件事「${p.bundle}」` },
   'matter.unknown': { severity: 'error', text: (p) => `引用了不存在的服务事项「${p.matter}」` },
   'matter.duplicate': { severity: 'error', text: (p) => `服务事项「${p.matter}」在同一办事情形中重复出现` },
+  'matter.other-region': { severity: 'error', text: (p) => `事项「${p.matter}」是${p.owner}的地方事项，不能用于${p.region}` },
   'field.unknown': { severity: 'error', text: (p) => `引用了数据字典中不存在的数据元「${p.field}」` },
   'field.conflict': {
     severity: 'error',
@@ -60,8 +62,8 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'scenario.no-selectable-matter': { severity: 'error', text: (p) => `办事情形「${p.scenario}」没有可办理的事项` },
   'scenario.duplicate-id': { severity: 'error', text: (p) => `办事情形标识「${p.scenario}」重复` },
   'scenario.target-mismatch': {
-    severity: 'warning',
-    text: (p) => `事项「${p.matter}」的服务对象与办事情形「${p.scenario}」的办事对象不同`,
+    severity: 'info',
+    text: (p) => `事项「${p.matter}」的服务对象与办事情形「${p.scenario}」的办事对象不同，将由办事对象代为申请`,
   },
   'time.promise-exceeds-critical-path': {
     severity: 'error',

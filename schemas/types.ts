@@ -119,6 +119,8 @@ export interface MatterResult {
 /** 服务事项. */
 export interface Matter {
   code: string;
+  /** Owner region of a city-local matter; absent for matters the whole province uses. */
+  region?: string;
   name: string;
   kind: MatterKind;
   target: Target;

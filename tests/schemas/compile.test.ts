@@ -12,6 +12,7 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
   ['bundle.unknown', () => definitions([A, B], []), 'bundle:test-bundle'],
   ['matter.unknown', () => definitions([A], [ok()]), 'bundle:test-bundle', '/scenarios/0/items/1/matter'],
   ['matter.duplicate', () => definitions([A, B], [bundle(['A001', 'B001', 'A001'])]), 'bundle:test-bundle', '/scenarios/0/items/2/matter'],
+  ['matter.other-region', () => definitions([A, { ...B, region: '320500' }], [ok()]), 'bundle:test-bundle', '/scenarios/0/items/1/matter'],
   ['field.unknown', () => definitions([matter('A001', { fields: [field('person.shoeSize')] }), B], [ok()]), 'matter:A001', '/fields/0/ref'],
   ['field.conflict', () => definitions([matter('A001', { fields: [field('person.age', true, { minimum: 70 })] }), matter('B001', { fields: [field('person.age', true, { maximum: 30 })] })], [ok()]), 'bundle:test-bundle', '/fieldOverrides'],
   ['field.override-unknown', () => definitions([A, B], [ok({ fieldOverrides: [{ field: 'person.shoeSize', label: '鞋码' }] })]), 'bundle:test-bundle', '/fieldOverrides/0/field'],

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { compileBundle } from '../../schemas/index.ts';
+import { loadDefinitions } from '../../server/catalog/load-definitions.ts';
+import { regions } from '../../server/catalog/regions.ts';
+
+const defs = loadDefinitions();
+
+describe('the Jiangsu catalog', () => {
+  it('has the province and its 13 cities', () => {
+    expect(regions()[0]).toEqual({ code: '320000', name: '江苏省' });
+    expect(regions().filter((r) => r.parent === '320000').map((r) => r.code)).toEqual(
+      ['320100', '320200', '320300', '320400', '320500', '320600', '320700', '320800', '320900', '321000', '321100', '321200', '321300'],
+    );
+  });
+
+  it('has a dictionary of at least 80 elements and at least 40 standard documents', () => {
+    expect(defs.dictionary.elements.length).toBeGreaterThanOrEqual(80);
+    expect(defs.materials.materials.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('codes every matter in one scheme: JSRS-<area>-<4 digits>, city-local matters with their city prefix and region', () => {
+    for (const m of defs.matters) {
+      if (m.region) expect(m.code).toMatch(/^[A-Z]{2}RS-[A-Z]{2,4}-\d{4}$/);
+      else expect(m.code).toMatch(/^JSRS-[A-Z]{2,4}-\d{4}$/);
+    }
+  });
+
+  it('gives every matter 5–15 fields, promised days within legal days, and mostly dictionary fields', () => {
+    for (const m of defs.matters) {
+      expect(m.fields.length, m.name).toBeGreaterThanOrEqual(5);
+      expect(m.fields.length, m.name).toBeLessThanOrEqual(15);
+      expect(m.promisedDays, m.name).toBeLessThanOrEqual(m.legalDays);
+      expect(m.fields.filter((f) => 'ref' in f).length / m.fields.length).toBeGreaterThan(0.8);
+    }
+  });
+
+  it('asks for the ID number, name and phone across many matters, so merging has work to do', () => {
+    for (const ref of ['person.idNumber', 'person.name', 'contact.mobile', 'org.uscc', 'bank.accountNumber']) {
+      expect(defs.matters.filter((m) => m.fields.some((f) => 'ref' in f && f.ref === ref)).length, ref).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  it('lets 灵活就业人员社保补贴申领 take the 就业困难人员认定 certificate from the earlier matter', () => {
+    const scenario = compileBundle(defs, 'hardship-subsidy', '320000').scenarios[0]!;
+    expect(scenario.checklist.find((c) => c.id === 'difficultyCert')?.exempt).toMatchObject({ reason: 'prior-result', by: 'JSRS-JY-0201' });
+  });
+
+  it('ships two city variants that change what the city serves', () => {
+    const suzhou = compileBundle(defs, 'unemployment', '320500');
+    expect(suzhou.scenarios[0]!.items.map((i) => i.matter.code)).toContain('SZRS-JY-0101');
+    const nanjing = compileBundle(defs, 'retirement', '320100');
+    const province = compileBundle(defs, 'retirement', '320000');
+    expect(nanjing.scenarios[0]!.timeLimit.days).toBeLessThan(province.scenarios[0]!.timeLimit.days);
+    expect(compileBundle(defs, 'unemployment', '320100').scenarios[0]!.items.map((i) => i.matter.code)).not.toContain('SZRS-JY-0101');
+  });
+
+  it('covers 2026 and 2027 in the working-day calendar, with 2027 marked provisional', () => {
+    expect(defs.calendar!.years).toEqual([2026, 2027]);
+    expect(defs.calendar!.provisional).toEqual([2027]);
+  });
+});
