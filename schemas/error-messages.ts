@@ -24,15 +24,23 @@ const TYPE_NAMES: Record<string, string> = {
   string: '文本', integer: '整数', number: '数字', boolean: '是/否', array: '列表', object: '对象', null: '空值',
 };
 
-/** Chinese text of one AJV error; `title` is the schema title of the field when known. */
-export function describeError(error: ErrorObject, title?: string): FieldError {
+/** The JSON Pointer an error is about: for `required`, the missing property's. */
+function errorPath(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
+  if (error.keyword === 'required') return `${error.instancePath}/${String(p.missingProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') return `${error.instancePath}/${String(p.additionalProperty ?? p.unevaluatedProperty)}`;
+  return error.instancePath;
+}
+
+/** Chinese text of one AJV error; `titleOf` names the field at a path when known. */
+export function describeError(error: ErrorObject, titleOf: (path: string) => string | undefined = () => undefined): FieldError {
+  const p = error.params as Record<string, unknown>;
+  const path = errorPath(error);
+  const title = titleOf(path);
   const name = title ? `「${title}」` : '';
-  let path = error.instancePath;
   let message: string;
   switch (error.keyword) {
     case 'required':
-      path = `${error.instancePath}/${String(p.missingProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`;
       message = `${name || '该项'}为必填项`;
       break;
     case 'type':
@@ -76,12 +84,9 @@ export function describeError(error: ErrorObject, title?: string): FieldError {
       message = `${name}缺少必须办理的事项`;
       break;
     case 'additionalProperties':
-    case 'unevaluatedProperties': {
-      const extra = String(p.additionalProperty ?? p.unevaluatedProperty);
-      path = `${error.instancePath}/${extra}`;
-      message = `不允许的字段「${extra}」`;
+    case 'unevaluatedProperties':
+      message = `不允许的字段「${String(p.additionalProperty ?? p.unevaluatedProperty)}」`;
       break;
-    }
     default:
       message = `${name}不符合要求（${error.keyword}）`;
   }
@@ -89,20 +94,19 @@ export function describeError(error: ErrorObject, title?: string): FieldError {
 }
 
 /**
- * Reduces AJV's errors to one per path, dropping the structural noise that `if`, `oneOf`
+ * Reduces AJV's errors to one per field path (the first, most specific), dropping the structural noise that `if`, `oneOf`
  * and `const` branches add around the real cause.
  */
-export function describeErrors(errors: readonly ErrorObject[] | null | undefined, titleOf: (e: ErrorObject) => string | undefined = () => undefined): FieldError[] {
+export function describeErrors(errors: readonly ErrorObject[] | null | undefined, titleOf: (path: string) => string | undefined = () => undefined): FieldError[] {
   const out: FieldError[] = [];
   const seen = new Set<string>();
   const oneOfPaths = new Set((errors ?? []).filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   for (const error of errors ?? []) {
     if (error.keyword === 'if') continue;
     if (error.keyword === 'const' && oneOfPaths.has(error.instancePath)) continue;
-    const described = describeError(error, titleOf(error));
-    const key = described.path + '\u0000' + described.keyword;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const described = describeError(error, titleOf);
+    if (seen.has(described.path)) continue;
+    seen.add(described.path);
     out.push(described);
   }
   return out;

@@ -1,0 +1,35 @@
+/** Server configuration from environment variables (documented in the README). */
+import { join, resolve } from 'node:path';
+
+/** Everything the server is configured with. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Admin password from ADMIN_PASSWORD; otherwise one is generated on first start and printed once. */
+  adminPassword: string | undefined;
+  corsOrigins: string[];
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Maximum JSON body size. */
+  bodyLimit: string;
+  /** Directory of the built studio, served at / when present. */
+  studioDir: string;
+}
+
+/** Reads the configuration from `env`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
+  const level = env.LOG_LEVEL ?? 'info';
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new Error(`LOG_LEVEL must be debug, info, warn or error, got ${level}`);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    logLevel: level as Config['logLevel'],
+    bodyLimit: env.BODY_LIMIT ?? '256kb',
+    studioDir: resolve(env.STUDIO_DIR ?? join(import.meta.dirname, '..', 'dist', 'studio')),
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The printable 办事指南 page of a compiled bundle: plain HTML and CSS, Chinese, readable
+ * on a phone and on A4 paper, no script.
+ */
+import { modeText, type ChecklistItem, type CompiledBundle } from '../../schemas/index.ts';
+
+const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const NECESSITY = { required: '必要', optional: '非必要', deferrable: '容缺后补' } as const;
+const FORM = { paper: '纸质', electronic: '电子', either: '纸质或电子' } as const;
+const STATE = { trial: '试运行', published: '正式上线', retired: '已停用' } as const;
+const TARGET = { individual: '个人', organization: '单位' } as const;
+
+function checklist(items: readonly ChecklistItem[], names: Map<string, string>): string {
+  if (items.length === 0) return '<p>无需提交材料。</p>';
+  const rows = items.map((c, i) => `<tr><td>${i + 1}</td><td>${esc(c.name)}</td><td>${NECESSITY[c.necessity]}</td><td>${FORM[c.form]}，${c.copies} 份</td>
+    <td>${c.exempt ? `<span class="exempt">免提交</span>${esc(c.exempt.note)}` : '需提交'}</td><td>${c.matters.map((m) => esc(names.get(m) ?? m)).join('、')}</td></tr>`);
+  return `<table><thead><tr><th>序号</th><th>材料名称</th><th>必要性</th><th>形式与份数</th><th>提交要求</th><th>所涉事项</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Renders the guide page. */
+export function renderGuide(compiled: CompiledBundle, state: keyof typeof STATE): string {
+  const g = compiled.guide;
+  const names = new Map(compiled.scenarios.flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)));
+  const scenarios = g.scenarios.map((s, index) => {
+    const scenario = compiled.scenarios[index]!;
+    const matters = s.matters.map((m) => `<tr><td>${esc(m.name)}</td><td>${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td>${m.promisedDays === 0 ? '即办' : `${m.promisedDays} 个工作日`}</td><td>${esc(m.result ?? '—')}</td></tr>`);
+    return `<section>
+      <h2>${esc(s.label)}<small>${TARGET[s.target]} · ${modeText(scenario.mode)}</small></h2>
+      ${s.guide ? `<p class="guide">${esc(s.guide.question)} <b>${esc(s.guide.answer)}</b></p>` : ''}
+      <h3>办理事项</h3>
+      <table><thead><tr><th>事项</th><th>选择</th><th>实施主体</th><th>承诺时限</th><th>办理结果</th></tr></thead><tbody>${matters.join('')}</tbody></table>
+      <h3>申请材料（一套材料）</h3>${checklist(s.checklist, names)}
+      <h3>办理流程</h3><ol>${s.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>
+      <p class="facts"><span>办结时限：<b>${s.days === 0 ? '即办' : `${s.days} 个工作日`}</b></span><span>到现场次数：<b>${s.visits === 0 ? '零跑动' : `最多 ${s.visits} 次`}</b></span>
+      <span>一张表单：<b>${scenario.reductions.fields.before} → ${scenario.reductions.fields.after} 项</b></span><span>材料：<b>${scenario.reductions.materials.before} → ${scenario.reductions.materials.after} 份</b></span></p>
+    </section>`;
+  });
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(g.title)}</title>
+<style>
+  body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", sans-serif; color: #1f2329; margin: 0 auto; max-width: 960px; padding: 16px; line-height: 1.6; }
+  header { border-bottom: 3px solid #c7000b; margin-bottom: 16px; }
+  h1 { font-size: 24px; margin: 8px 0; } h2 { font-size: 19px; margin: 24px 0 8px; border-left: 4px solid #c7000b; padding-left: 8px; }
+  h2 small { font-size: 13px; color: #646a73; font-weight: normal; margin-left: 8px; } h3 { font-size: 16px; margin: 16px 0 6px; }
+  .meta, .guide { color: #646a73; font-size: 14px; } .state { background: #fff1f0; color: #c7000b; border-radius: 4px; padding: 1px 6px; font-size: 13px; }
+  table { border-collapse: collapse; width: 100%; font-size: 14px; } th, td { border: 1px solid #dee0e3; padding: 6px 8px; text-align: left; vertical-align: top; }
+  th { background: #f5f6f7; } .exempt { color: #0b7a3e; font-weight: bold; margin-right: 4px; }
+  .facts { display: flex; flex-wrap: wrap; gap: 8px 24px; background: #f5f6f7; padding: 8px 12px; border-radius: 6px; }
+  ul.notes { background: #fffbe6; padding: 8px 8px 8px 28px; border-radius: 6px; }
+  @media (max-width: 600px) { table { display: block; overflow-x: auto; } body { padding: 10px; } }
+  @media print { body { max-width: none; padding: 0; } section { break-inside: avoid-page; } .state { border: 1px solid #c7000b; } }
+</style></head>
+<body>
+<header><h1>${esc(g.title)}</h1>
+<p class="meta">牵头单位：${esc(g.lead)}　参与单位：${g.departments.map(esc).join('、')}　版本：第 ${compiled.version} 版 <span class="state">${STATE[state]}</span></p>
+${compiled.description ? `<p>${esc(compiled.description)}</p>` : ''}</header>
+${g.notes.length ? `<ul class="notes">${g.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
+${scenarios.join('\n')}
+<p class="meta">一张表单、一套材料、一次申请。时限按工作日计算，自受理次日起算；即办件当场办结。</p>
+</body></html>`;
+}

@@ -1,0 +1,123 @@
+/**
+ * The public runtime API (no login): regions, the bundles in effect in a region, their
+ * compiled form, schema, UI schema, example, guide, and validation of applications.
+ * Published responses carry ETag and Cache-Control; If-None-Match gets 304.
+ */
+import { Router, type Request, type Response } from 'express';
+import { describeErrors, exampleApplication, prepareCalendar } from '../../schemas/index.ts';
+import type { AppContext } from '../context.ts';
+import { maskApplication } from '../http/logger.ts';
+import { problem } from '../http/problem.ts';
+import type { RuntimeEntry } from './artifacts.ts';
+import { buildPlan, todayInChina } from './plan.ts';
+
+const STATE_TEXT = { trial: '试运行', published: '正式上线', retired: '已停用' } as const;
+
+function cacheControl(entry: RuntimeEntry, pinned: boolean): string {
+  if (entry.version.state === 'trial') return 'no-cache';
+  return pinned ? 'public, max-age=300' : 'public, max-age=60';
+}
+
+/** Sends precomputed bytes with an ETag, or 304 when the client has them. */
+function sendCached(req: Request, res: Response, body: Buffer, etag: string, type: string, cache: string): void {
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', cache);
+  const match = req.headers['if-none-match'];
+  if (match && (match === etag || match.split(',').some((t) => t.trim() === etag || t.trim() === 'W/' + etag))) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  res.setHeader('Content-Type', type);
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+}
+
+/** Public runtime routes, mounted at /api. */
+export function runtimeRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const regionCodes = new Set(ctx.regions.map((r) => r.code));
+  const regionsBody = Buffer.from(JSON.stringify(ctx.regions.map((r) => ({ code: r.code, name: r.name }))));
+
+  const region = (req: Request): string => {
+    const code = String(req.params.region);
+    if (!regionCodes.has(code)) throw problem(404, `没有行政区划「${code}」`);
+    return code;
+  };
+
+  const entryOf = (req: Request): { entry: RuntimeEntry; pinned: boolean } => {
+    const code = region(req);
+    const ref = String(req.params.ref);
+    const m = /^([a-z][a-z0-9-]*)(?:@([1-9][0-9]{0,8}))?$/.exec(ref);
+    if (!m) throw problem(404, `一件事标识「${ref}」格式不正确，应为 id 或 id@版本号`);
+    const entry = ctx.runtime.find(code, m[1]!, m[2] ? Number(m[2]) : undefined);
+    if (!entry) throw problem(404, m[2] ? `${code} 没有一件事「${m[1]}」的第 ${m[2]} 版` : `${code} 没有在用的一件事「${m[1]}」`);
+    return { entry, pinned: m[2] !== undefined };
+  };
+
+  router.get('/regions', (req, res) => sendCached(req, res, regionsBody, '"regions-v1"', 'application/json; charset=utf-8', 'public, max-age=3600'));
+
+  router.get('/regions/:region/bundles', (req, res) => {
+    const code = region(req);
+    res.setHeader('Cache-Control', 'public, max-age=60');
+    res.json(ctx.runtime.inEffect(code).map((e) => ({
+      id: e.compiled.id, name: e.compiled.name, version: e.compiled.version, state: e.version.state, stateText: STATE_TEXT[e.version.state],
+      scenarios: e.compiled.scenarios.map((s) => ({ id: s.id, label: s.label, target: s.target, mode: s.mode })),
+    })));
+  });
+
+  router.get('/regions/:region/bundles/:ref', (req, res) => {
+    const { entry, pinned } = entryOf(req);
+    res.setHeader('X-Bundle-State', entry.version.state);
+    sendCached(req, res, entry.compiledText, entry.etag, 'application/json; charset=utf-8', cacheControl(entry, pinned));
+  });
+
+  router.get('/regions/:region/bundles/:ref/schema', (req, res) => {
+    const { entry, pinned } = entryOf(req);
+    sendCached(req, res, entry.schemaText, entry.schemaEtag, 'application/schema+json; charset=utf-8', cacheControl(entry, pinned));
+  });
+
+  router.get('/regions/:region/bundles/:ref/ui-schema', (req, res) => {
+    const { entry, pinned } = entryOf(req);
+    sendCached(req, res, entry.uiSchemaText, entry.uiSchemaEtag, 'application/json; charset=utf-8', cacheControl(entry, pinned));
+  });
+
+  router.get('/regions/:region/bundles/:ref/guide', (req, res) => {
+    const { entry, pinned } = entryOf(req);
+    const guide = entry.guideHtml();
+    sendCached(req, res, guide.html, guide.etag, 'text/html; charset=utf-8', cacheControl(entry, pinned));
+  });
+
+  router.get('/regions/:region/bundles/:ref/example', (req, res) => {
+    const { entry } = entryOf(req);
+    const compiled = entry.compiled;
+    const scenarioId = typeof req.query.scenario === 'string' ? req.query.scenario : undefined;
+    const scenario = scenarioId === undefined ? compiled.scenarios[0] : compiled.scenarios.find((s) => s.id === scenarioId);
+    if (!scenario) throw problem(400, `没有办事情形「${scenarioId}」，可选：${compiled.scenarios.map((s) => s.id).join('、')}`);
+    let matters: string[] | undefined;
+    if (typeof req.query.matters === 'string') {
+      matters = req.query.matters.split(',').map((s) => s.trim()).filter(Boolean);
+      const known = new Set(scenario.items.map((i) => i.matter.code));
+      const unknown = matters.filter((m) => !known.has(m));
+      if (unknown.length) throw problem(400, `办事情形「${scenario.label}」没有事项：${unknown.join('、')}`);
+    } else if (req.query.matters !== undefined) throw problem(400, 'matters 参数应为逗号分隔的事项编码');
+    res.json(exampleApplication(compiled, scenario.id, matters));
+  });
+
+  router.post('/regions/:region/bundles/:ref/applications/validate', async (req, res) => {
+    const { entry } = entryOf(req);
+    if (!req.is('application/json')) throw problem(415, '请以 application/json 提交申请');
+    const app = req.body as unknown;
+    const validate = entry.validate();
+    if (!validate(app)) {
+      const errors = describeErrors(validate.errors, (path) => entry.titles.get(path)).map((e) => ({ path: e.path, message: e.message }));
+      ctx.logger.info('application rejected', { bundle: entry.compiled.id, region: entry.compiled.region, errors: errors.length, application: maskApplication(app, entry.piiPaths) });
+      throw problem(422, `申请有 ${errors.length} 处需要修改`, { errors });
+    }
+    const definitions = await ctx.definitions.get();
+    const plan = buildPlan(entry.compiled, app as Parameters<typeof buildPlan>[1], todayInChina(), prepareCalendar(definitions.calendar));
+    res.json({ valid: true, plan });
+  });
+
+  return router;
+}

@@ -1,0 +1,103 @@
+/**
+ * A real server for tests: a fresh SQLite file in a temp directory, seeded from bundles/,
+ * listening on 127.0.0.1 on an ephemeral port; helpers to log in as any role.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { createApp } from '../../server/app.ts';
+import { hashPassword } from '../../server/auth/passwords.ts';
+import { regions } from '../../server/catalog/regions.ts';
+import { loadConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/http/logger.ts';
+import { Runtime } from '../../server/runtime/artifacts.ts';
+import { DefinitionsCache } from '../../server/runtime/definitions.ts';
+import { seedIfEmpty } from '../../server/store/seed.ts';
+import { SqliteStore } from '../../server/store/sqlite-store.ts';
+import type { Role } from '../../server/store/store.ts';
+
+export const PASSWORD = 'correct-horse-battery';
+
+/** The users every suite gets. */
+export const USERS: Record<string, { role: Role; region: string }> = {
+  admin: { role: 'admin', region: '320000' },
+  suzhou: { role: 'city-editor', region: '320500' },
+  nanjing: { role: 'city-editor', region: '320100' },
+  viewer: { role: 'viewer', region: '320000' },
+};
+
+/** A signed-in client: supertest against the server with the session cookie and CSRF token. */
+export interface Client {
+  get(path: string): request.Test;
+  post(path: string, body?: unknown): request.Test;
+  put(path: string, body: unknown, ifMatch?: string): request.Test;
+  csrf: string;
+}
+
+/** A started test server. */
+export interface TestServer {
+  url: string;
+  store: SqliteStore;
+  logs: string[];
+  dataDir: string;
+  login(username: string, password?: string): Promise<Client>;
+  anonymous(): Client;
+  close(): Promise<void>;
+}
+
+/** Starts a seeded server; `env` overrides configuration (CORS_ORIGINS, BODY_LIMIT …). */
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yjs-test-'));
+  const config = { ...loadConfig({ DATA_DIR: dataDir, ...env }), studioDir: join(dataDir, 'no-studio') };
+  const logs: string[] = [];
+  const logger = createLogger('info', (line) => logs.push(line));
+  const store = new SqliteStore(join(dataDir, 'test.db'));
+  const all = regions();
+  await seedIfEmpty(store, all.map((r) => r.code), PASSWORD);
+  const hash = await hashPassword(PASSWORD);
+  for (const [username, u] of Object.entries(USERS)) if (username !== 'admin') await store.createUser({ username, ...u, passwordHash: hash }, { username: 'test' });
+  const runtime = new Runtime(store);
+  await runtime.load();
+  const app = createApp({ config, store, runtime, definitions: new DefinitionsCache(store), regions: all, logger });
+  const server: Server = await new Promise((ok) => {
+    const s = app.listen(0, '127.0.0.1', () => ok(s));
+  });
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+
+  const client = (cookie: string | undefined, csrf: string): Client => {
+    const withAuth = (t: request.Test) => {
+      if (cookie) t.set('Cookie', cookie);
+      if (csrf) t.set('X-CSRF-Token', csrf);
+      return t;
+    };
+    return {
+      csrf,
+      get: (path) => withAuth(request(url).get(path)),
+      post: (path, body) => withAuth(request(url).post(path)).send(body as object),
+      put: (path, body, ifMatch) => {
+        const t = withAuth(request(url).put(path));
+        if (ifMatch) t.set('If-Match', ifMatch);
+        return t.send(body as object);
+      },
+    };
+  };
+
+  return {
+    url, store, logs, dataDir,
+    async login(username, password = PASSWORD) {
+      const res = await request(url).post('/api/studio/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
+      return client(cookie, res.body.csrfToken as string);
+    },
+    anonymous: () => client(undefined, ''),
+    async close() {
+      await new Promise((ok) => server.close(ok));
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,161 @@
+import { Validator } from '@cfworker/json-schema';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from './harness.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ CORS_ORIGINS: 'https://hall.jiangsu.example', BODY_LIMIT: '64kb' });
+});
+afterAll(() => server.close());
+
+const api = () => request(server.url);
+const base = '/api/regions/320000/bundles';
+
+describe('public runtime API', () => {
+  it('lists the province and its 13 cities', async () => {
+    const res = await api().get('/api/regions').expect(200);
+    expect(res.body).toHaveLength(14);
+    expect(res.body[0]).toEqual({ code: '320000', name: '江苏省' });
+  });
+
+  it('lists the 14 published bundles in effect in a city', async () => {
+    const res = await api().get('/api/regions/320500/bundles').expect(200);
+    expect(res.body).toHaveLength(14);
+    expect(res.body.find((b: { id: string }) => b.id === 'unemployment')).toMatchObject({ name: '失业一件事', version: 1, state: 'published', scenarios: [{ label: '失业人员', target: 'individual', mode: 'serial' }] });
+  });
+
+  it('serves the compiled bundle with matters, checklist, time limit and reductions', async () => {
+    const res = await api().get(`${base}/unemployment`).expect(200);
+    const s = res.body.scenarios[0];
+    expect(res.body).toMatchObject({ id: 'unemployment', name: '失业一件事', version: 1 });
+    expect(s.items[0]).toMatchObject({ selection: 'required', matter: { code: 'JSRS-JY-0101', name: '失业登记', target: 'individual', department: '公共就业服务机构', legalDays: 5, promisedDays: 0 } });
+    expect(s.edges.length).toBe(4);
+    expect(s.checklist.length).toBeGreaterThan(0);
+    expect(s.timeLimit.days).toBe(10);
+    expect(s.reductions.fields.before).toBeGreaterThan(s.reductions.fields.after);
+  });
+
+  it("serves a city's variant, and pins a version with id@version", async () => {
+    const suzhou = await api().get('/api/regions/320500/bundles/unemployment@1').expect(200);
+    expect(suzhou.body.variant).toEqual({ id: 'suzhou-unemployment', baseVersion: 1 });
+    expect(suzhou.headers['cache-control']).toBe('public, max-age=300');
+    await api().get('/api/regions/320500/bundles/unemployment@2').expect(404);
+  });
+
+  it.each(['', '/schema', '/ui-schema', '/guide'])('answers If-None-Match with 304 on %s', async (suffix) => {
+    const first = await api().get(`${base}/retirement${suffix}`).expect(200);
+    expect(first.headers.etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers['cache-control']).toBe('public, max-age=60');
+    const again = await api().get(`${base}/retirement${suffix}`).set('If-None-Match', first.headers.etag!).expect(304);
+    expect(again.text).toBe('');
+  });
+
+  it('serves the JSON Schema and the UI schema', async () => {
+    const schema = await api().get(`${base}/hiring/schema`).expect(200);
+    expect(schema.headers['content-type']).toContain('application/schema+json');
+    expect(JSON.parse(schema.text)).toMatchObject({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' });
+    const ui = await api().get(`${base}/hiring/ui-schema`).expect(200);
+    expect(ui.body.type).toBe('VerticalLayout');
+  });
+
+  it('serves a printable guide in Chinese', async () => {
+    const res = await api().get(`${base}/retirement/guide`).expect(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.text).toContain('退休一件事办事指南');
+    expect(res.text).toContain('@media print');
+    expect(res.text).not.toContain('<script');
+  });
+
+  it('generates an example for every bundle and scenario that the runtime and a second validator accept', async () => {
+    const bundles = (await api().get(base)).body as { id: string; scenarios: { id: string }[] }[];
+    for (const b of bundles) {
+      const schema = JSON.parse((await api().get(`${base}/${b.id}/schema`)).text);
+      for (const s of b.scenarios) {
+        const example = (await api().get(`${base}/${b.id}/example?scenario=${s.id}`).expect(200)).body;
+        const res = await api().post(`${base}/${b.id}/applications/validate`).send(example);
+        expect(res.status, `${b.id}/${s.id}: ${JSON.stringify(res.body.errors)}`).toBe(200);
+        expect(new Validator(schema, '2020-12', false).validate(example).valid).toBe(true);
+      }
+    }
+  });
+
+  it('validates an application into a plan per matter with due dates', async () => {
+    const example = (await api().get(`${base}/unemployment/example?matters=JSRS-JY-0101,JSRS-SY-0101`)).body;
+    const res = await api().post(`${base}/unemployment/applications/validate`).send(example).expect(200);
+    expect(res.body.valid).toBe(true);
+    const [first, second] = res.body.plan.matters;
+    expect(first).toMatchObject({ code: 'JSRS-JY-0101', department: '公共就业服务机构', days: 0, startsAfter: [] });
+    expect(second).toMatchObject({ code: 'JSRS-SY-0101', startsAfter: ['JSRS-JY-0101'], days: 3 });
+    expect(second.fields.bank.accountNumber).toBeDefined();
+    expect(second.materials.find((m: { id: string }) => m.id === 'unemploymentRegCert').exempt.reason).toBe('prior-result');
+    expect(res.body.plan.bundle.due >= res.body.plan.bundle.acceptedOn).toBe(true);
+  });
+
+  it('refuses an invalid application with 422 problem+json, every error with a path and a Chinese message', async () => {
+    const example = (await api().get(`${base}/unemployment/example`)).body;
+    delete example.person.idNumber;
+    example.contact.mobile = '12345';
+    example.matters = example.matters.filter((m: string) => m !== 'JSRS-JY-0101');
+    const res = await api().post(`${base}/unemployment/applications/validate`).send(example).expect(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.errors).toEqual(expect.arrayContaining([
+      { path: '/person/idNumber', message: '「公民身份号码」为必填项' },
+      { path: '/contact/mobile', message: '「手机号码」格式不正确' },
+      { path: '/matters', message: '「办理事项」缺少必须办理的事项' },
+    ]));
+  });
+
+  it.each([
+    ['an unknown region', '/api/regions/990000/bundles', 404],
+    ['an unknown bundle', `${base}/no-such-thing`, 404],
+    ['a malformed reference', `${base}/Bad@x`, 404],
+    ['an unknown API route', '/api/nothing/here', 404],
+    ['an unknown scenario for an example', `${base}/unemployment/example?scenario=nope`, 400],
+    ['an unknown matter for an example', `${base}/unemployment/example?matters=X`, 400],
+  ])('answers %s with a JSON problem', async (_name, path, status) => {
+    const res = await api().get(path).expect(status);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.detail).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it.each([
+    ['malformed JSON', '{"scenario":', 'application/json', 400],
+    ['a body over the limit', JSON.stringify({ x: 'x'.repeat(70_000) }), 'application/json', 413],
+    ['a __proto__ key', '{"scenario":"main","__proto__":{"polluted":true}}', 'application/json', 400],
+    ['a nested constructor key', '{"person":{"constructor":{"prototype":{"polluted":true}}}}', 'application/json', 400],
+    ['a non-JSON content type', 'scenario=main', 'application/x-www-form-urlencoded', 415],
+  ])('refuses %s with a problem and no stack trace', async (_name, body, type, status) => {
+    const res = await api().post(`${base}/unemployment/applications/validate`).set('Content-Type', type).send(body).expect(status);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.text).not.toMatch(/at .*\.ts:\d+/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('sends security headers and no X-Powered-By', async () => {
+    const res = await api().get('/api/regions');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('allows CORS only for origins on the allow-list', async () => {
+    const ok = await api().options(`${base}/unemployment/applications/validate`).set('Origin', 'https://hall.jiangsu.example').set('Access-Control-Request-Method', 'POST').expect(204);
+    expect(ok.headers['access-control-allow-origin']).toBe('https://hall.jiangsu.example');
+    const denied = await api().get(`${base}/unemployment`).set('Origin', 'https://evil.example');
+    expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('masks PII in the log of a rejected application', async () => {
+    const example = (await api().get(`${base}/unemployment/example`)).body;
+    const idNumber = example.person.idNumber as string;
+    delete example.contact.mobile;
+    await api().post(`${base}/unemployment/applications/validate`).send(example).expect(422);
+    const line = server.logs.findLast((l) => l.includes('application rejected'))!;
+    expect(line).toBeDefined();
+    expect(line).not.toContain(idNumber);
+    expect(line).toContain(`${idNumber[0]}${'*'.repeat(16)}${idNumber[17]}`);
+    expect(line).not.toContain('张三');
+  });
+});
