@@ -120,7 +120,7 @@ export function documentRoutes(ctx: AppContext): Router {
     const user = req.auth!.user;
     const target = typeof region === 'string' ? region : user.region;
     if (!ctx.regions.some((r) => r.code === target)) throw problem(422, '请选择有效的行政区划', { errors: [{ path: '/region', message: `没有行政区划「${target}」` }] });
-    if (user.role === 'city-editor' && target !== user.region) throw problem(403, '设区市用户只能编译本市的版本');
+    if (user.role !== 'admin' && target !== user.region) throw problem(403, '只能编译本地区的版本');
     const defs = await ctx.definitions.get();
     let scoped: Definitions = defs;
     let bundleId: string;
@@ -135,7 +135,7 @@ export function documentRoutes(ctx: AppContext): Router {
     } else throw problem(422, '请提供要编译的一件事或地方版本', { errors: [{ path: '/bundle', message: '缺少 bundle 或 variant' }] });
     if (variant !== undefined) {
       const v = variant as Variant;
-      if (user.role === 'city-editor' && v.region !== user.region) throw problem(403, '设区市用户只能编译本市的地方版本');
+      if (user.role !== 'admin' && v.region !== user.region) throw problem(403, '只能编译本地区的地方版本');
       scoped = { ...scoped, variants: [...scoped.variants.filter((x) => x.id !== v.id && !(x.bundle === v.bundle && x.region === v.region)), v] };
     }
     res.json(compileBundle(scoped, bundleId, target));

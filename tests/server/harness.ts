@@ -34,6 +34,7 @@ export interface Client {
   post(path: string, body?: unknown): request.Test;
   put(path: string, body: unknown, ifMatch?: string): request.Test;
   csrf: string;
+  cookie: string;
 }
 
 /** A started test server. */
@@ -75,6 +76,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     };
     return {
       csrf,
+      cookie: cookie ?? '',
       get: (path) => withAuth(request(url).get(path)),
       post: (path, body) => withAuth(request(url).post(path)).send(body as object),
       put: (path, body, ifMatch) => {

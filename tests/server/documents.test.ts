@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type Client, type TestServer } from './harness.ts';
+
+let server: TestServer;
+let admin: Client;
+beforeAll(async () => {
+  server = await startServer();
+  admin = await server.login('admin');
+});
+afterAll(() => server.close());
+
+const doc = (path: string) => admin.get(`/api/studio/documents/${path}`);
+
+describe('studio documents', () => {
+  it('reads a document with its revision as ETag', async () => {
+    const res = await doc('matter/JSRS-JY-0101').expect(200);
+    expect(res.headers.etag).toBe('"1"');
+    expect(res.body).toMatchObject({ kind: 'matter', id: 'JSRS-JY-0101', rev: 1, updatedBy: 'system', body: { name: '失业登记' } });
+  });
+
+  it('updates with If-Match, bumps the revision and records before and after in the audit log', async () => {
+    const current = (await doc('matter/JSRS-JY-0102')).body;
+    const changed = { ...current.body, promisedDays: 0, visits: 0, name: '就业意愿采集' , legalDays: 2 };
+    const res = await admin.put('/api/studio/documents/matter/JSRS-JY-0102', changed, '"1"').expect(200);
+    expect(res.headers.etag).toBe('"2"');
+    const audit = (await admin.get('/api/studio/audit?limit=5').expect(200)).body;
+    expect(audit[0]).toMatchObject({ actor: 'admin', action: 'update', target: 'matter:JSRS-JY-0102@2', before: { legalDays: 1 }, after: { legalDays: 2 } });
+  });
+
+  it('refuses a stale write with 412 and the current revision, overwriting nothing', async () => {
+    const current = (await doc('matter/JSRS-JY-0301')).body;
+    await admin.put('/api/studio/documents/matter/JSRS-JY-0301', { ...current.body, legalDays: 3 }, '"1"').expect(200);
+    const stale = await admin.put('/api/studio/documents/matter/JSRS-JY-0301', { ...current.body, legalDays: 9 }, '"1"').expect(412);
+    expect(stale.body.current).toMatchObject({ rev: 2, updatedBy: 'admin', body: { legalDays: 3 } });
+    expect((await doc('matter/JSRS-JY-0301')).body.body.legalDays).toBe(3);
+  });
+
+  it('requires If-Match on updates', async () => {
+    const current = (await doc('matter/JSRS-JY-0302')).body;
+    await admin.put('/api/studio/documents/matter/JSRS-JY-0302', current.body).expect(428);
+  });
+
+  it('lets exactly one of many concurrent writes on the same revision win, and loses none silently', async () => {
+    const current = (await doc('matter/JSRS-RC-0101')).body;
+    const attempts = Array.from({ length: 12 }, (_, i) => ({ ...current.body, legalDays: 10 + i }));
+    const results = await Promise.all(attempts.map((body) => admin.put('/api/studio/documents/matter/JSRS-RC-0101', body, `"${current.rev}"`)));
+    const winners = results.filter((r) => r.status === 200);
+    expect(winners).toHaveLength(1);
+    expect(results.filter((r) => r.status === 412)).toHaveLength(11);
+    const final = (await doc('matter/JSRS-RC-0101')).body;
+    expect(final.rev).toBe(current.rev + 1);
+    expect(final.body.legalDays).toBe(winners[0]!.body.body.legalDays);
+  });
+
+  it.each([
+    ['a document that breaks its schema', 'matter', { code: 'JSRS-XX-0001', name: '' }, 422],
+    ['an existing id', 'matter', null, 409],
+    ['an unknown kind', 'widget', { id: 'x' }, 404],
+    ['an array', 'matter', [1, 2], 400],
+  ])('refuses %s', async (_name, kind, body, status) => {
+    const payload = body ?? (await doc('matter/JSRS-JY-0101')).body.body;
+    const res = await admin.post(`/api/studio/documents/${kind}`, payload).expect(status);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    if (status === 422) expect(res.body.errors[0]).toMatchObject({ path: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  });
+
+  it('refuses an update whose body names another document', async () => {
+    const current = (await doc('matter/JSRS-JY-0201')).body;
+    await admin.put('/api/studio/documents/matter/JSRS-JY-0201', { ...current.body, code: 'JSRS-JY-0202' }, `"${current.rev}"`).expect(422);
+  });
+
+  it('compiles a draft without saving it, with diagnostics', async () => {
+    const bundle = (await doc('bundle/unemployment')).body.body;
+    const broken = { ...bundle, promisedDays: 99, scenarios: bundle.scenarios.map((s: { promisedDays?: number }) => ({ ...s, promisedDays: undefined })) };
+    const res = await admin.post('/api/studio/compile', { bundle: broken }).expect(200);
+    expect(res.body.diagnostics.map((d: { code: string }) => d.code)).toContain('time.promise-exceeds-critical-path');
+    expect((await doc('bundle/unemployment')).body.rev).toBe(1);
+  });
+});

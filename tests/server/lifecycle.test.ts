@@ -1,0 +1,80 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type Client, type TestServer } from './harness.ts';
+
+let server: TestServer;
+let admin: Client;
+beforeAll(async () => {
+  server = await startServer();
+  admin = await server.login('admin');
+});
+afterAll(() => server.close());
+
+const runtime = (region: string, ref: string) => request(server.url).get(`/api/regions/${region}/bundles/${ref}`);
+
+async function editDraft(id: string, change: (b: Record<string, unknown>) => Record<string, unknown>) {
+  const current = (await admin.get(`/api/studio/documents/bundle/${id}`)).body;
+  return admin.put(`/api/studio/documents/bundle/${id}`, change(current.body), `"${current.rev}"`).expect(200);
+}
+
+describe('bundle lifecycle', () => {
+  it('ships every bundle published as version 1', async () => {
+    const versions = (await admin.get('/api/studio/bundles/graduation/versions').expect(200)).body;
+    expect(versions).toEqual([expect.objectContaining({ bundleId: 'graduation', version: 1, state: 'published', createdBy: 'system' })]);
+  });
+
+  it('serves a trial version only in its pilot regions, then everywhere once published', async () => {
+    await editDraft('graduation', (b) => ({ ...b, description: '高校毕业生离校一件事（第二版）' }));
+    const trial = await admin.post('/api/studio/bundles/graduation/versions', { state: 'trial', pilotRegions: ['320500', '320200'] }).expect(201);
+    expect(trial.body).toMatchObject({ version: 2, state: 'trial', pilotRegions: ['320200', '320500'] });
+    expect((await runtime('320500', 'graduation').expect(200)).body.version).toBe(2);
+    expect((await runtime('320500', 'graduation')).headers['cache-control']).toBe('no-cache');
+    expect((await runtime('320100', 'graduation').expect(200)).body.version).toBe(1);
+    await runtime('320100', 'graduation@2').expect(404);
+    await admin.post('/api/studio/bundles/graduation/versions/2/state', { state: 'published' }).expect(200);
+    expect((await runtime('320100', 'graduation').expect(200)).body.version).toBe(2);
+    expect((await runtime('320100', 'graduation@1').expect(200)).body.version).toBe(1);
+  });
+
+  it('refuses to publish a draft with error diagnostics', async () => {
+    await editDraft('separation', (b) => ({ ...b, promisedDays: 200 }));
+    const res = await admin.post('/api/studio/bundles/separation/versions', { state: 'published' }).expect(422);
+    expect(res.body.diagnostics[0]).toMatchObject({ code: 'time.promise-exceeds-critical-path', severity: 'error' });
+    expect((await admin.get('/api/studio/bundles/separation/versions')).body).toHaveLength(1);
+  });
+
+  it('requires pilot regions for a trial', async () => {
+    await admin.post('/api/studio/bundles/hiring/versions', { state: 'trial', pilotRegions: [] }).expect(422);
+    await admin.post('/api/studio/bundles/hiring/versions', { state: 'trial', pilotRegions: ['999999'] }).expect(422);
+  });
+
+  it('keeps published versions immutable: a change to the draft makes a new version, the old one serves unchanged', async () => {
+    const before = (await runtime('320000', 'death@1')).body;
+    await editDraft('death', (b) => ({ ...b, name: '去世一件事（修订）' }));
+    expect((await runtime('320000', 'death@1')).body).toEqual(before);
+    await admin.post('/api/studio/bundles/death/versions', { state: 'published' }).expect(201);
+    expect((await runtime('320000', 'death')).body.name).toBe('去世一件事（修订）');
+    expect((await runtime('320000', 'death@1')).body.name).toBe('去世一件事');
+    expect(() => (server.store as unknown as { db: { exec(s: string): void } }).db.exec("UPDATE bundle_versions SET body = '{}' WHERE bundle_id = 'death'")).toThrow(/immutable/);
+  });
+
+  it('retires a version: it leaves the list of bundles in effect and stays readable when pinned', async () => {
+    await admin.post('/api/studio/bundles/resident-pension-cancellation/versions/1/state', { state: 'retired' }).expect(200);
+    const list = (await request(server.url).get('/api/regions/320000/bundles')).body as { id: string }[];
+    expect(list.some((b) => b.id === 'resident-pension-cancellation')).toBe(false);
+    await runtime('320000', 'resident-pension-cancellation').expect(404);
+    await runtime('320000', 'resident-pension-cancellation@1').expect(200);
+    await admin.post('/api/studio/bundles/resident-pension-cancellation/versions/1/state', { state: 'published' }).expect(409);
+  });
+
+  it("re-serves a city's bundle when its variant changes, and keeps the last good one when it does not apply", async () => {
+    const nanjing = await server.login('nanjing');
+    const variant = (await nanjing.get('/api/studio/documents/variant/nanjing-retirement')).body;
+    const tighter = { ...variant.body, operations: [{ op: 'tightenDays', scenario: 'enterprise-staff', days: 9 }] };
+    const saved = await nanjing.put('/api/studio/documents/variant/nanjing-retirement', tighter, `"${variant.rev}"`).expect(200);
+    expect((await runtime('320100', 'retirement')).body.scenarios[0].timeLimit.days).toBe(9);
+    const broken = { ...tighter, operations: [{ op: 'removeItem', scenario: 'enterprise-staff', matter: 'JSRS-YL-0101' }] };
+    await nanjing.put('/api/studio/documents/variant/nanjing-retirement', broken, saved.headers.etag).expect(200);
+    expect((await runtime('320100', 'retirement')).body.scenarios[0].timeLimit.days).toBe(9);
+  });
+});
