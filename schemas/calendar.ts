@@ -1,24 +1,25 @@
 /**
  * Working days (工作日): Monday to Friday unless a statutory holiday, plus the 调休 weekend
  * days that are worked. Time limits count from the working day after acceptance.
+ * Days are handled as epoch-day numbers, so a deadline is integer arithmetic.
  */
 import type { WorkCalendar } from './types.ts';
 
 const DAY_MS = 86_400_000;
 
-function toUtc(date: string): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y!, m! - 1, d!);
+/** Epoch-day number of a YYYY-MM-DD date. */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
-function toDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+function dateOf(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** A calendar prepared for fast look-ups. */
 export interface PreparedCalendar {
-  holidays: ReadonlySet<string>;
-  workdays: ReadonlySet<string>;
+  holidays: ReadonlySet<number>;
+  workdays: ReadonlySet<number>;
   years: ReadonlySet<number>;
 }
 
@@ -29,18 +30,22 @@ export function prepareCalendar(calendar: WorkCalendar | undefined): PreparedCal
   if (!calendar) return { holidays: new Set(), workdays: new Set(), years: new Set() };
   let p = prepared.get(calendar);
   if (!p) {
-    p = { holidays: new Set(calendar.holidays), workdays: new Set(calendar.workdays), years: new Set(calendar.years) };
+    p = { holidays: new Set(calendar.holidays.map(dayNumber)), workdays: new Set(calendar.workdays.map(dayNumber)), years: new Set(calendar.years) };
     prepared.set(calendar, p);
   }
   return p;
 }
 
+function working(day: number, calendar: PreparedCalendar): boolean {
+  if (calendar.workdays.has(day)) return true;
+  if (calendar.holidays.has(day)) return false;
+  const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday
+  return weekday !== 0 && weekday !== 6;
+}
+
 /** True when `date` (YYYY-MM-DD) is a working day. */
 export function isWorkingDay(date: string, calendar: PreparedCalendar): boolean {
-  if (calendar.workdays.has(date)) return true;
-  if (calendar.holidays.has(date)) return false;
-  const weekday = new Date(toUtc(date)).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  return working(dayNumber(date), calendar);
 }
 
 /**
@@ -48,13 +53,13 @@ export function isWorkingDay(date: string, calendar: PreparedCalendar): boolean 
  * the `days`-th working day after `start`; 0 days (即办件) is the day of acceptance.
  */
 export function deadline(start: string, days: number, calendar: PreparedCalendar): string {
-  let ms = toUtc(start);
+  let day = dayNumber(start);
   let left = days;
   while (left > 0) {
-    ms += DAY_MS;
-    if (isWorkingDay(toDate(ms), calendar)) left--;
+    day++;
+    if (working(day, calendar)) left--;
   }
-  return toDate(ms);
+  return dateOf(day);
 }
 
 /** Years between two dates that the calendar does not cover (weekday rule only there). */

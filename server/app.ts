@@ -9,7 +9,7 @@ import express from 'express';
 import { loadSession } from './auth/sessions.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler, notFound } from './http/problem.ts';
-import { cors, refusePollutingKeys, securityHeaders } from './http/security.ts';
+import { cors, markSuspiciousBody, refusePollutingKeys, securityHeaders } from './http/security.ts';
 import { openApiDocument } from './openapi.ts';
 import { runtimeRoutes } from './runtime/routes.ts';
 import { authRoutes } from './studio-api/auth-routes.ts';
@@ -25,7 +25,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('query parser', 'simple');
 
   app.use(securityHeaders);
-  const json = express.json({ limit: ctx.config.bodyLimit, strict: false, type: ['application/json', 'application/*+json'] });
+  const json = express.json({ limit: ctx.config.bodyLimit, strict: false, type: ['application/json', 'application/*+json'], verify: markSuspiciousBody });
 
   const openapi = Buffer.from(JSON.stringify(openApiDocument()));
   app.get('/api/openapi.json', (_req, res) => {

@@ -2,6 +2,7 @@
  * Hygiene middleware: security headers, the CORS allow-list for the public API, and a
  * guard that refuses bodies carrying prototype-polluting keys.
  */
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import { sendProblem } from './problem.ts';
 
@@ -51,9 +52,25 @@ export function hasPollutingKey(value: unknown, depth = 0): boolean {
   return false;
 }
 
+const SUSPICIOUS = /__proto__|constructor|prototype|\\u/;
+
+/**
+ * For `express.json({ verify })`: marks a body whose raw text could spell a polluting key
+ * (literally or through a \u escape), so only those bodies are walked.
+ */
+export function markSuspiciousBody(req: IncomingMessage, _res: unknown, buf: Buffer): void {
+  (req as IncomingMessage & { suspiciousBody?: boolean }).suspiciousBody = SUSPICIOUS.test(buf.toString('latin1'));
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    suspiciousBody?: boolean;
+  }
+}
+
 /** Refuses JSON bodies with `__proto__`, `constructor` or `prototype` keys (or nested deeper than 64). */
 export const refusePollutingKeys: RequestHandler = (req, res, next) => {
-  if (req.body !== undefined && hasPollutingKey(req.body)) {
+  if (req.suspiciousBody !== false && req.body !== undefined && hasPollutingKey(req.body)) {
     sendProblem(res, 400, '请求体包含不允许的键（__proto__、constructor 或 prototype），或嵌套过深');
     return;
   }

@@ -9,7 +9,7 @@ import type { AppContext } from '../context.ts';
 import { maskApplication } from '../http/logger.ts';
 import { problem } from '../http/problem.ts';
 import type { RuntimeEntry } from './artifacts.ts';
-import { buildPlan, todayInChina } from './plan.ts';
+import { planResponseJson, todayInChina } from './plan.ts';
 
 const STATE_TEXT = { trial: '试运行', published: '正式上线', retired: '已停用' } as const;
 
@@ -115,8 +115,9 @@ export function runtimeRoutes(ctx: AppContext): Router {
       throw problem(422, `申请有 ${errors.length} 处需要修改`, { errors });
     }
     const definitions = await ctx.definitions.get();
-    const plan = buildPlan(entry.compiled, app as Parameters<typeof buildPlan>[1], todayInChina(), prepareCalendar(definitions.calendar));
-    res.json({ valid: true, plan });
+    const body = planResponseJson(entry.compiled, app as Parameters<typeof planResponseJson>[1], todayInChina(), prepareCalendar(definitions.calendar));
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(body);
   });
 
   return router;

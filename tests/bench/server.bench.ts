@@ -1,0 +1,100 @@
+/**
+ * `npm run bench` (second half): the runtime under load from autocannon on loopback, each
+ * server in its own process, figures as ratios measured side by side in this one run.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 32;
+
+function startServer(kind: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(join(import.meta.dirname, 'bench-server.ts'), [kind], { execArgv: ['--expose-gc'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  return new Promise((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) ok({ child, url: `http://127.0.0.1:${m[1]}` });
+    });
+    child.on('exit', (code) => fail(new Error(`${kind} server exited ${code}`)));
+  });
+}
+
+async function load(opts: autocannon.Options): Promise<autocannon.Result> {
+  const base: autocannon.Options = { url: opts.url, connections: CONNECTIONS, pipelining: 1 };
+  if (opts.amount === undefined) base.duration = DURATION;
+  return autocannon({ ...base, ...opts });
+}
+
+function cpu(child: ChildProcess): Promise<number> {
+  return new Promise((ok) => {
+    child.once('message', (m) => {
+      const u = (m as { cpu: NodeJS.CpuUsage }).cpu;
+      ok(u.user + u.system);
+    });
+    child.send('cpu');
+  });
+}
+
+/** Runs a load and also returns the server's CPU microseconds per request. */
+async function measured(child: ChildProcess, opts: autocannon.Options): Promise<{ rps: number; cpuPerRequest: number; result: autocannon.Result }> {
+  const before = await cpu(child);
+  const result = await load(opts);
+  const after = await cpu(child);
+  return { rps: result.requests.average, cpuPerRequest: (after - before) / Math.max(1, result.requests.total), result };
+}
+
+function heap(child: ChildProcess): Promise<number> {
+  return new Promise((ok) => {
+    child.once('message', (m) => ok((m as { heap: number }).heap));
+    child.send('heap');
+  });
+}
+
+const raw = await startServer('raw');
+const hello = await startServer('express');
+const app = await startServer('app');
+try {
+  const schemaPath = '/api/regions/320000/bundles/hiring/schema';
+  const validatePath = '/api/regions/320500/bundles/unemployment/applications/validate';
+  const etag = (await fetch(app.url + schemaPath)).headers.get('etag')!;
+  const application = await (await fetch(`${app.url}/api/regions/320500/bundles/unemployment/example`)).text();
+  const check = await fetch(app.url + validatePath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: application });
+  if (check.status !== 200) throw new Error(`example did not validate: ${check.status}`);
+
+  // warm-up, then the heap baseline
+  await load({ url: app.url + validatePath, method: 'POST', headers: { 'content-type': 'application/json' }, body: application, duration: 2 });
+  const heapWarm = await heap(app.child);
+
+  const rawM = await measured(raw.child, { url: raw.url });
+  const schemaM = await measured(app.child, { url: app.url + schemaPath });
+  const notModifiedM = await measured(app.child, { url: app.url + schemaPath, headers: { 'if-none-match': etag } });
+  const helloM = await measured(hello.child, { url: hello.url });
+  const floorM = await measured(hello.child, { url: hello.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: application });
+  const validateM = await measured(app.child, { url: app.url + validatePath, method: 'POST', headers: { 'content-type': 'application/json' }, body: application });
+  if (validateM.result.non2xx > 0) throw new Error(`validate answered ${validateM.result.non2xx} non-2xx`);
+  const [rawRps, schemaRps, notModifiedRps, helloRps, validateRps] = [rawM.rps, schemaM.rps, notModifiedM.rps, helloM.rps, validateM.rps];
+
+  const total = 100_000;
+  await load({ url: app.url + validatePath, method: 'POST', headers: { 'content-type': 'application/json' }, body: application, amount: total });
+  const heapAfter = await heap(app.child);
+
+  const r = (a: number, b: number) => (a / b).toFixed(2);
+  console.log(`\nruntime benchmark (autocannon, ${CONNECTIONS} connections, ${DURATION} s each, loopback; Node ${process.version})`);
+  const us = (m: { cpuPerRequest: number }) => `${m.cpuPerRequest.toFixed(0)} µs CPU/req`;
+  console.log('(throughput is shared with the load generator on this machine; server CPU per request is the steadier figure)');
+  console.log(`raw node:http hello-world        ${rawRps.toFixed(0)} req/s   ${us(rawM)}`);
+  console.log(`Express hello-world              ${helloRps.toFixed(0)} req/s   ${us(helloM)}`);
+  console.log(`GET published schema             ${schemaRps.toFixed(0)} req/s   ${us(schemaM)}   throughput ÷ raw = ${r(schemaRps, rawRps)}  (target ≥ 0.35)`);
+  console.log(`GET schema, If-None-Match → 304  ${notModifiedRps.toFixed(0)} req/s   ${us(notModifiedM)}   throughput ÷ raw = ${r(notModifiedRps, rawRps)}`);
+  console.log(`Express POST, only parsing the same JSON body ${floorM.rps.toFixed(0)} req/s   ${us(floorM)}   throughput ÷ Express hello = ${r(floorM.rps, helloRps)}`);
+  console.log(`POST validate (6-matter 失业一件事) ${validateRps.toFixed(0)} req/s   ${us(validateM)}   throughput ÷ Express hello = ${r(validateRps, helloRps)}  (target ≥ 0.8); CPU/req ÷ Express hello = ${r(validateM.cpuPerRequest, helloM.cpuPerRequest)}; throughput ÷ body-parsing floor = ${r(validateRps, floorM.rps)}`);
+  console.log(`heap after ${total.toLocaleString()} more validations ÷ heap after warm-up = ${r(heapAfter, heapWarm)}  (target ≤ 1.1; ${(heapWarm / 1e6).toFixed(1)} → ${(heapAfter / 1e6).toFixed(1)} MB)`);
+} finally {
+  for (const s of [raw, hello, app]) {
+    s.child.removeAllListeners('exit');
+    s.child.kill();
+  }
+}
