@@ -138,6 +138,8 @@ export interface MergedField {
   /** The dictionary's example value, when it has one. */
   example?: unknown;
   sources: FieldSource[];
+  /** Unresolved conflicts between the sources (Chinese), when there are any. */
+  conflicts?: string[];
   /** Set when a conflict was resolved by the bundle's field override. */
   resolvedBy?: 'prefer' | 'constraints';
 }

@@ -18,3 +18,4 @@ export { modeText } from './guide.ts';
 export * from './selection.ts';
 export { stableStringify } from './stable-json.ts';
 export { exampleApplication, exampleValue, withIdCheck, withUsccCheck } from './example.ts';
+export { diffCompiled, type BusinessChange } from './diff.ts';

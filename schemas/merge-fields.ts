@@ -167,6 +167,7 @@ export function mergeFields(input: MergeInput): { fields: MergedField[]; section
     if (c.options) field.options = c.options;
     if (resolvedBy) field.resolvedBy = resolvedBy;
     if (entry.def.example !== undefined) field.example = entry.def.example;
+    if (result.conflicts.length) field.conflicts = result.conflicts;
     fields.push(field);
   }
   input.overrides.forEach((o, i) => {

@@ -47,8 +47,10 @@ export function openApiDocument(): Op {
       },
       '/api/studio/login': { post: op('登录', { 200: json('用户与 CSRF 令牌'), 401: problem, 429: problem }, { tags: ['studio'], ...body({ type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } }) }) },
       '/api/studio/logout': { post: op('退出', { 204: { description: '已退出' } }, studio) },
+      '/api/studio/session': { get: op('当前会话（未登录时 user 为 null）', { 200: json('用户与 CSRF 令牌，或 { user: null }') }, { tags: ['studio'] }) },
       '/api/studio/me': { get: op('当前用户', { 200: json('用户与 CSRF 令牌') }, studio) },
       '/api/studio/users': { get: op('用户列表（管理员）', { 200: json('用户') }, studio), post: op('新建用户（管理员）', { 201: json('已创建'), 409: problem, 422: problem }, { ...studio, ...body({ type: 'object' }) }) },
+      '/api/studio/definitions': { get: op('当前可见的全部文档、版本与行政区划（工作台启动时加载）', { 200: json('documents、versions、regions') }, studio) },
       '/api/studio/documents/{kind}': {
         get: op('文档列表', { 200: json('文档当前版本') }, { ...studio, parameters: [kind] }),
         post: op('新建文档', { 201: json('已创建'), 409: problem, 422: problem }, { ...studio, parameters: [kind], ...body({ type: 'object' }) }),

@@ -40,6 +40,11 @@ export function authRoutes(ctx: AppContext): Router {
     res.status(204).end();
   });
 
+  // the studio asks on start-up whether a session exists; no session is an answer, not an error
+  router.get('/session', (req, res) => {
+    res.json(req.auth ? { user: req.auth.user, csrfToken: req.auth.csrf } : { user: null });
+  });
+
   router.get('/me', requireUser, (req, res) => {
     res.json({ user: req.auth!.user, csrfToken: req.auth!.csrf });
   });

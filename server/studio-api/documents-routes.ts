@@ -60,6 +60,13 @@ export function documentRoutes(ctx: AppContext): Router {
     }
   };
 
+  router.get('/definitions', async (req, res) => {
+    const user = req.auth!.user;
+    const documents = (await ctx.store.currentDocuments()).filter((d) => mayRead(user, d.region)).map(view);
+    const versions = (await ctx.store.listVersions()).map(({ body: _body, ...v }) => v);
+    res.json({ documents, versions, regions: ctx.regions });
+  });
+
   router.get('/documents/:kind', async (req, res) => {
     const kind = kindOf(req);
     const user = req.auth!.user;

@@ -48,6 +48,12 @@ describe('studio authentication', () => {
     await viewer.get('/api/studio/me').expect(401);
   });
 
+  it('tells the studio on start-up whether a session exists, without an error when none does', async () => {
+    await request(server.url).get('/api/studio/session').expect(200, { user: null });
+    const admin = await server.login('admin');
+    await admin.get('/api/studio/session').expect(200, { user: { username: 'admin', role: 'admin', region: '320000' }, csrfToken: admin.csrf });
+  });
+
   it('answers an anonymous studio request with 401 problem+json', async () => {
     const res = await request(server.url).get('/api/studio/documents/matter').expect(401);
     expect(res.headers['content-type']).toContain('application/problem+json');

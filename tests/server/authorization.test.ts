@@ -23,6 +23,7 @@ const matrix: [string, Call, { admin: number; suzhou: number; nanjing: number; v
   ['GET /me', get('/api/studio/me'), { admin: 200, suzhou: 200, nanjing: 200, viewer: 200 }],
   ['GET /users', get('/api/studio/users'), { admin: 200, suzhou: 403, nanjing: 403, viewer: 403 }],
   ['POST /users', (c) => c.post('/api/studio/users', { username: `u${Math.random().toString(36).slice(2, 8)}`, password: 'long-enough-pw', role: 'viewer', region: '320000' }), { admin: 201, suzhou: 403, nanjing: 403, viewer: 403 }],
+  ['GET /definitions', get('/api/studio/definitions'), { admin: 200, suzhou: 200, nanjing: 200, viewer: 200 }],
   ['GET /documents/matter', get('/api/studio/documents/matter'), { admin: 200, suzhou: 200, nanjing: 200, viewer: 200 }],
   ['GET /documents/matter/:id (provincial)', get('/api/studio/documents/matter/JSRS-JY-0101'), { admin: 200, suzhou: 200, nanjing: 200, viewer: 200 }],
   ['GET /documents/matter/:id (Suzhou-local)', get('/api/studio/documents/matter/SZRS-JY-0101'), { admin: 200, suzhou: 200, nanjing: 403, viewer: 403 }],
@@ -62,6 +63,8 @@ describe('authorization matrix', () => {
     expect(nanjing.every((d) => d.region === '320100')).toBe(true);
     const matters = (await clients.nanjing!.get('/api/studio/documents/matter')).body as { id: string }[];
     expect(matters.some((m) => m.id === 'SZRS-JY-0101')).toBe(false);
+    const all = (await clients.nanjing!.get('/api/studio/definitions')).body as { documents: { id: string; region: string | null }[] };
+    expect(all.documents.some((d) => d.id === 'SZRS-JY-0101' || d.id === 'suzhou-unemployment')).toBe(false);
   });
   it.each(matrix.flatMap(([name, call, expected]) => (['viewer', 'nanjing', 'suzhou', 'admin'] as const).map((role) => [name, role, call, expected[role]] as const)))(
     '%s as %s → %i', async (_name, role, call, status) => {

@@ -1,0 +1,43 @@
+/**
+ * The studio's only way to the server: JSON over fetch, the session cookie, the CSRF token
+ * on writes, and problem+json turned into an ApiError with the Chinese detail and field errors.
+ */
+
+/** An error answer of the server (RFC 9457 problem details). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: { title?: string; detail?: string; errors?: { path: string; message: string }[]; current?: unknown; diagnostics?: unknown[] };
+
+  constructor(status: number, problem: ApiError['problem']) {
+    super(problem.detail ?? problem.title ?? `请求失败（${status}）`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+let csrfToken = '';
+
+/** Remembers the CSRF token of the current session. */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** Calls the API; resolves with the JSON body and the ETag. */
+export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ data: T; etag: string | null }> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
+  if (method !== 'GET') (init.headers as Record<string, string>)['X-CSRF-Token'] = csrfToken;
+  if (body !== undefined) {
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch {
+    throw new ApiError(0, { detail: '无法连接服务器，请检查网络后重试' });
+  }
+  const text = await res.text();
+  const json = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!res.ok) throw new ApiError(res.status, (json ?? {}) as ApiError['problem']);
+  return { data: json as T, etag: res.headers.get('etag') };
+}

@@ -1,0 +1,75 @@
+/**
+ * Pure mapping between a scenario (domain) and Vue Flow nodes and edges (canvas), with an
+ * automatic layered layout from the flow's stages.
+ */
+import type { CompiledScenario, Diagnostic, Scenario } from '../../../schemas/index.ts';
+
+/** What a matter node shows. */
+export interface MatterNodeData {
+  code: string;
+  name: string;
+  selection: 'required' | 'optional';
+  locked: boolean;
+  target: 'individual' | 'organization';
+  promisedDays: number;
+  department: string;
+  problems: number;
+  changed?: 'added' | 'changed';
+}
+
+/** A Vue Flow node of a matter. */
+export interface MatterNode {
+  id: string;
+  type: 'matter';
+  position: { x: number; y: number };
+  data: MatterNodeData;
+  selected?: boolean;
+}
+
+/** A Vue Flow edge of a dependency. */
+export interface FlowCanvasEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: 'smoothstep';
+  markerEnd: 'arrowclosed';
+  animated: boolean;
+}
+
+const COLUMN = 280;
+const ROW = 120;
+
+/** Positions by stage: stages left to right, matters of a stage top to bottom. */
+export function autoLayout(compiled: CompiledScenario): Record<string, { x: number; y: number }> {
+  const layout: Record<string, { x: number; y: number }> = {};
+  compiled.stages.forEach((stage, i) => stage.forEach((code, j) => (layout[code] = { x: 40 + i * COLUMN, y: 40 + j * ROW })));
+  return layout;
+}
+
+/** Nodes of a scenario: position from its layout, else from the automatic layout. */
+export function toNodes(scenario: Scenario, compiled: CompiledScenario | undefined, diagnostics: readonly Diagnostic[], selected: string | null, changed: ReadonlyMap<string, 'added' | 'changed'> = new Map()): MatterNode[] {
+  const auto = compiled ? autoLayout(compiled) : {};
+  return (compiled?.items ?? []).map((item, index) => {
+    const code = item.matter.code;
+    const itemIndex = scenario.items.findIndex((i) => i.matter === code);
+    const problems = diagnostics.filter((d) => d.severity === 'error' && (d.document === `matter:${code}` || (itemIndex >= 0 && d.path.startsWith(`/scenarios/`) && d.path.includes(`/items/${itemIndex}/`)))).length;
+    const data: MatterNodeData = {
+      code, name: item.matter.name, selection: item.selection, locked: item.locked, target: item.matter.target,
+      promisedDays: item.matter.promisedDays, department: item.matter.department, problems,
+    };
+    const mark = changed.get(code);
+    if (mark) data.changed = mark;
+    return { id: code, type: 'matter', position: scenario.layout?.[code] ?? auto[code] ?? { x: 40 + index * 40, y: 40 + index * 40 }, data, selected: selected === code };
+  });
+}
+
+/** Edges of a scenario: every effective dependency (the serial chain included). */
+export function toEdges(compiled: CompiledScenario | undefined): FlowCanvasEdge[] {
+  return (compiled?.edges ?? []).map((e) => ({ id: `${e.before}->${e.after}`, source: e.before, target: e.after, type: 'smoothstep', markerEnd: 'arrowclosed', animated: false }));
+}
+
+/** The dependency an edge id stands for. */
+export function edgeOf(id: string): { before: string; after: string } {
+  const [before, after] = id.split('->');
+  return { before: before!, after: after! };
+}

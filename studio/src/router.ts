@@ -1,0 +1,24 @@
+/** Routes of the studio; every page but login needs a session. */
+import { createRouter, createWebHistory } from 'vue-router';
+import { useSessionStore } from './stores/session.store.ts';
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', redirect: '/bundles' },
+    { path: '/login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
+    { path: '/bundles', component: () => import('./views/BundleListView.vue') },
+    { path: '/matters', component: () => import('./views/MatterLibraryView.vue') },
+    { path: '/bundles/:id/edit', component: () => import('./views/EditorView.vue'), props: true },
+    { path: '/variants/:variantId/edit', component: () => import('./views/EditorView.vue'), props: true },
+    { path: '/:rest(.*)*', redirect: '/bundles' },
+  ],
+});
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore();
+  if (!session.checked) await session.restore();
+  if (!to.meta.public && !session.user) return { path: '/login', query: { next: to.fullPath } };
+  if (to.path === '/login' && session.user) return '/bundles';
+  return true;
+});

@@ -1,0 +1,203 @@
+/**
+ * The document being edited — a provincial bundle draft, or a city's variant of one —
+ * with undo/redo over every edit, the in-browser compile, autosave with If-Match, and the
+ * stale-write conflict kept until the official decides (nothing is lost).
+ */
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef, watch } from 'vue';
+import { applyVariant, compileBundle, type Bundle, type CompiledBundle, type Variant, type VariantOperation } from '../../../schemas/index.ts';
+import { api, ApiError } from '../api/client.ts';
+import { record, redo as redoHistory, startHistory, undo as undoHistory, type History } from '../editor/history.ts';
+import { useCatalogStore, type DocumentView } from './catalog.store.ts';
+
+/** What the editor holds: a bundle or a variant. */
+export type EditedDocument = { kind: 'bundle'; body: Bundle } | { kind: 'variant'; body: Variant };
+
+/** Save state shown in the header of the editor. */
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'stale';
+
+const AUTOSAVE_MS = 1500;
+
+export const useEditorStore = defineStore('editor', () => {
+  const catalog = useCatalogStore();
+  const history = shallowRef<History<EditedDocument> | null>(null);
+  const rev = ref(0);
+  const saved = shallowRef<EditedDocument | null>(null);
+  const saveState = ref<SaveState>('saved');
+  const saveError = ref('');
+  const stale = shallowRef<{ mine: EditedDocument; theirs: DocumentView } | null>(null);
+  const activeScenario = ref('');
+  const selectedMatter = ref<string | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const doc = computed(() => history.value?.present ?? null);
+  const isVariant = computed(() => doc.value?.kind === 'variant');
+  const base = computed<Bundle | null>(() => {
+    const d = doc.value;
+    if (!d) return null;
+    if (d.kind === 'bundle') return d.body;
+    return catalog.bundles.find((b) => b.id === d.body.bundle)?.body ?? null;
+  });
+  /** The bundle as shown on the canvas: the draft, or the base with the variant applied. */
+  const bundle = computed<Bundle | null>(() => {
+    const d = doc.value;
+    if (!d || !base.value) return null;
+    return d.kind === 'bundle' ? d.body : applyVariant(base.value, d.body).bundle;
+  });
+  const region = computed(() => (doc.value?.kind === 'variant' ? doc.value.body.region : base.value?.region ?? '320000'));
+  const compiled = computed<CompiledBundle | null>(() => {
+    const d = doc.value;
+    if (!d || !base.value) return null;
+    const defs = catalog.definitions;
+    if (d.kind === 'bundle') return compileBundle({ ...defs, bundles: [...defs.bundles.filter((b) => b.id !== d.body.id), d.body] }, d.body.id, d.body.region);
+    const others = defs.variants.filter((v) => v.id !== d.body.id && !(v.bundle === d.body.bundle && v.region === d.body.region));
+    return compileBundle({ ...defs, variants: [...others, d.body] }, d.body.bundle, d.body.region);
+  });
+  /** For a variant: the province's compile, to highlight what the city changed. */
+  const baseCompiled = computed<CompiledBundle | null>(() => {
+    if (!isVariant.value || !base.value) return null;
+    return compileBundle({ ...catalog.definitions, variants: [] }, base.value.id, base.value.region);
+  });
+  const canUndo = computed(() => (history.value?.past.length ?? 0) > 0);
+  const canRedo = computed(() => (history.value?.future.length ?? 0) > 0);
+  const hasErrors = computed(() => compiled.value?.diagnostics.some((d) => d.severity === 'error') ?? false);
+
+  function load(kind: EditedDocument['kind'], view: DocumentView): void {
+    const d = { kind, body: view.body } as EditedDocument;
+    history.value = startHistory(d);
+    saved.value = d;
+    rev.value = view.rev;
+    saveState.value = 'saved';
+    stale.value = null;
+    const b = bundle.value;
+    activeScenario.value = b?.scenarios[0]?.id ?? '';
+    selectedMatter.value = null;
+  }
+
+  /** Opens the draft of a bundle. */
+  async function openBundle(id: string): Promise<void> {
+    const { data } = await api<DocumentView<Bundle>>('GET', `/api/studio/documents/bundle/${encodeURIComponent(id)}`);
+    catalog.remember(data);
+    load('bundle', data);
+  }
+
+  /** Opens a city's variant. */
+  async function openVariant(id: string): Promise<void> {
+    const { data } = await api<DocumentView<Variant>>('GET', `/api/studio/documents/variant/${encodeURIComponent(id)}`);
+    catalog.remember(data);
+    load('variant', data);
+  }
+
+  /** Creates the variant of `bundleId` for `regionCode` (empty: no operations yet) and opens it. */
+  async function createVariant(bundleId: string, regionCode: string): Promise<string> {
+    const b = catalog.bundles.find((x) => x.id === bundleId)!.body;
+    const variant: Variant = { id: `${bundleId}-${regionCode}`, bundle: bundleId, baseVersion: Math.max(1, ...catalog.versionsOf(bundleId).map((v) => v.version), b.version), region: regionCode, operations: [] };
+    const { data } = await api<DocumentView<Variant>>('POST', '/api/studio/documents/variant', variant);
+    catalog.remember(data);
+    load('variant', data);
+    return data.id;
+  }
+
+  function scheduleSave(): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void save(), AUTOSAVE_MS);
+  }
+
+  /** Records an edit of the bundle draft. */
+  function edit(change: (b: Bundle) => Bundle): void {
+    const h = history.value;
+    if (!h || h.present.kind !== 'bundle') return;
+    const next = change(h.present.body);
+    if (next === h.present.body) return;
+    history.value = record(h, { kind: 'bundle', body: next });
+    saveState.value = 'dirty';
+    scheduleSave();
+  }
+
+  /** Records a variant operation (a city's edit is never a copy of the bundle). */
+  function addOperation(op: VariantOperation): void {
+    const h = history.value;
+    if (!h || h.present.kind !== 'variant') return;
+    history.value = record(h, { kind: 'variant', body: { ...h.present.body, operations: [...h.present.body.operations, op] } });
+    saveState.value = 'dirty';
+    scheduleSave();
+  }
+
+  /** Replaces the whole document (import), undoable. */
+  function replace(next: EditedDocument): void {
+    if (!history.value) return;
+    history.value = record(history.value, next);
+    saveState.value = 'dirty';
+    scheduleSave();
+  }
+
+  function undo(): void {
+    if (!history.value || !canUndo.value) return;
+    history.value = undoHistory(history.value);
+    saveState.value = 'dirty';
+    scheduleSave();
+  }
+
+  function redo(): void {
+    if (!history.value || !canRedo.value) return;
+    history.value = redoHistory(history.value);
+    saveState.value = 'dirty';
+    scheduleSave();
+  }
+
+  const pathOf = (d: EditedDocument) => `/api/studio/documents/${d.kind}/${encodeURIComponent(d.kind === 'bundle' ? d.body.id : d.body.id)}`;
+
+  /** Saves the present with If-Match; a stale save keeps both versions for the official. */
+  async function save(force = false): Promise<boolean> {
+    clearTimeout(timer);
+    const d = doc.value;
+    if (!d || (!force && d === saved.value) || saveState.value === 'stale') return true;
+    saveState.value = 'saving';
+    try {
+      const { data } = await api<DocumentView>('PUT', pathOf(d), d.body, { 'If-Match': `"${rev.value}"` });
+      rev.value = data.rev;
+      saved.value = d;
+      catalog.remember(data);
+      saveState.value = doc.value === d ? 'saved' : 'dirty';
+      if (saveState.value === 'dirty') scheduleSave();
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412 && e.problem.current) {
+        stale.value = { mine: d, theirs: e.problem.current as DocumentView };
+        saveState.value = 'stale';
+      } else {
+        saveError.value = e instanceof Error ? e.message : String(e);
+        saveState.value = 'error';
+      }
+      return false;
+    }
+  }
+
+  /** Resolves a stale save: keep mine (over theirs), or take theirs (mine stays in undo history). */
+  async function resolveStale(choice: 'mine' | 'theirs'): Promise<void> {
+    const s = stale.value;
+    if (!s || !history.value) return;
+    stale.value = null;
+    rev.value = s.theirs.rev;
+    catalog.remember(s.theirs);
+    const theirs = { kind: s.mine.kind, body: s.theirs.body } as EditedDocument;
+    if (choice === 'theirs') {
+      history.value = record(history.value, theirs);
+      saved.value = theirs;
+      saveState.value = 'saved';
+    } else {
+      saveState.value = 'dirty';
+      await save(true);
+    }
+  }
+
+  watch(bundle, (b) => {
+    if (b && !b.scenarios.some((s) => s.id === activeScenario.value)) activeScenario.value = b.scenarios[0]?.id ?? '';
+  });
+
+  return {
+    history, rev, saveState, saveError, stale, activeScenario, selectedMatter,
+    doc, isVariant, base, bundle, region, compiled, baseCompiled, canUndo, canRedo, hasErrors,
+    load, openBundle, openVariant, createVariant, edit, addOperation, replace, undo, redo, save, resolveStale,
+  };
+});
