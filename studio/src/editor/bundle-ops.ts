@@ -69,14 +69,16 @@ export function disconnect(b: Bundle, scenarioId: string, edge: FlowEdge): Bundl
 }
 
 /**
- * Arranges a scenario in one click: serial chains the matters left to right as they sit on
- * the canvas, parallel and integrated drop every dependency.
+ * Arranges a scenario in one click (one undo step): serial chains the matters left to right
+ * as they sit on the canvas and lays them out in a row; parallel and integrated drop every
+ * dependency and stack the matters in one column.
  */
 export function arrange(b: Bundle, scenarioId: string, mode: Mode): Bundle {
   return updateScenario(b, scenarioId, (s) => {
     const x = (code: string) => s.layout?.[code]?.x ?? 0;
     const items = mode === 'serial' ? [...s.items].sort((a, c) => x(a.matter) - x(c.matter)) : s.items;
-    return { ...s, mode, items, edges: [] };
+    const layout = Object.fromEntries(items.map((item, i) => [item.matter, mode === 'serial' ? { x: 40 + i * 280, y: 40 } : { x: 40, y: 40 + i * 120 }]));
+    return { ...s, mode, items, edges: [], layout };
   });
 }
 
