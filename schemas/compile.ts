@@ -12,7 +12,7 @@ import { buildGuide, reductionsOf } from './guide.ts';
 import { materialRequests } from './materials.ts';
 import { mergeFields } from './merge-fields.ts';
 import { allMatters, checklistForSelection, requiredMatters, timeLimitFor } from './selection.ts';
-import type { Bundle, Definitions, DictionaryElement, MaterialDefinition, Matter, Variant } from './types.ts';
+import type { Bundle, Definitions, DictionaryElement, MaterialDefinition, Matter, MatterMaterial, Variant } from './types.ts';
 import { validateDocument } from './validate-documents.ts';
 import { applyVariant, type AppliedVariant } from './variant.ts';
 
@@ -75,6 +75,34 @@ function checkMatter(m: Matter, index: Index): Diagnostic[] {
   return out;
 }
 
+const withMaterialsCache = new WeakMap<Matter, Map<string, Matter>>();
+
+/** A matter with a city's local material requirements added (memoised so validation caching still works). */
+function withMaterials(m: Matter, extras: MatterMaterial[]): Matter {
+  const key = JSON.stringify(extras);
+  let byKey = withMaterialsCache.get(m);
+  if (!byKey) withMaterialsCache.set(m, (byKey = new Map()));
+  let out = byKey.get(key);
+  if (!out) byKey.set(key, (out = { ...m, materials: [...m.materials, ...extras] }));
+  return out;
+}
+
+/**
+ * Guardrail: a city may not require a material the province exempted through 告知承诺 or
+ * 电子证照 (the policy is to cut materials). Refused ones become `variant.conflict`.
+ */
+function guardMaterials(defs: Definitions, base: Bundle, variant: Variant, extras: AppliedVariant['extraMaterials'], diagnostics: Diagnostic[]): AppliedVariant['extraMaterials'] {
+  const matters = indexBy(defs.matters, (m) => m.code);
+  const exempted = new Set<string>();
+  for (const s of base.scenarios) for (const item of s.items) for (const mat of matters.get(item.matter)?.materials ?? []) if (mat.commitment || mat.eLicense) exempted.add(mat.ref);
+  return extras.filter((e) => {
+    if (e.material.necessity === 'optional' || !exempted.has(e.material.ref)) return true;
+    const index = variant.operations.findIndex((op) => op.op === 'addLocalMaterial' && op.matter === e.matter && op.material.ref === e.material.ref);
+    diagnostics.push(diagnostic('variant.conflict', `variant:${variant.id}`, pointer('operations', index), { detail: `材料「${e.material.ref}」在省级已通过告知承诺或电子证照免于提交，地方不能再要求提交` }));
+    return false;
+  });
+}
+
 function emptyResult(id: string, region: string, diagnostics: Diagnostic[]): CompiledBundle {
   const base = { id, name: id, version: 0, region, scenarios: [], sections: [], fields: [] };
   return {
@@ -104,6 +132,7 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   let bundle: Bundle = source;
   let variantRef: CompiledBundle['variant'] = null;
   const extraFields: AppliedVariant['extraFields'] = [];
+  const extraMaterials: AppliedVariant['extraMaterials'] = [];
   const notes: string[] = [];
   const variant = region === source.region ? undefined : variantFor(defs, bundleId, region);
   if (variant) {
@@ -114,6 +143,7 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
       bundle = applied.bundle;
       extraFields.push(...applied.extraFields);
       notes.push(...applied.notes);
+      extraMaterials.push(...guardMaterials(defs, source, variant, applied.extraMaterials, diagnostics));
       diagnostics.push(...applied.diagnostics);
       variantRef = { id: variant.id, baseVersion: variant.baseVersion };
     }
@@ -131,7 +161,9 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
     const inScenario = new Set<string>();
     s.items.forEach((item, ii) => {
       const at = pointer('scenarios', si, 'items', ii, 'matter');
-      const m = index.matters.get(item.matter);
+      const catalogMatter = index.matters.get(item.matter);
+      const extras = extraMaterials.filter((e) => e.matter === item.matter).map((e) => e.material);
+      const m = catalogMatter && extras.length ? withMaterials(catalogMatter, extras) : catalogMatter;
       if (inScenario.has(item.matter)) return diagnostics.push(diagnostic('matter.duplicate', bundleDoc, at, { matter: item.matter }));
       inScenario.add(item.matter);
       if (!m) return diagnostics.push(diagnostic('matter.unknown', bundleDoc, at, { matter: item.matter }));

@@ -210,7 +210,9 @@ export type VariantOperation =
   | { op: 'relabelScenario'; scenario: string; label: string }
   | { op: 'relabelField'; field: string; label: string }
   | { op: 'addLocalField'; matter: string; field: MatterLocalField }
-  | { op: 'addNote'; text: string };
+  | { op: 'addLocalMaterial'; matter: string; material: MatterMaterial }
+  | { op: 'addNote'; text: string }
+  | { op: 'pilot'; participate: boolean };
 
 /** 地方版本: a city's overlay on one provincial bundle version. */
 export interface Variant {

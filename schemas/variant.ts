@@ -5,13 +5,16 @@
  * matters stay, selections only tighten, promised days only go down.
  */
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
-import type { Anchor, Bundle, FlowEdge, MatterLocalField, Scenario, Variant, VariantOperation } from './types.ts';
+import type { Anchor, Bundle, FlowEdge, MatterLocalField, MatterMaterial, Scenario, Variant, VariantOperation } from './types.ts';
 
 /** The bundle as the city sees it, plus what operations add outside the bundle document. */
 export interface AppliedVariant {
   bundle: Bundle;
   extraFields: { matter: string; field: MatterLocalField }[];
+  extraMaterials: { matter: string; material: MatterMaterial }[];
   notes: string[];
+  /** The city's choice about trial runs of this bundle, when it made one. */
+  pilot: boolean | null;
   diagnostics: Diagnostic[];
 }
 
@@ -67,8 +70,8 @@ function removeItem(s: Scenario, matter: string): void {
   if (s.layout) delete s.layout[matter];
 }
 
-/** Applies one operation; returns a conflict text or null. */
-function applyOperation(out: AppliedVariant, op: VariantOperation): string | null {
+/** Applies one operation to `out`; returns a conflict text (Chinese) or null. */
+export function applyOperation(out: AppliedVariant, op: VariantOperation): string | null {
   const bundle = out.bundle;
   const scenario = 'scenario' in op && op.scenario ? bundle.scenarios.find((s) => s.id === op.scenario) : undefined;
   if ('scenario' in op && op.scenario && !scenario) return `办事情形「${op.scenario}」不存在`;
@@ -119,17 +122,31 @@ function applyOperation(out: AppliedVariant, op: VariantOperation): string | nul
       out.extraFields.push({ matter: op.matter, field: op.field });
       return null;
     }
+    case 'addLocalMaterial': {
+      if (!bundle.scenarios.some((s) => s.items.some((i) => i.matter === op.matter))) return `事项「${op.matter}」不在本一件事中`;
+      out.extraMaterials.push({ matter: op.matter, material: op.material });
+      return null;
+    }
     case 'addNote':
       out.notes.push(op.text);
       return null;
+    case 'pilot':
+      out.pilot = op.participate;
+      return null;
   }
+}
+
+/** A fresh result to apply operations onto. */
+export function startApplying(base: Bundle, region: string): AppliedVariant {
+  const out: AppliedVariant = { bundle: clone(base), extraFields: [], extraMaterials: [], notes: [], pilot: null, diagnostics: [] };
+  out.bundle.region = region;
+  return out;
 }
 
 /** Applies a city's variant to the provincial bundle; the inputs are not modified. */
 export function applyVariant(base: Bundle, variant: Variant): AppliedVariant {
   const doc = `variant:${variant.id}`;
-  const out: AppliedVariant = { bundle: clone(base), extraFields: [], notes: [], diagnostics: [] };
-  out.bundle.region = variant.region;
+  const out = startApplying(base, variant.region);
   if (variant.baseVersion !== base.version) {
     out.diagnostics.push(diagnostic('variant.base-moved', doc, pointer('baseVersion'), { base: variant.baseVersion, current: base.version }));
   }

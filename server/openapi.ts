@@ -41,6 +41,9 @@ export function openApiDocument(): Op {
           parameters: [region, ref, { name: 'scenario', in: 'query', schema: { type: 'string' } }, { name: 'matters', in: 'query', description: '逗号分隔的事项编码', schema: { type: 'string' } }],
         }),
       },
+      '/api/regions/{region}/bundles/{ref}/diff': {
+        get: op('业务差异：地方版本相对省级（against=base），或相对本地区另一版本（against=版本号）', { 200: json('from、to、changes（事项增删、必选变化、字段、材料、时限）') }, { ...runtime, parameters: [region, ref, { name: 'against', in: 'query', schema: { type: 'string', default: 'base' } }] }),
+      },
       '/api/regions/{region}/bundles/{ref}/guide': { get: op('可打印的办事指南', { 200: { description: 'HTML', content: { 'text/html': {} } } }, { ...runtime, parameters: [region, ref] }) },
       '/api/regions/{region}/bundles/{ref}/applications/validate': {
         post: op('校验申请并拆分到各事项', { 200: json('有效，含办理计划与各事项办结日期', { type: 'object', properties: { valid: { const: true }, plan: { type: 'object' } } }), 422: problem }, { ...runtime, parameters: [region, ref], ...body({ type: 'object' }) }),
@@ -64,6 +67,8 @@ export function openApiDocument(): Op {
         get: op('版本列表', { 200: json('版本与状态') }, { ...studio, parameters: [param('id', '一件事标识')] }),
         post: op('由草稿生成新版本（试运行或正式上线）', { 201: json('新版本'), 422: problem }, { ...studio, parameters: [param('id', '一件事标识')], ...body({ type: 'object', properties: { state: { enum: ['trial', 'published'] }, pilotRegions: { type: 'array', items: { type: 'string' } } } }) }),
       },
+      '/api/studio/bundles/{id}/versions/{version}': { get: op('某一版本（含内容）', { 200: json('版本与其一件事文档') }, { ...studio, parameters: [param('id', '一件事标识'), param('version', '版本号')] }) },
+      '/api/studio/variants/status': { get: op('各设区市地方版本状态：已是最新 / 落后 / 有冲突', { 200: json('每个地方版本一行') }, studio) },
       '/api/studio/bundles/{id}/versions/{version}/state': {
         post: op('改变版本状态', { 200: json('新状态'), 409: problem }, { ...studio, parameters: [param('id', '一件事标识'), param('version', '版本号')], ...body({ type: 'object', properties: { state: { enum: ['trial', 'published', 'retired'] }, pilotRegions: { type: 'array', items: { type: 'string' } } } }) }),
       },

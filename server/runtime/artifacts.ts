@@ -23,7 +23,8 @@ export function compileArtifacts(defs: Definitions, bundle: Bundle, regions: rea
 }
 
 /** The artifact of one region. */
-export function artifactFor(defs: Definitions, bundle: Bundle, region: string, province?: CompiledBundle): Omit<Artifact, 'updatedAt'> {
+export function artifactFor(all: Definitions, bundle: Bundle, region: string, province?: CompiledBundle): Omit<Artifact, 'updatedAt'> {
+  const defs: Definitions = all.bundles.length === 1 && all.bundles[0] === bundle ? all : { ...all, bundles: [bundle] };
   let compiled = region === bundle.region && province ? province : compileBundle(defs, bundle.id, region);
   let variantStatus: Artifact['variantStatus'] = compiled.variant ? 'ok' : 'none';
   if (compiled.variant && hasErrors(compiled.diagnostics)) {
@@ -147,15 +148,34 @@ export class Runtime {
     return published;
   }
 
-  /** What a region serves for `id` (latest in effect) or `id@version` (pinned), if anything. */
+  /**
+   * What a region serves for `id` (latest in effect) or `id@version` (pinned), if anything.
+   * A city whose variant does not apply to the newest version keeps serving its last good one.
+   */
   find(region: string, bundleId: string, version?: number): RuntimeEntry | undefined {
     let v: BundleVersion | undefined;
-    if (version === undefined) v = this.inEffectVersion(region, bundleId);
-    else {
+    if (version === undefined) {
+      v = this.inEffectVersion(region, bundleId);
+      const entry = v ? this.entries.get(key(region, bundleId, v.version)) : undefined;
+      if (entry?.variantStatus === 'variant-conflict') {
+        const good = this.versionsOf(bundleId)
+          .filter((x) => x.version < v!.version && (x.state === 'published' || (x.state === 'trial' && x.pilotRegions.includes(region))))
+          .reverse()
+          .map((x) => this.entries.get(key(region, bundleId, x.version)))
+          .find((e) => e && e.variantStatus !== 'variant-conflict');
+        if (good) return good;
+      }
+      return entry;
+    } else {
       v = this.versionsOf(bundleId).find((x) => x.version === version);
       if (v?.state === 'trial' && !v.pilotRegions.includes(region)) v = undefined;
     }
     return v ? this.entries.get(key(region, bundleId, v.version)) : undefined;
+  }
+
+  /** The artifact of one version in one region, whatever its state. */
+  artifact(region: string, bundleId: string, version: number): RuntimeEntry | undefined {
+    return this.entries.get(key(region, bundleId, version));
   }
 
   /** Every bundle in effect in a region. */

@@ -4,7 +4,7 @@
  * Published responses carry ETag and Cache-Control; If-None-Match gets 304.
  */
 import { Router, type Request, type Response } from 'express';
-import { describeErrors, exampleApplication, prepareCalendar } from '../../schemas/index.ts';
+import { describeErrors, diffCompiled, exampleApplication, prepareCalendar } from '../../schemas/index.ts';
 import type { AppContext } from '../context.ts';
 import { maskApplication } from '../http/logger.ts';
 import { problem } from '../http/problem.ts';
@@ -86,6 +86,22 @@ export function runtimeRoutes(ctx: AppContext): Router {
     const { entry, pinned } = entryOf(req);
     const guide = entry.guideHtml();
     sendCached(req, res, guide.html, guide.etag, 'text/html; charset=utf-8', cacheControl(entry, pinned));
+  });
+
+  router.get('/regions/:region/bundles/:ref/diff', (req, res) => {
+    const { entry } = entryOf(req);
+    const against = typeof req.query.against === 'string' ? req.query.against : 'base';
+    const province = ctx.regions[0]!.code;
+    let other: RuntimeEntry | undefined;
+    if (against === 'base') other = ctx.runtime.artifact(province, entry.compiled.id, entry.compiled.version);
+    else if (/^[1-9][0-9]{0,8}$/.test(against)) other = ctx.runtime.artifact(entry.compiled.region, entry.compiled.id, Number(against));
+    else throw problem(400, 'against 应为 base 或版本号');
+    if (!other) throw problem(404, `没有可比较的版本「${against}」`);
+    res.json({
+      from: { region: other.compiled.region, version: other.compiled.version, variant: other.compiled.variant },
+      to: { region: entry.compiled.region, version: entry.compiled.version, variant: entry.compiled.variant },
+      changes: diffCompiled(other.compiled, entry.compiled),
+    });
   });
 
   router.get('/regions/:region/bundles/:ref/example', (req, res) => {

@@ -10,6 +10,7 @@ import { problem } from '../http/problem.ts';
 import { artifactFor } from '../runtime/artifacts.ts';
 import type { DocumentKind, StoredDocument } from '../store/store.ts';
 import { mayRead, ownerRegion, writeRefusal } from './permissions.ts';
+import { variantProblems } from './variant-routes.ts';
 
 const KINDS: DocumentKind[] = ['dictionary', 'materials', 'calendar', 'matter', 'bundle', 'variant'];
 const SINGLETONS = new Set<DocumentKind>(['dictionary', 'materials', 'calendar']);
@@ -42,6 +43,13 @@ export function documentRoutes(ctx: AppContext): Router {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw problem(400, '文档应为 JSON 对象');
     const problems = validateDocument(kind, body, kind);
     if (problems.length) throw problem(422, '文档格式不符合规范', { errors: problems.map((p) => ({ path: p.path, message: p.message })) });
+  };
+
+  /** A variant that breaks a provincial guardrail is refused, with the diagnostics the studio showed. */
+  const guarded = async (kind: DocumentKind, body: unknown) => {
+    if (kind !== 'variant') return;
+    const diagnostics = variantProblems(ctx, await ctx.definitions.get(), body as Variant);
+    if (diagnostics.length) throw problem(422, '地方版本违反省级约束，未保存', { diagnostics, errors: diagnostics.map((d) => ({ path: d.path, message: d.message })) });
   };
 
   /** After a write: refresh definitions, and a changed variant refreshes its city's artifacts. */
@@ -90,6 +98,7 @@ export function documentRoutes(ctx: AppContext): Router {
     const existing = await ctx.store.getDocument(kind, id);
     const refusal = writeRefusal(req.auth!.user, kind, region, existing ? existing.region : undefined);
     if (refusal) throw problem(403, refusal);
+    await guarded(kind, req.body);
     const result = await ctx.store.putDocument({ kind, id, body: req.body, region, expectedRev: null, actor: req.auth!.user, action: 'create' });
     if (!result.ok) throw problem(409, `文档 ${kind}:${id} 已存在，请改为更新`, { current: result.current ? view(result.current) : null });
     await afterWrite(result.doc);
@@ -112,6 +121,7 @@ export function documentRoutes(ctx: AppContext): Router {
     if (!mayRead(req.auth!.user, current.region)) throw problem(403, '不能修改其他地区的文档');
     const refusal = writeRefusal(req.auth!.user, kind, region, current.region);
     if (refusal) throw problem(403, refusal);
+    await guarded(kind, req.body);
     const result = await ctx.store.putDocument({ kind, id, body: req.body, region, expectedRev: Number(expected[1]), actor: req.auth!.user, action: 'update' });
     if (!result.ok) {
       res.setHeader('ETag', result.current ? revTag(result.current) : '');

@@ -4,7 +4,7 @@
  * diagnostics is never published.
  */
 import { Router, type Request } from 'express';
-import { hasErrors, type Bundle } from '../../schemas/index.ts';
+import { applyVariant, hasErrors, type Bundle, type Definitions } from '../../schemas/index.ts';
 import { requireRole, requireUser } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
@@ -13,6 +13,17 @@ import type { BundleVersion, VersionState } from '../store/store.ts';
 
 const ALLOWED: Record<VersionState, VersionState[]> = { trial: ['trial', 'published', 'retired'], published: ['retired'], retired: [] };
 const STATE_TEXT: Record<VersionState, string> = { trial: '试运行', published: '正式上线', retired: '已停用' };
+
+/** Pilot regions after the cities' own choices (a `pilot` operation in their variant). */
+function withCityChoices(defs: Definitions, bundle: Bundle, chosen: string[]): string[] {
+  const out = new Set(chosen);
+  for (const v of defs.variants.filter((x) => x.bundle === bundle.id)) {
+    const choice = applyVariant(bundle, v).pilot;
+    if (choice === true) out.add(v.region);
+    if (choice === false) out.delete(v.region);
+  }
+  return [...out].sort();
+}
 
 /** Lifecycle routes, mounted at /api/studio. */
 export function lifecycleRoutes(ctx: AppContext): Router {
@@ -44,11 +55,13 @@ export function lifecycleRoutes(ctx: AppContext): Router {
     const bundle = { ...(draft.body as Bundle), version };
     const defs = await ctx.definitions.get();
     const { artifacts, province } = compileArtifacts(defs, bundle, ctx.regions.map((r) => r.code));
+    // cities decide in their variant whether they take part in trial runs of this bundle
+    const participants = pilots && withCityChoices(defs, bundle, pilots);
     if (hasErrors(province.diagnostics)) {
       throw problem(422, '一件事存在错误诊断，修正后才能提交试运行或发布', { diagnostics: province.diagnostics.filter((d) => d.severity === 'error') });
     }
     const created = await ctx.store.createVersion({
-      version: { bundleId: id, version, state, pilotRegions: pilots ?? [], body: bundle, createdBy: req.auth!.user.username },
+      version: { bundleId: id, version, state, pilotRegions: participants ?? [], body: bundle, createdBy: req.auth!.user.username },
       artifacts, actor: req.auth!.user,
     });
     ctx.runtime.update(created, artifacts);

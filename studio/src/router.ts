@@ -9,6 +9,7 @@ export const router = createRouter({
     { path: '/login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
     { path: '/bundles', component: () => import('./views/BundleListView.vue') },
     { path: '/matters', component: () => import('./views/MatterLibraryView.vue') },
+    { path: '/variants', component: () => import('./views/VariantStatusView.vue') },
     { path: '/bundles/:id/edit', component: () => import('./views/EditorView.vue'), props: true },
     { path: '/variants/:variantId/edit', component: () => import('./views/EditorView.vue'), props: true },
     { path: '/:rest(.*)*', redirect: '/bundles' },

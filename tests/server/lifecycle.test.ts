@@ -67,14 +67,15 @@ describe('bundle lifecycle', () => {
     await admin.post('/api/studio/bundles/resident-pension-cancellation/versions/1/state', { state: 'published' }).expect(409);
   });
 
-  it("re-serves a city's bundle when its variant changes, and keeps the last good one when it does not apply", async () => {
+  it("re-serves a city's bundle when its variant changes, and refuses a variant that breaks a guardrail", async () => {
     const nanjing = await server.login('nanjing');
     const variant = (await nanjing.get('/api/studio/documents/variant/nanjing-retirement')).body;
     const tighter = { ...variant.body, operations: [{ op: 'tightenDays', scenario: 'enterprise-staff', days: 9 }] };
     const saved = await nanjing.put('/api/studio/documents/variant/nanjing-retirement', tighter, `"${variant.rev}"`).expect(200);
     expect((await runtime('320100', 'retirement')).body.scenarios[0].timeLimit.days).toBe(9);
     const broken = { ...tighter, operations: [{ op: 'removeItem', scenario: 'enterprise-staff', matter: 'JSRS-YL-0101' }] };
-    await nanjing.put('/api/studio/documents/variant/nanjing-retirement', broken, saved.headers.etag).expect(200);
+    const refused = await nanjing.put('/api/studio/documents/variant/nanjing-retirement', broken, saved.headers.etag).expect(422);
+    expect(refused.body.diagnostics[0]).toMatchObject({ code: 'variant.conflict', path: '/operations/0' });
     expect((await runtime('320100', 'retirement')).body.scenarios[0].timeLimit.days).toBe(9);
   });
 });

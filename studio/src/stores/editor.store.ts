@@ -5,7 +5,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { applyVariant, compileBundle, type Bundle, type CompiledBundle, type Variant, type VariantOperation } from '../../../schemas/index.ts';
+import { applyVariant, compileBundle, rebaseVariant, type Bundle, type CompiledBundle, type RebaseResult, type Variant, type VariantOperation } from '../../../schemas/index.ts';
 import { api, ApiError } from '../api/client.ts';
 import { record, redo as redoHistory, startHistory, undo as undoHistory, type History } from '../editor/history.ts';
 import { useCatalogStore, type DocumentView } from './catalog.store.ts';
@@ -28,6 +28,9 @@ export const useEditorStore = defineStore('editor', () => {
   const stale = shallowRef<{ mine: EditedDocument; theirs: DocumentView } | null>(null);
   const activeScenario = ref('');
   const selectedMatter = ref<string | null>(null);
+  /** For a variant: the newest provincial version (what the city builds on) and the one it was made on. */
+  const latestBase = shallowRef<Bundle | null>(null);
+  const previousBase = shallowRef<Bundle | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const doc = computed(() => history.value?.present ?? null);
@@ -36,7 +39,13 @@ export const useEditorStore = defineStore('editor', () => {
     const d = doc.value;
     if (!d) return null;
     if (d.kind === 'bundle') return d.body;
-    return catalog.bundles.find((b) => b.id === d.body.bundle)?.body ?? null;
+    return latestBase.value ?? catalog.bundles.find((b) => b.id === d.body.bundle)?.body ?? null;
+  });
+  /** For a variant: how it re-applies to the newest provincial version. */
+  const rebase = computed<RebaseResult | null>(() => {
+    const d = doc.value;
+    if (!d || d.kind !== 'variant' || !latestBase.value) return null;
+    return rebaseVariant(d.body, previousBase.value ?? undefined, latestBase.value);
   });
   /** The bundle as shown on the canvas: the draft, or the base with the variant applied. */
   const bundle = computed<Bundle | null>(() => {
@@ -51,12 +60,12 @@ export const useEditorStore = defineStore('editor', () => {
     const defs = catalog.definitions;
     if (d.kind === 'bundle') return compileBundle({ ...defs, bundles: [...defs.bundles.filter((b) => b.id !== d.body.id), d.body] }, d.body.id, d.body.region);
     const others = defs.variants.filter((v) => v.id !== d.body.id && !(v.bundle === d.body.bundle && v.region === d.body.region));
-    return compileBundle({ ...defs, variants: [...others, d.body] }, d.body.bundle, d.body.region);
+    return compileBundle({ ...defs, bundles: [base.value], variants: [...others, d.body] }, d.body.bundle, d.body.region);
   });
   /** For a variant: the province's compile, to highlight what the city changed. */
   const baseCompiled = computed<CompiledBundle | null>(() => {
     if (!isVariant.value || !base.value) return null;
-    return compileBundle({ ...catalog.definitions, variants: [] }, base.value.id, base.value.region);
+    return compileBundle({ ...catalog.definitions, bundles: [base.value], variants: [] }, base.value.id, base.value.region);
   });
   const canUndo = computed(() => (history.value?.past.length ?? 0) > 0);
   const canRedo = computed(() => (history.value?.future.length ?? 0) > 0);
@@ -81,19 +90,30 @@ export const useEditorStore = defineStore('editor', () => {
     load('bundle', data);
   }
 
+  /** Loads the provincial versions a variant builds on. */
+  async function loadBases(variant: Variant): Promise<void> {
+    const versions = catalog.versionsOf(variant.bundle).filter((v) => v.state !== 'retired');
+    const fetchVersion = async (n: number) => (await api<{ body: Bundle }>('GET', `/api/studio/bundles/${encodeURIComponent(variant.bundle)}/versions/${n}`)).data.body;
+    const latest = versions.at(-1);
+    latestBase.value = latest ? await fetchVersion(latest.version) : null;
+    previousBase.value = versions.some((v) => v.version === variant.baseVersion) ? await fetchVersion(variant.baseVersion) : null;
+  }
+
   /** Opens a city's variant. */
   async function openVariant(id: string): Promise<void> {
     const { data } = await api<DocumentView<Variant>>('GET', `/api/studio/documents/variant/${encodeURIComponent(id)}`);
     catalog.remember(data);
+    await loadBases(data.body);
     load('variant', data);
   }
 
   /** Creates the variant of `bundleId` for `regionCode` (empty: no operations yet) and opens it. */
   async function createVariant(bundleId: string, regionCode: string): Promise<string> {
-    const b = catalog.bundles.find((x) => x.id === bundleId)!.body;
-    const variant: Variant = { id: `${bundleId}-${regionCode}`, bundle: bundleId, baseVersion: Math.max(1, ...catalog.versionsOf(bundleId).map((v) => v.version), b.version), region: regionCode, operations: [] };
+    const versions = catalog.versionsOf(bundleId).filter((v) => v.state !== 'retired').map((v) => v.version);
+    const variant: Variant = { id: `${bundleId}-${regionCode}`, bundle: bundleId, baseVersion: Math.max(1, ...versions), region: regionCode, operations: [] };
     const { data } = await api<DocumentView<Variant>>('POST', '/api/studio/documents/variant', variant);
     catalog.remember(data);
+    await loadBases(data.body);
     load('variant', data);
     return data.id;
   }
@@ -196,8 +216,8 @@ export const useEditorStore = defineStore('editor', () => {
   });
 
   return {
-    history, rev, saveState, saveError, stale, activeScenario, selectedMatter,
-    doc, isVariant, base, bundle, region, compiled, baseCompiled, canUndo, canRedo, hasErrors,
+    history, rev, saveState, saveError, stale, activeScenario, selectedMatter, latestBase, previousBase,
+    doc, isVariant, base, bundle, region, compiled, baseCompiled, rebase, canUndo, canRedo, hasErrors,
     load, openBundle, openVariant, createVariant, edit, addOperation, replace, undo, redo, save, resolveStale,
   };
 });

@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, SHOTS, apiLogin, launchBrowser, newPage, startProduct, type Product } from './harness.ts';
+
+let product: Product;
+let browser: Browser;
+let page: Page;
+const problems: string[] = [];
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+
+beforeAll(async () => {
+  product = await startProduct();
+  const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
+  expect((await admin.call('POST', '/api/studio/users', { username: 'suzhou', password: 'suzhou-password', role: 'city-editor', region: '320500' })).status).toBe(201);
+  browser = await launchBrowser();
+  page = await newPage(browser, problems);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await product?.stop();
+});
+
+async function login(username: string, password: string) {
+  await page.goto(`${product.url}/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('[data-test=login]');
+  await page.waitForSelector('[data-test=bundle-table] .el-table__row');
+}
+
+describe('city variants follow the province', () => {
+  it('the province removes a matter a city had anchored to and publishes', async () => {
+    await login('admin', ADMIN_PASSWORD);
+    await page.goto(`${product.url}/bundles/unemployment/edit`);
+    await page.click('[data-test=node-JSRS-JY-0102]');
+    await page.click('[data-test=remove-matter]');
+    await page.waitForSelector('[data-test=node-JSRS-JY-0102]', { state: 'detached' });
+    await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
+    await page.click('[data-test=publish]');
+    await page.click('.el-message-box__btns >> text=发布');
+    await page.waitForSelector('[data-test=version-state] >> text=第 2 版 · 已发布');
+  });
+
+  it('shows the province which cities conflict, and the city keeps serving its last good version', async () => {
+    await page.click('nav >> text=地方版本');
+    await page.waitForSelector('[data-test=status-unemployment-320500] >> text=有冲突');
+    await page.waitForTimeout(300);
+    await shot('10-variant-matrix');
+    const served = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment`)).json()) as { version: number };
+    expect(served.version).toBe(1);
+    expect(((await (await fetch(`${product.url}/api/regions/320100/bundles/unemployment`)).json()) as { version: number }).version).toBe(2);
+  });
+
+  it('the city sees the conflicts and resolves them in one click', async () => {
+    await page.click('text=退出');
+    await login('suzhou', 'suzhou-password');
+    await page.click('[data-test=variant-unemployment]');
+    await page.waitForSelector('[data-test=rebase-panel] >> text=2 条调整有冲突');
+    await shot('11-rebase-conflicts');
+    await page.click('[data-test=rebase-accept-all]');
+    await page.waitForSelector('[data-test=rebase-panel]', { state: 'detached' });
+    await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
+    await page.waitForSelector('[data-test=node-SZRS-JY-0101]');
+    await page.waitForTimeout(300);
+    await shot('12-rebase-resolved');
+    const served = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment`)).json()) as { version: number; scenarios: { items: { matter: { code: string } }[] }[] };
+    expect(served.version).toBe(2);
+    expect(served.scenarios[0]!.items.map((i) => i.matter.code)).toEqual(['JSRS-JY-0101', 'JSRS-SY-0101', 'SZRS-JY-0101', 'JSRS-JY-0201', 'JSRS-SK-0101']);
+    const diff = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment/diff?against=base`)).json()) as { changes: { kind: string }[] };
+    expect(diff.changes.map((c) => c.kind)).toContain('matter-added');
+  });
+
+  it('left no console errors', () => {
+    expect(problems).toEqual([]);
+  });
+});
