@@ -137,7 +137,7 @@ export class SqliteStore implements Store {
     return row ? version(row) : null;
   }
 
-  async createVersion(input: { version: Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>; artifacts: Omit<Artifact, 'updatedAt'>[]; actor: Actor }): Promise<BundleVersion> {
+  async createVersion(input: { version: Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>; artifacts: Omit<Artifact, 'updatedAt'>[]; actor: Actor; changes?: unknown[] }): Promise<BundleVersion> {
     return this.tx(() => {
       const v = input.version;
       const at = now();
@@ -145,7 +145,7 @@ export class SqliteStore implements Store {
         .prepare('INSERT INTO bundle_versions (bundle_id, version, state, pilot_regions, body, created_at, created_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(v.bundleId, v.version, v.state, JSON.stringify(v.pilotRegions), JSON.stringify(v.body), at, input.actor.username, v.state === 'published' ? at : null);
       this.writeArtifacts(input.artifacts);
-      this.audit(input.actor, v.state === 'published' ? 'publish' : 'trial', `bundle:${v.bundleId}@${v.version}`, undefined, { state: v.state, pilotRegions: v.pilotRegions });
+      this.audit(input.actor, v.state === 'published' ? 'publish' : 'trial', `bundle:${v.bundleId}@${v.version}`, undefined, { state: v.state, pilotRegions: v.pilotRegions, ...(input.changes ? { changes: input.changes } : {}) });
       return version(this.db.prepare('SELECT * FROM bundle_versions WHERE bundle_id = ? AND version = ?').get(v.bundleId, v.version) as Row);
     });
   }

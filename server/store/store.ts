@@ -109,7 +109,7 @@ export interface Store {
   listVersions(bundleId?: string): Promise<BundleVersion[]>;
   getVersion(bundleId: string, version: number): Promise<BundleVersion | null>;
   /** Creates a version and its artifacts in one transaction. */
-  createVersion(input: { version: Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>; artifacts: Omit<Artifact, 'updatedAt'>[]; actor: Actor }): Promise<BundleVersion>;
+  createVersion(input: { version: Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>; artifacts: Omit<Artifact, 'updatedAt'>[]; actor: Actor; changes?: unknown[] }): Promise<BundleVersion>;
   /** Moves a version along its lifecycle; returns null when it does not exist. */
   setVersionState(input: { bundleId: string; version: number; state: VersionState; pilotRegions?: string[]; actor: Actor }): Promise<BundleVersion | null>;
   listArtifacts(): Promise<Artifact[]>;

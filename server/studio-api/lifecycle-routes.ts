@@ -4,7 +4,7 @@
  * diagnostics is never published.
  */
 import { Router, type Request } from 'express';
-import { applyVariant, hasErrors, type Bundle, type Definitions } from '../../schemas/index.ts';
+import { applyVariant, diffCompiled, hasErrors, type Bundle, type Definitions } from '../../schemas/index.ts';
 import { requireRole, requireUser } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
@@ -60,9 +60,12 @@ export function lifecycleRoutes(ctx: AppContext): Router {
     if (hasErrors(province.diagnostics)) {
       throw problem(422, '一件事存在错误诊断，修正后才能提交试运行或发布', { diagnostics: province.diagnostics.filter((d) => d.severity === 'error') });
     }
+    // the audit log records what changed in business terms, the same diff the studio shows
+    const previous = existing.at(-1) ? ctx.runtime.artifact(bundle.region, id, existing.at(-1)!.version) : undefined;
+    const changes = previous ? diffCompiled(previous.compiled, province) : [];
     const created = await ctx.store.createVersion({
       version: { bundleId: id, version, state, pilotRegions: participants ?? [], body: bundle, createdBy: req.auth!.user.username },
-      artifacts, actor: req.auth!.user,
+      artifacts, actor: req.auth!.user, changes,
     });
     ctx.runtime.update(created, artifacts);
     const { body: _body, ...view } = created;

@@ -72,6 +72,26 @@ describe('city variants follow the province', () => {
     expect(diff.changes.map((c) => c.kind)).toContain('matter-added');
   });
 
+  it('the city adds a local field, a note and its trial choice, recorded as operations', async () => {
+    await page.click('[data-test=node-SZRS-JY-0101]');
+    await page.fill('[data-test=local-field-id]', 'district');
+    await page.fill('[data-test=local-field-label]', '所在街道');
+    await page.click('[data-test=add-local-field]');
+    await page.click('.vue-flow__pane');
+    await page.fill('[data-test=local-note]', '工业园区人员可在园区一站式服务中心办理。');
+    await page.click('text=增加说明');
+    await page.click('[data-test=pilot] >> text=参加');
+    await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
+    await page.waitForTimeout(300);
+    await shot('13-local-adjustments');
+    const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
+    const saved = (await admin.call('GET', '/api/studio/documents/variant/suzhou-unemployment')).body.body as { baseVersion: number; operations: { op: string }[] };
+    expect(saved.baseVersion).toBe(2);
+    expect(saved.operations.map((o) => o.op)).toEqual(expect.arrayContaining(['addLocalField', 'addNote', 'pilot']));
+    const schema = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment/schema`)).json()) as { properties: Record<string, { properties?: Record<string, unknown> }> };
+    expect(schema.properties.matter_SZRS_JY_0101!.properties!.district).toBeDefined();
+  });
+
   it('left no console errors', () => {
     expect(problems).toEqual([]);
   });

@@ -54,6 +54,8 @@ describe('bundle lifecycle', () => {
     expect((await runtime('320000', 'death@1')).body).toEqual(before);
     await admin.post('/api/studio/bundles/death/versions', { state: 'published' }).expect(201);
     expect((await runtime('320000', 'death')).body.name).toBe('去世一件事（修订）');
+    const audit = (await admin.get('/api/studio/audit?limit=1')).body;
+    expect(audit[0]).toMatchObject({ action: 'publish', target: 'bundle:death@2', after: { changes: [{ kind: 'name-changed', text: '名称由「去世一件事」改为「去世一件事（修订）」' }] } });
     expect((await runtime('320000', 'death@1')).body.name).toBe('去世一件事');
     expect(() => (server.store as unknown as { db: { exec(s: string): void } }).db.exec("UPDATE bundle_versions SET body = '{}' WHERE bundle_id = 'death'")).toThrow(/immutable/);
   });
