@@ -133,6 +133,7 @@ export function runtimeRoutes(ctx: AppContext): Router {
     const definitions = await ctx.definitions.get();
     const body = planResponseJson(entry.compiled, app as Parameters<typeof planResponseJson>[1], todayInChina(), prepareCalendar(definitions.calendar));
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', body.length);
     res.end(body);
   });
 
