@@ -50,7 +50,8 @@ export function renderGuide(compiled: CompiledBundle, state: keyof typeof STATE)
   .facts { display: flex; flex-wrap: wrap; gap: 8px 24px; background: #f5f6f7; padding: 8px 12px; border-radius: 6px; }
   ul.notes { background: #fffbe6; padding: 8px 8px 8px 28px; border-radius: 6px; }
   @media (max-width: 600px) { table { display: block; overflow-x: auto; } body { padding: 10px; } }
-  @media print { body { max-width: none; padding: 0; } section { break-inside: avoid-page; } .state { border: 1px solid #c7000b; } }
+  @page { size: A4; margin: 16mm 14mm; }
+  @media print { body { max-width: none; padding: 0; } tr, .facts { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; } .state { border: 1px solid #c7000b; } }
 </style></head>
 <body>
 <header><h1>${esc(g.title)}</h1>
