@@ -179,6 +179,8 @@ export function mergeFields(input: MergeInput): { fields: MergedField[]; section
   for (const s of used) if (!sectionLabels.has(s)) commonSections.push({ key: s, label: s });
   const sections = [...commonSections, ...matterSections];
   const order = new Map(sections.map((s, i) => [s.key, i]));
-  fields.sort((a, b) => order.get(a.section)! - order.get(b.section)!); // stable: keeps first-asked order within a section
+  // by section, then the official's order, then first-asked (the sort is stable)
+  const position = (f: MergedField) => overrides.get(f.id)?.o.order ?? Number.MAX_SAFE_INTEGER;
+  fields.sort((a, b) => order.get(a.section)! - order.get(b.section)! || position(a) - position(b));
   return { fields, sections, diagnostics };
 }

@@ -181,6 +181,8 @@ export interface FieldOverride {
   field: string;
   label?: string;
   description?: string;
+  /** Position within its section of the one form (lower first); unset keeps first-asked order. */
+  order?: number;
   prefer?: string;
   constraints?: FieldConstraints;
 }

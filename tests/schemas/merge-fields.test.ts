@@ -75,3 +75,13 @@ describe('merge-fields', () => {
     expect(compiled.fields.find((f) => f.local)).toMatchObject({ id: 'matter_A001.reason', section: 'matter_A001', key: 'reason' });
   });
 });
+
+describe('merge-fields order', () => {
+  it("puts fields in the official's order within a section, the rest after them in first-asked order", () => {
+    const ma = matter('A001', { fields: [field('person.name'), field('person.idNumber'), field('person.age'), field('contact.mobile')] });
+    const overrides = [{ field: 'person.age', order: 0 }, { field: 'person.name', order: 1 }];
+    const compiled = compileBundle(definitions([ma], [bundle(['A001'], {}, { fieldOverrides: overrides })]), 'test-bundle', '320000');
+    expect(compiled.fields.map((f) => f.id)).toEqual(['person.age', 'person.name', 'person.idNumber', 'contact.mobile']);
+    expect(Object.keys((compiled.schema.properties as Record<string, { properties: object }>).person.properties)).toEqual(['age', 'name', 'idNumber']);
+  });
+});

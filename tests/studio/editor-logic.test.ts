@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileBundle, type Bundle } from '../../schemas/index.ts';
-import { addItem, arrange, connect, disconnect, removeItem, setFieldOverride, setSelection } from '../../studio/src/editor/bundle-ops.ts';
+import { addItem, arrange, connect, disconnect, moveField, removeItem, setFieldOverride, setSelection } from '../../studio/src/editor/bundle-ops.ts';
 import { autoLayout, edgeOf, toEdges, toNodes } from '../../studio/src/editor/canvas-mapping.ts';
 import { record, redo, startHistory, undo } from '../../studio/src/editor/history.ts';
 import { initials, matches } from '../../studio/src/util/pinyin.ts';
@@ -102,5 +102,13 @@ describe('pinyin search', () => {
     expect(matches('SY-01', '失业保险金申领', 'JSRS-SY-0101')).toBe(true);
     expect(matches('保险金', '失业保险金申领')).toBe(true);
     expect(matches('gsyl', '失业保险金申领')).toBe(false);
+  });
+});
+
+describe('one form order', () => {
+  it('moves a field within its section by making the order explicit', () => {
+    const moved = moveField(empty, ['person.name', 'person.idNumber', 'person.age'], 'person.age', -1);
+    expect(moved.fieldOverrides).toEqual([{ field: 'person.name', order: 0 }, { field: 'person.age', order: 1 }, { field: 'person.idNumber', order: 2 }]);
+    expect(moveField(empty, ['person.name'], 'person.name', -1)).toBe(empty);
   });
 });

@@ -123,3 +123,19 @@ export function setScenarioProps(b: Bundle, scenarioId: string, change: Partial<
 export function addScenario(b: Bundle, id: string, label: string): Bundle {
   return { ...b, scenarios: [...b.scenarios, { id, label, target: b.scenarios[0]?.target ?? 'individual', mode: 'parallel', items: [] }] };
 }
+
+/**
+ * Moves a field one place up or down within its section of the one form: the section's
+ * current order becomes explicit, then the two neighbours swap.
+ */
+export function moveField(b: Bundle, sectionFields: readonly string[], field: string, step: -1 | 1): Bundle {
+  const at = sectionFields.indexOf(field);
+  const to = at + step;
+  if (at < 0 || to < 0 || to >= sectionFields.length) return b;
+  const ordered = [...sectionFields];
+  [ordered[at], ordered[to]] = [ordered[to]!, ordered[at]!];
+  return ordered.reduce((acc, id, order) => {
+    const current = acc.fieldOverrides?.find((o) => o.field === id);
+    return setFieldOverride(acc, { ...current, field: id, order });
+  }, b);
+}
