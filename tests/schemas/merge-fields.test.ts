@@ -82,6 +82,6 @@ describe('merge-fields order', () => {
     const overrides = [{ field: 'person.age', order: 0 }, { field: 'person.name', order: 1 }];
     const compiled = compileBundle(definitions([ma], [bundle(['A001'], {}, { fieldOverrides: overrides })]), 'test-bundle', '320000');
     expect(compiled.fields.map((f) => f.id)).toEqual(['person.age', 'person.name', 'person.idNumber', 'contact.mobile']);
-    expect(Object.keys((compiled.schema.properties as Record<string, { properties: object }>).person.properties)).toEqual(['age', 'name', 'idNumber']);
+    expect(Object.keys((compiled.schema.properties as Record<string, { properties: object }>).person!.properties)).toEqual(['age', 'name', 'idNumber']);
   });
 });
