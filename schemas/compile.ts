@@ -3,7 +3,7 @@
  * validate → resolve variant → merge fields → dedupe materials → time limit → emit.
  * Pure and deterministic: the same input gives byte-identical JSON.
  */
-import type { CompiledBundle, CompiledItem, CompiledScenario, MatterSummary } from './compiled-types.ts';
+import type { CompiledBundle, CompiledItem, CompiledScenario, MatterSummary, MergedField } from './compiled-types.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
 import { emitSchema } from './emit-schema.ts';
 import { emitUiSchema } from './emit-ui-schema.ts';
@@ -12,7 +12,7 @@ import { buildGuide, reductionsOf } from './guide.ts';
 import { materialRequests } from './materials.ts';
 import { mergeFields } from './merge-fields.ts';
 import { allMatters, checklistForSelection, requiredMatters, timeLimitFor } from './selection.ts';
-import type { Bundle, Definitions, DictionaryElement, MaterialDefinition, Matter, MatterMaterial, Variant } from './types.ts';
+import type { Bundle, Definitions, DictionaryElement, MaterialDefinition, Matter, MatterMaterial, Scenario, Variant } from './types.ts';
 import { validateDocument } from './validate-documents.ts';
 import { applyVariant, type AppliedVariant } from './variant.ts';
 
@@ -113,6 +113,60 @@ function emptyResult(id: string, region: string, diagnostics: Diagnostic[]): Com
   };
 }
 
+/** What one scenario's compile needs from the bundle's. */
+interface ScenarioContext {
+  bundle: Bundle;
+  bundleDoc: string;
+  index: Index;
+  fields: MergedField[];
+  extraFields: AppliedVariant['extraFields'];
+  diagnostics: Diagnostic[];
+}
+
+/** Steps 4–5 for one scenario: its flow, materials, time limits and reductions. */
+function compileScenario(s: Scenario, si: number, list: { matter: Matter; index: number }[], ctx: ScenarioContext): CompiledScenario {
+  const { bundle, bundleDoc, index, diagnostics } = ctx;
+  const codes = list.map((x) => x.matter.code);
+  const known = new Set(codes);
+  (s.edges ?? []).forEach((e, ei) => {
+    for (const end of [e.before, e.after]) {
+      if (!s.items.some((i) => i.matter === end)) diagnostics.push(diagnostic('flow.edge-unknown', bundleDoc, pointer('scenarios', si, 'edges', ei), { matter: end }));
+    }
+  });
+  let edges = scenarioEdges(s.mode, codes, (s.edges ?? []).filter((e) => known.has(e.before) && known.has(e.after)));
+  const cycle = findCycle(codes, edges);
+  if (cycle) {
+    const names = cycle.map((c) => index.matters.get(c)?.name ?? c);
+    diagnostics.push(diagnostic('flow.cycle', bundleDoc, pointer('scenarios', si, 'edges'), { cycle: names.join(' → ') }));
+    edges = scenarioEdges(s.mode, codes, []);
+  }
+  if (codes.length === 0) diagnostics.push(diagnostic('scenario.no-selectable-matter', bundleDoc, pointer('scenarios', si, 'items'), { scenario: s.label }));
+  const items: CompiledItem[] = list.map(({ matter, index: ii }) => ({
+    selection: s.items[ii]!.selection, locked: s.items[ii]!.locked === true, matter: summary(matter),
+  }));
+  const promisedDays = s.promisedDays ?? bundle.promisedDays;
+  const compiled: CompiledScenario = {
+    id: s.id, label: s.label, target: s.target, mode: s.mode,
+    items, edges, stages: stages(codes, edges),
+    materials: materialRequests(list.map((x) => x.matter), index.materials),
+    timeLimit: { criticalDays: 0, criticalPath: [], days: 0 },
+    requiredOnlyTimeLimit: { criticalDays: 0, criticalPath: [], days: 0 },
+    checklist: [],
+    reductions: { fields: { before: 0, after: 0 }, materials: { before: 0, after: 0 }, days: { before: 0, after: 0 }, steps: { before: 0, after: 0 }, visits: { before: 0, after: 0 } },
+  };
+  if (s.guide) compiled.guide = s.guide;
+  if (promisedDays !== undefined) compiled.promisedDays = promisedDays;
+  compiled.timeLimit = timeLimitFor(compiled, allMatters(compiled));
+  compiled.requiredOnlyTimeLimit = timeLimitFor(compiled, requiredMatters(compiled));
+  compiled.checklist = checklistForSelection(compiled, allMatters(compiled));
+  if (promisedDays !== undefined && codes.length && promisedDays > compiled.timeLimit.criticalDays) {
+    const at = s.promisedDays !== undefined ? pointer('scenarios', si, 'promisedDays') : pointer('promisedDays');
+    diagnostics.push(diagnostic('time.promise-exceeds-critical-path', bundleDoc, at, { promised: promisedDays, critical: compiled.timeLimit.criticalDays }));
+  }
+  compiled.reductions = reductionsOf(compiled, list.map((x) => x.matter), ctx.fields, ctx.extraFields);
+  return compiled;
+}
+
 /** Compiles one bundle for one region (the province's code, or a city's with its variant). */
 export function compileBundle(defs: Definitions, bundleId: string, region: string): CompiledBundle {
   const diagnostics: Diagnostic[] = [];
@@ -190,48 +244,8 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   diagnostics.push(...merged.diagnostics);
 
   // 4–5. per scenario: flow, materials, time
-  const scenarios: CompiledScenario[] = bundle.scenarios.map((s, si) => {
-    const list = scenarioMatters[si]!;
-    const codes = list.map((x) => x.matter.code);
-    const known = new Set(codes);
-    (s.edges ?? []).forEach((e, ei) => {
-      for (const end of [e.before, e.after]) {
-        if (!s.items.some((i) => i.matter === end)) diagnostics.push(diagnostic('flow.edge-unknown', bundleDoc, pointer('scenarios', si, 'edges', ei), { matter: end }));
-      }
-    });
-    let edges = scenarioEdges(s.mode, codes, (s.edges ?? []).filter((e) => known.has(e.before) && known.has(e.after)));
-    const cycle = findCycle(codes, edges);
-    if (cycle) {
-      const names = cycle.map((c) => index.matters.get(c)?.name ?? c);
-      diagnostics.push(diagnostic('flow.cycle', bundleDoc, pointer('scenarios', si, 'edges'), { cycle: names.join(' → ') }));
-      edges = scenarioEdges(s.mode, codes, []);
-    }
-    if (codes.length === 0) diagnostics.push(diagnostic('scenario.no-selectable-matter', bundleDoc, pointer('scenarios', si, 'items'), { scenario: s.label }));
-    const items: CompiledItem[] = list.map(({ matter, index: ii }) => ({
-      selection: s.items[ii]!.selection, locked: s.items[ii]!.locked === true, matter: summary(matter),
-    }));
-    const promisedDays = s.promisedDays ?? bundle.promisedDays;
-    const compiled: CompiledScenario = {
-      id: s.id, label: s.label, target: s.target, mode: s.mode,
-      items, edges, stages: stages(codes, edges),
-      materials: materialRequests(list.map((x) => x.matter), index.materials),
-      timeLimit: { criticalDays: 0, criticalPath: [], days: 0 },
-      requiredOnlyTimeLimit: { criticalDays: 0, criticalPath: [], days: 0 },
-      checklist: [],
-      reductions: { fields: { before: 0, after: 0 }, materials: { before: 0, after: 0 }, days: { before: 0, after: 0 }, steps: { before: 0, after: 0 }, visits: { before: 0, after: 0 } },
-    };
-    if (s.guide) compiled.guide = s.guide;
-    if (promisedDays !== undefined) compiled.promisedDays = promisedDays;
-    compiled.timeLimit = timeLimitFor(compiled, allMatters(compiled));
-    compiled.requiredOnlyTimeLimit = timeLimitFor(compiled, requiredMatters(compiled));
-    compiled.checklist = checklistForSelection(compiled, allMatters(compiled));
-    if (promisedDays !== undefined && codes.length && promisedDays > compiled.timeLimit.criticalDays) {
-      const at = s.promisedDays !== undefined ? pointer('scenarios', si, 'promisedDays') : pointer('promisedDays');
-      diagnostics.push(diagnostic('time.promise-exceeds-critical-path', bundleDoc, at, { promised: promisedDays, critical: compiled.timeLimit.criticalDays }));
-    }
-    compiled.reductions = reductionsOf(compiled, list.map((x) => x.matter), merged.fields, extraFields);
-    return compiled;
-  });
+  const scenarioContext: ScenarioContext = { bundle, bundleDoc, index, fields: merged.fields, extraFields, diagnostics };
+  const scenarios = bundle.scenarios.map((s, si) => compileScenario(s, si, scenarioMatters[si]!, scenarioContext));
 
   // 6. emit
   const departments = [...new Set(matters.map((m) => m.department))];
