@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle, DIAGNOSTIC_CODES, type Bundle, type Definitions, type DiagnosticCode } from '../../schemas/index.ts';
+import { compileBundle, DIAGNOSTIC_CODES, stableStringify, type Bundle, type Definitions, type DiagnosticCode } from '../../schemas/index.ts';
 import { bundle, definitions, field, matter } from '../support/fixtures.ts';
 
 const A = matter('A001', { promisedDays: 3 });
@@ -79,5 +79,11 @@ describe('compile diagnostics', () => {
     expect(compiled.guide.title).toBe('测试一件事办事指南');
     expect(guide.steps.filter((s) => s.startsWith('第'))).toEqual(['第 1 环节：事项A001', '第 2 环节：事项B001']);
     expect(guide.days).toBe(10);
+  });
+});
+
+describe('stable JSON', () => {
+  it('sorts object keys at every depth and keeps array order', () => {
+    expect(stableStringify({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } }, 0)).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
   });
 });
