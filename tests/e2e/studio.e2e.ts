@@ -82,6 +82,13 @@ describe('studio, as a new user would use it', () => {
     await dragMatter('JSRS-JY-0902', 750, 120);
     await dragMatter('JSRS-SK-0101', 450, 300);
     expect(await page.locator('.vue-flow__node').count()).toBe(4);
+    // the keyboard works too: focus a matter in the palette and press Enter, then undo it
+    await page.fill('[data-test=palette-search]', 'JSRS-JY-0302');
+    await page.focus('[data-test=palette-JSRS-JY-0302]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-test=node-JSRS-JY-0302]');
+    await page.click('[data-test=undo]');
+    await page.waitForSelector('[data-test=node-JSRS-JY-0302]', { state: 'detached' });
   });
 
   it('marks one matter required and arranges the scenario serial', async () => {
