@@ -1,13 +1,11 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, SHOTS, apiLogin, launchBrowser, newPage, startProduct, type Product } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
 
+let studio: Studio;
 let product: Product;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const shot = (name: string) => studio.shot(name);
 
 /** Two matters whose 文化程度 options do not overlap, so the bundle has a field conflict to resolve. */
 const conflicting = [
@@ -20,18 +18,14 @@ const conflicting = [
 }));
 
 beforeAll(async () => {
-  product = await startProduct();
+  studio = await openStudio();
+  ({ product, page } = studio);
   const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
   for (const m of conflicting) expect((await admin.call('POST', '/api/studio/documents/matter', m)).status).toBe(201);
   expect((await admin.call('POST', '/api/studio/users', { username: 'suzhou', password: 'suzhou-password', role: 'city-editor', region: '320500' })).status).toBe(201);
-  browser = await launchBrowser();
-  page = await newPage(browser, problems);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
+afterAll(() => studio?.close());
 
 async function dragMatter(code: string, x: number, y: number) {
   await page.fill('[data-test=palette-search]', code);
@@ -188,6 +182,6 @@ describe('studio, as a new user would use it', () => {
 
   it('left no console errors', () => {
     // the wrong-password attempt is a 401 the browser logs by itself
-    expect(problems.filter((p) => !p.includes('401') && !p.includes('403'))).toEqual([]);
+    expect(studio.problems.filter((p) => !p.includes('401') && !p.includes('403'))).toEqual([]);
   });
 });

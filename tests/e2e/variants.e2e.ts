@@ -1,34 +1,21 @@
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, SHOTS, apiLogin, launchBrowser, newPage, startProduct, type Product } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
 
+let studio: Studio;
 let product: Product;
-let browser: Browser;
 let page: Page;
-const problems: string[] = [];
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`) });
+const shot = (name: string) => studio.shot(name);
+const login = (username: string, password: string) => studio.login(username, password);
 
 beforeAll(async () => {
-  product = await startProduct();
+  studio = await openStudio();
+  ({ product, page } = studio);
   const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
   expect((await admin.call('POST', '/api/studio/users', { username: 'suzhou', password: 'suzhou-password', role: 'city-editor', region: '320500' })).status).toBe(201);
-  browser = await launchBrowser();
-  page = await newPage(browser, problems);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
-
-async function login(username: string, password: string) {
-  await page.goto(`${product.url}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await page.click('[data-test=login]');
-  await page.waitForSelector('[data-test=bundle-table] .el-table__row');
-}
+afterAll(() => studio?.close());
 
 describe('city variants follow the province', () => {
   it('the province removes a matter a city had anchored to and publishes', async () => {
@@ -93,6 +80,6 @@ describe('city variants follow the province', () => {
   });
 
   it('left no console errors', () => {
-    expect(problems).toEqual([]);
+    expect(studio.problems).toEqual([]);
   });
 });

@@ -1,41 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { apiLogin, spawnServer, stopServer } from '../support/spawn-server.ts';
 
-const root = join(import.meta.dirname, '..', '..');
 const dataDir = mkdtempSync(join(tmpdir(), 'yjs-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Starts `server/main.ts` as its own process on an ephemeral loopback port. */
-function start(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [join(root, 'server', 'main.ts')], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ADMIN_PASSWORD: 'crash-test-password', LOG_LEVEL: 'error' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((ok, fail) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${out}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /LISTENING (\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        ok({ child, url: `http://127.0.0.1:${m[1]}` });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => fail(new Error(`server exited with ${code}: ${out}`)));
-  });
-}
-
-async function login(url: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${url}/api/studio/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'crash-test-password' }) });
-  const body = (await res.json()) as { csrfToken: string };
-  return { cookie: String(res.headers.get('set-cookie')).split(';')[0]!, csrf: body.csrfToken };
-}
+const PASSWORD = 'crash-test-password';
+const start = () => spawnServer({ DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'error' });
 
 const matter = (i: number) => ({
   code: `JSRS-ZZ-${String(i).padStart(4, '0')}`, name: `崩溃测试事项${i}`, kind: '20', target: 'individual', department: '公共就业服务机构',
@@ -45,7 +19,7 @@ const matter = (i: number) => ({
 describe('crash safety', () => {
   it('keeps every acknowledged write and an intact file after SIGKILL during a stream of writes', async () => {
     const first = await start();
-    const auth = await login(first.url);
+    const auth = await apiLogin(first.url, 'admin', PASSWORD);
     const acknowledged: string[] = [];
     let stop = false;
     const writer = async (lane: number) => {
@@ -64,11 +38,10 @@ describe('crash safety', () => {
     const writers = Promise.all([0, 1, 2, 3].map(writer)).finally(() => (writing = false));
     while (writing && acknowledged.length < 40) await new Promise((r) => setTimeout(r, 5));
     expect(writing, 'writes were still streaming when the server was killed').toBe(true);
-    const exited = new Promise((r) => first.child.once('exit', r));
-    first.child.kill('SIGKILL');
+    const killed = stopServer(first, 'SIGKILL');
     stop = true;
     await writers;
-    await exited;
+    await killed;
 
     const db = new DatabaseSync(join(dataDir, 'yijianshi.db'));
     expect((db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
@@ -76,7 +49,7 @@ describe('crash safety', () => {
 
     const second = await start();
     try {
-      const again = await login(second.url);
+      const again = await apiLogin(second.url, 'admin', PASSWORD);
       const list = (await (await fetch(`${second.url}/api/studio/documents/matter`, { headers: { cookie: again.cookie } })).json()) as { id: string; rev: number }[];
       const present = new Set(list.map((d) => d.id));
       expect(acknowledged.length).toBeGreaterThanOrEqual(40);
@@ -87,7 +60,7 @@ describe('crash safety', () => {
         expect(doc.body.code).toBe(d.id);
       }
     } finally {
-      second.child.kill('SIGTERM');
+      await stopServer(second);
     }
   }, 120_000);
 });
