@@ -69,6 +69,11 @@ export class RuntimeEntry {
     this.ajv = ajv;
   }
 
+  /** The same artifact under a version record whose lifecycle moved on (parsed JSON and validator are kept). */
+  withVersion(version: BundleVersion): RuntimeEntry {
+    return Object.assign(Object.create(RuntimeEntry.prototype) as RuntimeEntry, this, { version });
+  }
+
   /** The application validator, compiled on first use and kept. */
   validate(): ValidateFunction {
     if (!this.validator) {
@@ -126,10 +131,8 @@ export class Runtime {
   /** Records a new or changed version and its artifacts. */
   update(version: BundleVersion, artifacts: (Artifact | Omit<Artifact, 'updatedAt'>)[] = []): void {
     this.rememberVersion(version);
-    for (const [k, entry] of this.entries) if (entry.version.bundleId === version.bundleId && entry.version.version === version.version) {
-      // lifecycle moved: re-wrap the same artifact with the new version record
-      const [region] = k.split('|');
-      this.entries.set(k, new RuntimeEntry({ bundleId: version.bundleId, version: version.version, region: region!, compiled: entry.compiledText.toString(), etag: entry.etag, variantStatus: entry.variantStatus, updatedAt: '' }, version, this.ajv));
+    for (const [k, entry] of this.entries) {
+      if (entry.version.bundleId === version.bundleId && entry.version.version === version.version) this.entries.set(k, entry.withVersion(version));
     }
     for (const a of artifacts) this.remember(a);
   }
