@@ -13,7 +13,12 @@ for (const file of files) {
     failed++;
     continue;
   }
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number; success: boolean };
+  const report = JSON.parse(readFileSync(file, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTests: number;
+    success: boolean;
+  };
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   if (report.numTotalTests === 0 || (!report.success && report.numFailedTests === 0)) failed++;

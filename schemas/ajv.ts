@@ -21,7 +21,14 @@ export function isValidDate(value: string): boolean {
 
 /** A new AJV 2020-12 instance with our formats; create one per purpose and keep it. */
 export function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strictSchema: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strictSchema: true,
+    strictTypes: false,
+    strictTuples: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+  });
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'boolean'] });
   ajv.addFormat('date', { type: 'string', validate: isValidDate });
   for (const [name, validate] of Object.entries(formatValidators())) ajv.addFormat(name, { type: 'string', validate });

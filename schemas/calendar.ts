@@ -30,7 +30,11 @@ export function prepareCalendar(calendar: WorkCalendar | undefined): PreparedCal
   if (!calendar) return { holidays: new Set(), workdays: new Set(), years: new Set() };
   let p = prepared.get(calendar);
   if (!p) {
-    p = { holidays: new Set(calendar.holidays.map(dayNumber)), workdays: new Set(calendar.workdays.map(dayNumber)), years: new Set(calendar.years) };
+    p = {
+      holidays: new Set(calendar.holidays.map(dayNumber)),
+      workdays: new Set(calendar.workdays.map(dayNumber)),
+      years: new Set(calendar.years),
+    };
     prepared.set(calendar, p);
   }
   return p;

@@ -49,8 +49,14 @@ export function variantFor(defs: Definitions, bundleId: string, region: string):
 
 function summary(m: Matter): MatterSummary {
   const s: MatterSummary = {
-    code: m.code, name: m.name, kind: m.kind, target: m.target, department: m.department,
-    legalDays: m.legalDays, promisedDays: m.promisedDays, visits: m.visits,
+    code: m.code,
+    name: m.name,
+    kind: m.kind,
+    target: m.target,
+    department: m.department,
+    legalDays: m.legalDays,
+    promisedDays: m.promisedDays,
+    visits: m.visits,
   };
   if (m.result) s.result = m.result;
   return s;
@@ -70,7 +76,13 @@ function checkMatter(m: Matter, index: Index): Diagnostic[] {
     out.push(diagnostic('material.unknown', doc, pointer('result', 'material'), { material: m.result.material }));
   }
   if (m.promisedDays > m.legalDays) {
-    out.push(diagnostic('time.promise-exceeds-legal', doc, pointer('promisedDays'), { matter: m.name, promised: m.promisedDays, legal: m.legalDays }));
+    out.push(
+      diagnostic('time.promise-exceeds-legal', doc, pointer('promisedDays'), {
+        matter: m.name,
+        promised: m.promisedDays,
+        legal: m.legalDays,
+      }),
+    );
   }
   return out;
 }
@@ -91,14 +103,28 @@ function withMaterials(m: Matter, extras: MatterMaterial[]): Matter {
  * Guardrail: a city may not require a material the province exempted through 告知承诺 or
  * 电子证照 (the policy is to cut materials). Refused ones become `variant.conflict`.
  */
-function guardMaterials(defs: Definitions, base: Bundle, variant: Variant, extras: AppliedVariant['extraMaterials'], diagnostics: Diagnostic[]): AppliedVariant['extraMaterials'] {
+function guardMaterials(
+  defs: Definitions,
+  base: Bundle,
+  variant: Variant,
+  extras: AppliedVariant['extraMaterials'],
+  diagnostics: Diagnostic[],
+): AppliedVariant['extraMaterials'] {
   const matters = indexBy(defs.matters, (m) => m.code);
   const exempted = new Set<string>();
-  for (const s of base.scenarios) for (const item of s.items) for (const mat of matters.get(item.matter)?.materials ?? []) if (mat.commitment || mat.eLicense) exempted.add(mat.ref);
+  for (const s of base.scenarios)
+    for (const item of s.items)
+      for (const mat of matters.get(item.matter)?.materials ?? []) if (mat.commitment || mat.eLicense) exempted.add(mat.ref);
   return extras.filter((e) => {
     if (e.material.necessity === 'optional' || !exempted.has(e.material.ref)) return true;
-    const index = variant.operations.findIndex((op) => op.op === 'addLocalMaterial' && op.matter === e.matter && op.material.ref === e.material.ref);
-    diagnostics.push(diagnostic('variant.conflict', `variant:${variant.id}`, pointer('operations', index), { detail: `材料「${e.material.ref}」在省级已通过告知承诺或电子证照免于提交，地方不能再要求提交` }));
+    const index = variant.operations.findIndex(
+      (op) => op.op === 'addLocalMaterial' && op.matter === e.matter && op.material.ref === e.material.ref,
+    );
+    diagnostics.push(
+      diagnostic('variant.conflict', `variant:${variant.id}`, pointer('operations', index), {
+        detail: `材料「${e.material.ref}」在省级已通过告知承诺或电子证照免于提交，地方不能再要求提交`,
+      }),
+    );
     return false;
   });
 }
@@ -106,8 +132,12 @@ function guardMaterials(defs: Definitions, base: Bundle, variant: Variant, extra
 function emptyResult(id: string, region: string, diagnostics: Diagnostic[]): CompiledBundle {
   const base = { id, name: id, version: 0, region, scenarios: [], sections: [], fields: [] };
   return {
-    ...base, variant: null, lead: '', departments: [],
-    schema: emitSchema(base), uiSchema: emitUiSchema([], []),
+    ...base,
+    variant: null,
+    lead: '',
+    departments: [],
+    schema: emitSchema(base),
+    uiSchema: emitUiSchema([], []),
     guide: { title: '', lead: '', departments: [], notes: [], scenarios: [] },
     diagnostics,
   };
@@ -130,29 +160,51 @@ function compileScenario(s: Scenario, si: number, list: { matter: Matter; index:
   const known = new Set(codes);
   (s.edges ?? []).forEach((e, ei) => {
     for (const end of [e.before, e.after]) {
-      if (!s.items.some((i) => i.matter === end)) diagnostics.push(diagnostic('flow.edge-unknown', bundleDoc, pointer('scenarios', si, 'edges', ei), { matter: end }));
+      if (!s.items.some((i) => i.matter === end))
+        diagnostics.push(diagnostic('flow.edge-unknown', bundleDoc, pointer('scenarios', si, 'edges', ei), { matter: end }));
     }
   });
-  let edges = scenarioEdges(s.mode, codes, (s.edges ?? []).filter((e) => known.has(e.before) && known.has(e.after)));
+  let edges = scenarioEdges(
+    s.mode,
+    codes,
+    (s.edges ?? []).filter((e) => known.has(e.before) && known.has(e.after)),
+  );
   const cycle = findCycle(codes, edges);
   if (cycle) {
     const names = cycle.map((c) => index.matters.get(c)?.name ?? c);
     diagnostics.push(diagnostic('flow.cycle', bundleDoc, pointer('scenarios', si, 'edges'), { cycle: names.join(' → ') }));
     edges = scenarioEdges(s.mode, codes, []);
   }
-  if (codes.length === 0) diagnostics.push(diagnostic('scenario.no-selectable-matter', bundleDoc, pointer('scenarios', si, 'items'), { scenario: s.label }));
+  if (codes.length === 0)
+    diagnostics.push(diagnostic('scenario.no-selectable-matter', bundleDoc, pointer('scenarios', si, 'items'), { scenario: s.label }));
   const items: CompiledItem[] = list.map(({ matter, index: ii }) => ({
-    selection: s.items[ii]!.selection, locked: s.items[ii]!.locked === true, matter: summary(matter),
+    selection: s.items[ii]!.selection,
+    locked: s.items[ii]!.locked === true,
+    matter: summary(matter),
   }));
   const promisedDays = s.promisedDays ?? bundle.promisedDays;
   const compiled: CompiledScenario = {
-    id: s.id, label: s.label, target: s.target, mode: s.mode,
-    items, edges, stages: stages(codes, edges),
-    materials: materialRequests(list.map((x) => x.matter), index.materials),
+    id: s.id,
+    label: s.label,
+    target: s.target,
+    mode: s.mode,
+    items,
+    edges,
+    stages: stages(codes, edges),
+    materials: materialRequests(
+      list.map((x) => x.matter),
+      index.materials,
+    ),
     timeLimit: { criticalDays: 0, criticalPath: [], days: 0 },
     requiredOnlyTimeLimit: { criticalDays: 0, criticalPath: [], days: 0 },
     checklist: [],
-    reductions: { fields: { before: 0, after: 0 }, materials: { before: 0, after: 0 }, days: { before: 0, after: 0 }, steps: { before: 0, after: 0 }, visits: { before: 0, after: 0 } },
+    reductions: {
+      fields: { before: 0, after: 0 },
+      materials: { before: 0, after: 0 },
+      days: { before: 0, after: 0 },
+      steps: { before: 0, after: 0 },
+      visits: { before: 0, after: 0 },
+    },
   };
   if (s.guide) compiled.guide = s.guide;
   if (promisedDays !== undefined) compiled.promisedDays = promisedDays;
@@ -161,9 +213,19 @@ function compileScenario(s: Scenario, si: number, list: { matter: Matter; index:
   compiled.checklist = checklistForSelection(compiled, allMatters(compiled));
   if (promisedDays !== undefined && codes.length && promisedDays > compiled.timeLimit.criticalDays) {
     const at = s.promisedDays !== undefined ? pointer('scenarios', si, 'promisedDays') : pointer('promisedDays');
-    diagnostics.push(diagnostic('time.promise-exceeds-critical-path', bundleDoc, at, { promised: promisedDays, critical: compiled.timeLimit.criticalDays }));
+    diagnostics.push(
+      diagnostic('time.promise-exceeds-critical-path', bundleDoc, at, {
+        promised: promisedDays,
+        critical: compiled.timeLimit.criticalDays,
+      }),
+    );
   }
-  compiled.reductions = reductionsOf(compiled, list.map((x) => x.matter), ctx.fields, ctx.extraFields);
+  compiled.reductions = reductionsOf(
+    compiled,
+    list.map((x) => x.matter),
+    ctx.fields,
+    ctx.extraFields,
+  );
   return compiled;
 }
 
@@ -209,7 +271,8 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   const seenMatters = new Set<string>();
   const seenScenarios = new Set<string>();
   const scenarioMatters = bundle.scenarios.map((s, si) => {
-    if (seenScenarios.has(s.id)) diagnostics.push(diagnostic('scenario.duplicate-id', bundleDoc, pointer('scenarios', si, 'id'), { scenario: s.id }));
+    if (seenScenarios.has(s.id))
+      diagnostics.push(diagnostic('scenario.duplicate-id', bundleDoc, pointer('scenarios', si, 'id'), { scenario: s.id }));
     seenScenarios.add(s.id);
     const list: { matter: Matter; index: number }[] = [];
     const inScenario = new Set<string>();
@@ -221,7 +284,8 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
       if (inScenario.has(item.matter)) return diagnostics.push(diagnostic('matter.duplicate', bundleDoc, at, { matter: item.matter }));
       inScenario.add(item.matter);
       if (!m) return diagnostics.push(diagnostic('matter.unknown', bundleDoc, at, { matter: item.matter }));
-      if (m.region && m.region !== region) return diagnostics.push(diagnostic('matter.other-region', bundleDoc, at, { matter: m.name, owner: m.region, region }));
+      if (m.region && m.region !== region)
+        return diagnostics.push(diagnostic('matter.other-region', bundleDoc, at, { matter: m.name, owner: m.region, region }));
       if (!seenMatters.has(m.code)) {
         seenMatters.add(m.code);
         const problems = validateDocument('matter', m, `matter:${m.code}`);
@@ -230,7 +294,8 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
         diagnostics.push(...checkMatter(m, index));
         matters.push(m);
       } else if (!matters.includes(m)) return;
-      if (m.target !== s.target) diagnostics.push(diagnostic('scenario.target-mismatch', bundleDoc, at, { matter: m.name, scenario: s.label }));
+      if (m.target !== s.target)
+        diagnostics.push(diagnostic('scenario.target-mismatch', bundleDoc, at, { matter: m.name, scenario: s.label }));
       list.push({ matter: m, index: ii });
     });
     return list;
@@ -238,8 +303,12 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
 
   // 3. merge fields
   const merged = mergeFields({
-    matters, elements: index.elements, sections: defs.dictionary.sections, extraFields,
-    overrides: bundle.fieldOverrides ?? [], bundleDoc,
+    matters,
+    elements: index.elements,
+    sections: defs.dictionary.sections,
+    extraFields,
+    overrides: bundle.fieldOverrides ?? [],
+    bundleDoc,
   });
   diagnostics.push(...merged.diagnostics);
 
@@ -250,10 +319,25 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   // 6. emit
   const departments = [...new Set(matters.map((m) => m.department))];
   const result: CompiledBundle = {
-    id: bundle.id, name: bundle.name, version: bundle.version, region, variant: variantRef,
-    lead: bundle.lead, departments,
-    scenarios, sections: merged.sections, fields: merged.fields,
-    schema: emitSchema({ id: bundle.id, name: bundle.name, version: bundle.version, region, scenarios, sections: merged.sections, fields: merged.fields }),
+    id: bundle.id,
+    name: bundle.name,
+    version: bundle.version,
+    region,
+    variant: variantRef,
+    lead: bundle.lead,
+    departments,
+    scenarios,
+    sections: merged.sections,
+    fields: merged.fields,
+    schema: emitSchema({
+      id: bundle.id,
+      name: bundle.name,
+      version: bundle.version,
+      region,
+      scenarios,
+      sections: merged.sections,
+      fields: merged.fields,
+    }),
     uiSchema: emitUiSchema(merged.sections, merged.fields),
     guide: buildGuide(bundle, scenarios, departments, notes),
     diagnostics,

@@ -4,7 +4,21 @@
  * with the pure functions of this folder, without the source documents.
  */
 import type { Diagnostic } from './diagnostics.ts';
-import type { FieldFormat, FieldOption, FieldType, FlowEdge, GuidingQuestion, MaterialForm, MaterialKind, MatterKind, MatterResult, Mode, Necessity, Selection, Target } from './types.ts';
+import type {
+  FieldFormat,
+  FieldOption,
+  FieldType,
+  FlowEdge,
+  GuidingQuestion,
+  MaterialForm,
+  MaterialKind,
+  MatterKind,
+  MatterResult,
+  Mode,
+  Necessity,
+  Selection,
+  Target,
+} from './types.ts';
 
 /** A matter as front ends need it. */
 export interface MatterSummary {

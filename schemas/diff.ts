@@ -8,11 +8,23 @@ import type { CompiledBundle, CompiledScenario } from './compiled-types.ts';
 /** One change in business terms, with a Chinese sentence. */
 export interface BusinessChange {
   kind:
-    | 'scenario-added' | 'scenario-removed' | 'scenario-relabelled' | 'mode-changed'
-    | 'matter-added' | 'matter-removed' | 'matters-reordered' | 'selection-changed'
-    | 'field-added' | 'field-removed' | 'field-sources-changed' | 'field-required-changed'
-    | 'material-added' | 'material-removed' | 'material-exemption-changed'
-    | 'days-changed' | 'name-changed';
+    | 'scenario-added'
+    | 'scenario-removed'
+    | 'scenario-relabelled'
+    | 'mode-changed'
+    | 'matter-added'
+    | 'matter-removed'
+    | 'matters-reordered'
+    | 'selection-changed'
+    | 'field-added'
+    | 'field-removed'
+    | 'field-sources-changed'
+    | 'field-required-changed'
+    | 'material-added'
+    | 'material-removed'
+    | 'material-exemption-changed'
+    | 'days-changed'
+    | 'name-changed';
   scenario?: string;
   subject?: string;
   text: string;
@@ -29,21 +41,46 @@ function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: Business
   const after = new Map(b.items.map((i) => [i.matter.code, i]));
   for (const [code, item] of after) {
     const old = before.get(code);
-    if (!old) out.push({ kind: 'matter-added', scenario: s, subject: code, text: `${at}增加事项「${item.matter.name}」（${item.selection === 'required' ? '必选' : '可选'}）` });
-    else if (old.selection !== item.selection) out.push({ kind: 'selection-changed', scenario: s, subject: code, text: `${at}事项「${item.matter.name}」由${old.selection === 'required' ? '必选' : '可选'}改为${item.selection === 'required' ? '必选' : '可选'}` });
+    if (!old)
+      out.push({
+        kind: 'matter-added',
+        scenario: s,
+        subject: code,
+        text: `${at}增加事项「${item.matter.name}」（${item.selection === 'required' ? '必选' : '可选'}）`,
+      });
+    else if (old.selection !== item.selection)
+      out.push({
+        kind: 'selection-changed',
+        scenario: s,
+        subject: code,
+        text: `${at}事项「${item.matter.name}」由${old.selection === 'required' ? '必选' : '可选'}改为${item.selection === 'required' ? '必选' : '可选'}`,
+      });
   }
-  for (const [code, item] of before) if (!after.has(code)) out.push({ kind: 'matter-removed', scenario: s, subject: code, text: `${at}删除事项「${item.matter.name}」` });
-  const order = (c: CompiledScenario) => c.stages.map((st) => st.filter((x) => before.has(x) && after.has(x)).join('+')).filter(Boolean).join('>');
+  for (const [code, item] of before)
+    if (!after.has(code)) out.push({ kind: 'matter-removed', scenario: s, subject: code, text: `${at}删除事项「${item.matter.name}」` });
+  const order = (c: CompiledScenario) =>
+    c.stages
+      .map((st) => st.filter((x) => before.has(x) && after.has(x)).join('+'))
+      .filter(Boolean)
+      .join('>');
   if (order(a) !== order(b)) out.push({ kind: 'matters-reordered', scenario: s, text: `${at}办理顺序调整` });
   const ma = new Map(a.checklist.map((m) => [m.id, m]));
   const mb = new Map(b.checklist.map((m) => [m.id, m]));
   for (const [id, m] of mb) {
     const old = ma.get(id);
     if (!old) out.push({ kind: 'material-added', scenario: s, subject: id, text: `${at}增加材料「${m.name}」` });
-    else if ((old.exempt?.reason ?? null) !== (m.exempt?.reason ?? null)) out.push({ kind: 'material-exemption-changed', scenario: s, subject: id, text: `${at}材料「${m.name}」${m.exempt ? '改为免提交' : '改为需要提交'}` });
+    else if ((old.exempt?.reason ?? null) !== (m.exempt?.reason ?? null))
+      out.push({
+        kind: 'material-exemption-changed',
+        scenario: s,
+        subject: id,
+        text: `${at}材料「${m.name}」${m.exempt ? '改为免提交' : '改为需要提交'}`,
+      });
   }
-  for (const [id, m] of ma) if (!mb.has(id)) out.push({ kind: 'material-removed', scenario: s, subject: id, text: `${at}减少材料「${m.name}」` });
-  if (a.timeLimit.days !== b.timeLimit.days) out.push({ kind: 'days-changed', scenario: s, text: `${at}办结时限由 ${a.timeLimit.days} 个工作日改为 ${b.timeLimit.days} 个工作日` });
+  for (const [id, m] of ma)
+    if (!mb.has(id)) out.push({ kind: 'material-removed', scenario: s, subject: id, text: `${at}减少材料「${m.name}」` });
+  if (a.timeLimit.days !== b.timeLimit.days)
+    out.push({ kind: 'days-changed', scenario: s, text: `${at}办结时限由 ${a.timeLimit.days} 个工作日改为 ${b.timeLimit.days} 个工作日` });
 }
 
 /** What changed from `a` to `b`, in business terms. */
@@ -56,16 +93,25 @@ export function diffCompiled(a: CompiledBundle, b: CompiledBundle): BusinessChan
     if (!old) out.push({ kind: 'scenario-added', scenario: s.id, text: `增加办事情形「${s.label}」` });
     else scenarioChanges(old, s, out);
   }
-  for (const s of a.scenarios) if (!b.scenarios.some((x) => x.id === s.id)) out.push({ kind: 'scenario-removed', scenario: s.id, text: `删除办事情形「${s.label}」` });
+  for (const s of a.scenarios)
+    if (!b.scenarios.some((x) => x.id === s.id)) out.push({ kind: 'scenario-removed', scenario: s.id, text: `删除办事情形「${s.label}」` });
   const fa = new Map(a.fields.map((f) => [f.id, f]));
   const fb = new Map(b.fields.map((f) => [f.id, f]));
-  const list = (f: { sources: { matter: string }[] }) => f.sources.map((x) => x.matter).sort().join(',');
+  const list = (f: { sources: { matter: string }[] }) =>
+    f.sources
+      .map((x) => x.matter)
+      .sort()
+      .join(',');
   for (const [id, f] of fb) {
     const old = fa.get(id);
     if (!old) out.push({ kind: 'field-added', subject: id, text: `一张表单增加字段「${f.label}」` });
     else if (list(old) !== list(f)) {
       const more = f.sources.length > old.sources.length;
-      out.push({ kind: 'field-sources-changed', subject: id, text: `字段「${f.label}」${more ? '合并了更多事项' : '涉及的事项减少'}（${old.sources.length} → ${f.sources.length} 个事项）` });
+      out.push({
+        kind: 'field-sources-changed',
+        subject: id,
+        text: `字段「${f.label}」${more ? '合并了更多事项' : '涉及的事项减少'}（${old.sources.length} → ${f.sources.length} 个事项）`,
+      });
     }
   }
   for (const [id, f] of fa) if (!fb.has(id)) out.push({ kind: 'field-removed', subject: id, text: `一张表单减少字段「${f.label}」` });

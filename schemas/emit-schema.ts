@@ -129,7 +129,10 @@ export function emitSchema(input: SchemaInput): JsonSchema {
       bySection.set(f.section, keys);
     }
     if (bySection.size === 0) continue;
-    const then: JsonSchema = { required: [...bySection.keys()], properties: Object.fromEntries([...bySection].map(([k, keys]) => [k, { required: keys }])) };
+    const then: JsonSchema = {
+      required: [...bySection.keys()],
+      properties: Object.fromEntries([...bySection].map(([k, keys]) => [k, { required: keys }])),
+    };
     allOf.push({ if: { properties: { matters: { contains: { const: code } } }, required: ['matters'] }, then });
   }
 

@@ -7,7 +7,10 @@ import type { FormSection, MergedField, UiElement } from './compiled-types.ts';
 function showWhenAny(codes: readonly string[]): UiElement['rule'] {
   return {
     effect: 'SHOW',
-    condition: { scope: '#/properties/matters', schema: codes.length === 1 ? { contains: { const: codes[0] } } : { contains: { enum: [...codes] } } },
+    condition: {
+      scope: '#/properties/matters',
+      schema: codes.length === 1 ? { contains: { const: codes[0] } } : { contains: { enum: [...codes] } },
+    },
   };
 }
 

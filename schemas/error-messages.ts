@@ -21,14 +21,21 @@ function formatName(format: string): string {
 }
 
 const TYPE_NAMES: Record<string, string> = {
-  string: '文本', integer: '整数', number: '数字', boolean: '是/否', array: '列表', object: '对象', null: '空值',
+  string: '文本',
+  integer: '整数',
+  number: '数字',
+  boolean: '是/否',
+  array: '列表',
+  object: '对象',
+  null: '空值',
 };
 
 /** The JSON Pointer an error is about: for `required`, the missing property's. */
 function errorPath(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
   if (error.keyword === 'required') return `${error.instancePath}/${String(p.missingProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') return `${error.instancePath}/${String(p.additionalProperty ?? p.unevaluatedProperty)}`;
+  if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties')
+    return `${error.instancePath}/${String(p.additionalProperty ?? p.unevaluatedProperty)}`;
   return error.instancePath;
 }
 
@@ -97,7 +104,10 @@ export function describeError(error: ErrorObject, titleOf: (path: string) => str
  * Reduces AJV's errors to one per field path (the first, most specific), dropping the structural noise that `if`, `oneOf`
  * and `const` branches add around the real cause.
  */
-export function describeErrors(errors: readonly ErrorObject[] | null | undefined, titleOf: (path: string) => string | undefined = () => undefined): FieldError[] {
+export function describeErrors(
+  errors: readonly ErrorObject[] | null | undefined,
+  titleOf: (path: string) => string | undefined = () => undefined,
+): FieldError[] {
   const out: FieldError[] = [];
   const seen = new Set<string>();
   const oneOfPaths = new Set((errors ?? []).filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));

@@ -33,7 +33,10 @@ const MODE_TEXT = { parallel: '并行办理', serial: '依次办理', integrated
 
 function steps(scenario: CompiledScenario): string[] {
   const names = new Map(scenario.items.map((i) => [i.matter.code, i.matter.name]));
-  const out = ['提交申请：通过网上办事大厅、人社 App 或综合窗口填写一张表单、提交一套材料', '一窗受理：综合窗口一次受理，按事项分送各经办机构'];
+  const out = [
+    '提交申请：通过网上办事大厅、人社 App 或综合窗口填写一张表单、提交一套材料',
+    '一窗受理：综合窗口一次受理，按事项分送各经办机构',
+  ];
   if (scenario.mode === 'integrated') {
     out.push(`整合办理：${[...names.values()].join('、')}`);
   } else {
@@ -47,7 +50,12 @@ function steps(scenario: CompiledScenario): string[] {
 }
 
 /** The guide model of a compiled bundle. */
-export function buildGuide(bundle: Bundle, scenarios: readonly CompiledScenario[], departments: readonly string[], notes: readonly string[]): Guide {
+export function buildGuide(
+  bundle: Bundle,
+  scenarios: readonly CompiledScenario[],
+  departments: readonly string[],
+  notes: readonly string[],
+): Guide {
   return {
     title: `${bundle.name}办事指南`,
     lead: bundle.lead,
@@ -60,7 +68,11 @@ export function buildGuide(bundle: Bundle, scenarios: readonly CompiledScenario[
         target: s.target,
         matters: s.items.map((i) => {
           const m: Guide['scenarios'][number]['matters'][number] = {
-            code: i.matter.code, name: i.matter.name, selection: i.selection, department: i.matter.department, promisedDays: i.matter.promisedDays,
+            code: i.matter.code,
+            name: i.matter.name,
+            selection: i.selection,
+            department: i.matter.department,
+            promisedDays: i.matter.promisedDays,
           };
           if (i.matter.result) m.result = i.matter.result.name;
           return m;

@@ -22,8 +22,12 @@ export function materialRequests(matters: readonly Matter[], dictionary: Readonl
   for (const m of matters) {
     for (const mat of m.materials) {
       const source: MaterialSource = {
-        matter: m.code, necessity: mat.necessity, form: mat.form, copies: mat.copies,
-        commitment: mat.commitment === true, eLicense: mat.eLicense === true,
+        matter: m.code,
+        necessity: mat.necessity,
+        form: mat.form,
+        copies: mat.copies,
+        commitment: mat.commitment === true,
+        eLicense: mat.eLicense === true,
       };
       if (mat.note) source.note = mat.note;
       entry(mat.ref)?.sources.push(source);
@@ -58,8 +62,14 @@ export function checklistFor(
       id: r.id,
       name: r.name,
       kind: r.kind,
-      necessity: strictest(sources.map((s) => s.necessity), NECESSITY_RANK),
-      form: strictest(sources.map((s) => s.form), FORM_RANK),
+      necessity: strictest(
+        sources.map((s) => s.necessity),
+        NECESSITY_RANK,
+      ),
+      form: strictest(
+        sources.map((s) => s.form),
+        FORM_RANK,
+      ),
       copies: Math.max(...sources.map((s) => s.copies)),
       matters: sources.map((s) => s.matter),
       exempt: null,

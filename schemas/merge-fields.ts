@@ -5,7 +5,15 @@
  */
 import type { FieldSource, FormSection, MergedField } from './compiled-types.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
-import type { DictionaryElement, DictionarySection, FieldConstraints, FieldOverride, FieldType, Matter, MatterLocalField } from './types.ts';
+import type {
+  DictionaryElement,
+  DictionarySection,
+  FieldConstraints,
+  FieldOverride,
+  FieldType,
+  Matter,
+  MatterLocalField,
+} from './types.ts';
 
 /** The property name of a matter's own section in the one form. */
 export function matterSectionKey(code: string): string {
@@ -29,7 +37,10 @@ function merged(type: FieldType[]): FieldType | null {
 }
 
 /** Merges contributions key by key; returns the constraints and the conflicts found (in Chinese). */
-function mergeConstraints(all: Contribution[], skip: ReadonlySet<Key>): { c: FieldConstraints & { patterns: string[] }; conflicts: string[] } {
+function mergeConstraints(
+  all: Contribution[],
+  skip: ReadonlySet<Key>,
+): { c: FieldConstraints & { patterns: string[] }; conflicts: string[] } {
   const conflicts: string[] = [];
   const cs = all.map((a) => a.constraints);
   const values = <K extends Key>(k: K) => cs.map((c) => c[k]).filter((v): v is NonNullable<FieldConstraints[K]> => v !== undefined);
@@ -47,12 +58,16 @@ function mergeConstraints(all: Contribution[], skip: ReadonlySet<Key>): { c: Fie
   if (!skip.has('pattern')) out.patterns = [...new Set(values('pattern'))];
   const lower = (k: 'minLength' | 'minimum') => (skip.has(k) || values(k).length === 0 ? undefined : Math.max(...values(k)));
   const upper = (k: 'maxLength' | 'maximum') => (skip.has(k) || values(k).length === 0 ? undefined : Math.min(...values(k)));
-  const minLength = lower('minLength'), maxLength = upper('maxLength'), minimum = lower('minimum'), maximum = upper('maximum');
+  const minLength = lower('minLength'),
+    maxLength = upper('maxLength'),
+    minimum = lower('minimum'),
+    maximum = upper('maximum');
   if (minLength !== undefined) out.minLength = minLength;
   if (maxLength !== undefined) out.maxLength = maxLength;
   if (minimum !== undefined) out.minimum = minimum;
   if (maximum !== undefined) out.maximum = maximum;
-  if (minLength !== undefined && maxLength !== undefined && minLength > maxLength) conflicts.push(`长度要求 ${minLength}–${maxLength} 无法同时满足`);
+  if (minLength !== undefined && maxLength !== undefined && minLength > maxLength)
+    conflicts.push(`长度要求 ${minLength}–${maxLength} 无法同时满足`);
   if (minimum !== undefined && maximum !== undefined && minimum > maximum) conflicts.push(`取值范围 ${minimum}–${maximum} 无法同时满足`);
   if (!skip.has('options')) {
     const lists = values('options');
@@ -135,21 +150,30 @@ export function mergeFields(input: MergeInput): { fields: MergedField[]; section
       const skip = new Set(Object.keys(override?.constraints ?? {}) as Key[]);
       result = mergeConstraints(entry.list, skip);
       if (skip.size) {
-        const { patterns, ...stated } = mergeConstraints([{ matter: '', required: false, constraints: override!.constraints! }], new Set()).c;
+        const { patterns, ...stated } = mergeConstraints(
+          [{ matter: '', required: false, constraints: override!.constraints! }],
+          new Set(),
+        ).c;
         Object.assign(result.c, stated);
         if (skip.has('pattern')) result.c.patterns = patterns;
         resolvedBy = 'constraints';
       }
     }
     if (result.conflicts.length) {
-      diagnostics.push(diagnostic('field.conflict', input.bundleDoc, found ? pointer('fieldOverrides', found.i) : pointer('fieldOverrides'), {
-        label: entry.def.label, detail: result.conflicts.join('；'), field: id,
-      }));
+      diagnostics.push(
+        diagnostic('field.conflict', input.bundleDoc, found ? pointer('fieldOverrides', found.i) : pointer('fieldOverrides'), {
+          label: entry.def.label,
+          detail: result.conflicts.join('；'),
+          field: id,
+        }),
+      );
     }
     const c = result.c;
     const sources: FieldSource[] = entry.list.map((x) => ({ matter: x.matter, required: x.required }));
     const field: MergedField = {
-      id, section: entry.section, key: entry.key,
+      id,
+      section: entry.section,
+      key: entry.key,
       label: override?.label ?? entry.def.label,
       type: c.type ?? entry.def.type,
       patterns: c.patterns,
@@ -171,7 +195,8 @@ export function mergeFields(input: MergeInput): { fields: MergedField[]; section
     fields.push(field);
   }
   input.overrides.forEach((o, i) => {
-    if (!contributions.has(o.field)) diagnostics.push(diagnostic('field.override-unknown', input.bundleDoc, pointer('fieldOverrides', i, 'field'), { field: o.field }));
+    if (!contributions.has(o.field))
+      diagnostics.push(diagnostic('field.override-unknown', input.bundleDoc, pointer('fieldOverrides', i, 'field'), { field: o.field }));
   });
 
   const used = new Set(fields.filter((f) => !f.local).map((f) => f.section));

@@ -41,7 +41,9 @@ function satisfiedBy(next: Bundle, op: VariantOperation): string | null {
     case 'tightenDays': {
       const s = op.scenario ? next.scenarios.find((x) => x.id === op.scenario) : undefined;
       const promised = s?.promisedDays ?? next.promisedDays;
-      return promised !== undefined && promised <= op.days ? `省级新版本已承诺 ${promised} 个工作日，不长于本市的 ${op.days} 个工作日` : null;
+      return promised !== undefined && promised <= op.days
+        ? `省级新版本已承诺 ${promised} 个工作日，不长于本市的 ${op.days} 个工作日`
+        : null;
     }
     case 'relabelScenario':
       return next.scenarios.find((s) => s.id === op.scenario)?.label === op.label ? '省级新版本已使用同样的名称' : null;
@@ -75,7 +77,8 @@ export function rebaseVariant(variant: Variant, previous: Bundle | undefined, ne
       // later operations are judged as if this proposal were taken
       const anchor = newAnchor(previous, out.bundle, op);
       const { anchor: _gone, ...rest } = op;
-      if (!applyOperation(out, anchor ? { ...rest, anchor } : rest)) return { index, op, status: 'conflict', reason: conflict, proposal: { action: 'new-anchor', anchor } };
+      if (!applyOperation(out, anchor ? { ...rest, anchor } : rest))
+        return { index, op, status: 'conflict', reason: conflict, proposal: { action: 'new-anchor', anchor } };
     }
     return { index, op, status: 'conflict', reason: conflict, proposal: { action: 'drop' } };
   });

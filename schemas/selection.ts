@@ -83,7 +83,10 @@ export function deadlinesFor(
 
 /** Field labels by JSON Pointer (`/person/idNumber`), for naming fields in error messages. */
 export function fieldTitles(compiled: CompiledBundle): Map<string, string> {
-  const titles = new Map<string, string>([['/scenario', '办事情形'], ['/matters', '办理事项']]);
+  const titles = new Map<string, string>([
+    ['/scenario', '办事情形'],
+    ['/matters', '办理事项'],
+  ]);
   for (const s of compiled.sections) titles.set(`/${s.key}`, s.label);
   for (const f of compiled.fields) titles.set(`/${f.section}/${f.key}`, f.label);
   return titles;

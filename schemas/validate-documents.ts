@@ -36,8 +36,13 @@ function documentValidators(): Record<DocumentKind, ValidateFunction> {
     for (const schema of Object.values(DOCUMENT_SCHEMAS)) ajv.addSchema(schema);
     const get = (kind: DocumentKind) => ajv.getSchema(String(DOCUMENT_SCHEMAS[kind].$id))!;
     validators = {
-      dictionary: get('dictionary'), materials: get('materials'), matter: get('matter'),
-      bundle: get('bundle'), variant: get('variant'), calendar: get('calendar'), regions: get('regions'),
+      dictionary: get('dictionary'),
+      materials: get('materials'),
+      matter: get('matter'),
+      bundle: get('bundle'),
+      variant: get('variant'),
+      calendar: get('calendar'),
+      regions: get('regions'),
     };
   }
   return validators;

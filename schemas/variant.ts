@@ -65,7 +65,10 @@ function removeItem(s: Scenario, matter: string): void {
   const edges = s.edges ?? [];
   const preds = edges.filter((e) => e.after === matter).map((e) => e.before);
   const succs = edges.filter((e) => e.before === matter).map((e) => e.after);
-  s.edges = [...edges.filter((e) => e.before !== matter && e.after !== matter), ...preds.flatMap((before) => succs.map((after) => ({ before, after })))];
+  s.edges = [
+    ...edges.filter((e) => e.before !== matter && e.after !== matter),
+    ...preds.flatMap((before) => succs.map((after) => ({ before, after }))),
+  ];
   s.items = s.items.filter((i) => i.matter !== matter);
   if (s.layout) delete s.layout[matter];
 }
@@ -118,7 +121,8 @@ export function applyOperation(out: AppliedVariant, op: VariantOperation): strin
     }
     case 'addLocalField': {
       if (!bundle.scenarios.some((s) => s.items.some((i) => i.matter === op.matter))) return `事项「${op.matter}」不在本一件事中`;
-      if (out.extraFields.some((e) => e.matter === op.matter && e.field.local.id === op.field.local.id)) return `事项「${op.matter}」已有地方字段「${op.field.local.id}」`;
+      if (out.extraFields.some((e) => e.matter === op.matter && e.field.local.id === op.field.local.id))
+        return `事项「${op.matter}」已有地方字段「${op.field.local.id}」`;
       out.extraFields.push({ matter: op.matter, field: op.field });
       return null;
     }
@@ -148,7 +152,9 @@ export function applyVariant(base: Bundle, variant: Variant): AppliedVariant {
   const doc = `variant:${variant.id}`;
   const out = startApplying(base, variant.region);
   if (variant.baseVersion !== base.version) {
-    out.diagnostics.push(diagnostic('variant.base-moved', doc, pointer('baseVersion'), { base: variant.baseVersion, current: base.version }));
+    out.diagnostics.push(
+      diagnostic('variant.base-moved', doc, pointer('baseVersion'), { base: variant.baseVersion, current: base.version }),
+    );
   }
   variant.operations.forEach((op, i) => {
     const conflict = applyOperation(out, op);

@@ -26,7 +26,12 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('query parser', 'simple');
 
   app.use(securityHeaders);
-  const json = express.json({ limit: ctx.config.bodyLimit, strict: false, type: ['application/json', 'application/*+json'], verify: markSuspiciousBody });
+  const json = express.json({
+    limit: ctx.config.bodyLimit,
+    strict: false,
+    type: ['application/json', 'application/*+json'],
+    verify: markSuspiciousBody,
+  });
 
   const openapi = Buffer.from(JSON.stringify(openApiDocument()));
   app.get('/api/openapi.json', (_req, res) => {
@@ -52,7 +57,11 @@ export function createApp(ctx: AppContext): express.Express {
     app.get('/{*splat}', (_req, res) => res.sendFile(join(ctx.config.studioDir, 'index.html')));
   } else {
     app.get('/', (_req, res) => {
-      res.type('html').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>一件事 Bundle Studio</title><body style="font-family:sans-serif;max-width:720px;margin:40px auto"><h1>一件事 Bundle Studio</h1><p>运行时接口已启动：<a href="/api/regions">/api/regions</a>，接口说明：<a href="/api/openapi.json">/api/openapi.json</a>。</p><p>工作台前端尚未构建。</p></body></html>');
+      res
+        .type('html')
+        .send(
+          '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>一件事 Bundle Studio</title><body style="font-family:sans-serif;max-width:720px;margin:40px auto"><h1>一件事 Bundle Studio</h1><p>运行时接口已启动：<a href="/api/regions">/api/regions</a>，接口说明：<a href="/api/openapi.json">/api/openapi.json</a>。</p><p>工作台前端尚未构建。</p></body></html>',
+        );
     });
   }
   app.use(notFound);

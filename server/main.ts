@@ -16,7 +16,11 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const store = new SqliteStore(join(config.dataDir, 'yijianshi.db'));
 const allRegions = regions();
-const seed = await seedIfEmpty(store, allRegions.map((r) => r.code), config.adminPassword);
+const seed = await seedIfEmpty(
+  store,
+  allRegions.map((r) => r.code),
+  config.adminPassword,
+);
 const runtime = new Runtime(store);
 await runtime.load();
 const app = createApp({ config, store, runtime, definitions: new DefinitionsCache(store), regions: allRegions, logger });
@@ -27,7 +31,8 @@ const server = app.listen(config.port, config.host, () => {
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`;
   console.log(`一件事 Bundle Studio 已启动：${url}`);
   console.log(`数据目录：${config.dataDir}${seed.seeded ? '（首次启动，已从 bundles/ 导入并发布 14 个一件事）' : ''}`);
-  if (seed.generatedPassword) console.log(`管理员账号：admin　初始密码：${seed.generatedPassword}（只显示这一次，请登录后妥善保管；也可用 ADMIN_PASSWORD 指定）`);
+  if (seed.generatedPassword)
+    console.log(`管理员账号：admin　初始密码：${seed.generatedPassword}（只显示这一次，请登录后妥善保管；也可用 ADMIN_PASSWORD 指定）`);
   else if (seed.seeded) console.log('管理员账号：admin　密码：ADMIN_PASSWORD 所设的值');
   else console.log('管理员账号：admin（密码为首次启动时设置的密码）');
   console.log(`LISTENING ${port}`);

@@ -40,7 +40,12 @@ function cookieToken(req: Request): string | undefined {
 export async function startSession(store: Store, res: Response, user: User, secure: boolean): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
-  await store.createSession({ tokenHash: hash(token), username: user.username, csrf, expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString() });
+  await store.createSession({
+    tokenHash: hash(token),
+    username: user.username,
+    csrf,
+    expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString(),
+  });
   res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/api/studio', maxAge: SESSION_HOURS * 3600_000 });
   return csrf;
 }
@@ -58,7 +63,12 @@ export function loadSession(store: Store): RequestHandler {
     if (token) {
       const session = await store.getSession(hash(token));
       const user = session ? await store.getUser(session.username) : null;
-      if (session && user) req.auth = { user: { username: user.username, role: user.role, region: user.region }, csrf: session.csrf, tokenHash: session.tokenHash };
+      if (session && user)
+        req.auth = {
+          user: { username: user.username, role: user.role, region: user.region },
+          csrf: session.csrf,
+          tokenHash: session.tokenHash,
+        };
     }
     next();
   };
@@ -67,7 +77,8 @@ export function loadSession(store: Store): RequestHandler {
 /** Requires a signed-in user; writes also need the session's CSRF token in `X-CSRF-Token`. */
 export const requireUser: RequestHandler = (req, _res, next) => {
   if (!req.auth) throw problem(401, '请先登录');
-  if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.get('x-csrf-token') !== req.auth.csrf) throw problem(403, '缺少或错误的 CSRF 令牌，请刷新页面后重试');
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.get('x-csrf-token') !== req.auth.csrf)
+    throw problem(403, '缺少或错误的 CSRF 令牌，请刷新页面后重试');
   next();
 };
 

@@ -36,7 +36,8 @@ export class LoginThrottle {
     e.failures++;
     if (e.failures >= MAX_FAILURES) e.lockedUntil = t + WINDOW_MS;
     this.entries.set(key, e);
-    if (this.entries.size > 10_000) for (const [k, v] of this.entries) if (t - v.first > WINDOW_MS && v.lockedUntil < t) this.entries.delete(k);
+    if (this.entries.size > 10_000)
+      for (const [k, v] of this.entries) if (t - v.first > WINDOW_MS && v.lockedUntil < t) this.entries.delete(k);
   }
 
   /** Forgets a key after a successful login. */

@@ -21,13 +21,27 @@ function readFolder<T>(dir: string): T[] {
 }
 
 /** Every document file under a bundles folder, with the kind its folder gives it. */
-export function documentFiles(dir = BUNDLES_DIR): { file: string; kind: 'dictionary' | 'materials' | 'calendar' | 'matter' | 'bundle' | 'variant' | 'regions' }[] {
+export function documentFiles(
+  dir = BUNDLES_DIR,
+): { file: string; kind: 'dictionary' | 'materials' | 'calendar' | 'matter' | 'bundle' | 'variant' | 'regions' }[] {
   const out: ReturnType<typeof documentFiles> = [];
-  for (const [name, kind] of [['dictionary.json', 'dictionary'], ['materials.json', 'materials'], ['calendar.json', 'calendar'], ['regions.json', 'regions']] as const) {
+  for (const [name, kind] of [
+    ['dictionary.json', 'dictionary'],
+    ['materials.json', 'materials'],
+    ['calendar.json', 'calendar'],
+    ['regions.json', 'regions'],
+  ] as const) {
     out.push({ file: join(dir, name), kind });
   }
-  for (const [sub, kind] of [['matters', 'matter'], ['bundles', 'bundle'], ['variants', 'variant']] as const) {
-    for (const f of readdirSync(join(dir, sub)).filter((x) => x.endsWith('.json')).sort()) out.push({ file: join(dir, sub, f), kind });
+  for (const [sub, kind] of [
+    ['matters', 'matter'],
+    ['bundles', 'bundle'],
+    ['variants', 'variant'],
+  ] as const) {
+    for (const f of readdirSync(join(dir, sub))
+      .filter((x) => x.endsWith('.json'))
+      .sort())
+      out.push({ file: join(dir, sub, f), kind });
   }
   return out;
 }

@@ -18,7 +18,9 @@ for (const bundle of defs.bundles) {
   const compiled = compileBundle(defs, bundle.id, bundle.region);
   for (const s of compiled.scenarios) {
     const r = s.reductions;
-    lines.push(`| ${compiled.name} | ${s.label} | ${modeText(s.mode)} | ${s.items.length} | ${arrow(r.fields)} | ${arrow(r.materials)} | ${arrow(r.days)} | ${arrow(r.steps)} | ${arrow(r.visits)} | ${s.timeLimit.criticalDays} |`);
+    lines.push(
+      `| ${compiled.name} | ${s.label} | ${modeText(s.mode)} | ${s.items.length} | ${arrow(r.fields)} | ${arrow(r.materials)} | ${arrow(r.days)} | ${arrow(r.steps)} | ${arrow(r.visits)} | ${s.timeLimit.criticalDays} |`,
+    );
   }
 }
 console.log(lines.join('\n'));
@@ -30,7 +32,8 @@ for (const bundle of defs.bundles) {
   for (const region of regionCodes()) {
     const compiled = compileBundle(defs, bundle.id, region);
     compiles++;
-    for (const d of compiled.diagnostics) if (d.severity !== 'info') problems.push(`${region} ${bundle.id} ${d.severity} ${d.code} ${d.document}${d.path}: ${d.message}`);
+    for (const d of compiled.diagnostics)
+      if (d.severity !== 'info') problems.push(`${region} ${bundle.id} ${d.severity} ${d.code} ${d.document}${d.path}: ${d.message}`);
     if (hasErrors(compiled.diagnostics)) failed++;
   }
 }

@@ -26,17 +26,42 @@ export class HttpProblem extends Error {
 }
 
 const TITLES: Record<number, string> = {
-  400: '请求格式错误', 401: '未登录或登录已过期', 403: '没有权限', 404: '未找到', 405: '不支持的请求方法',
-  409: '资源已存在', 412: '版本已过期', 413: '请求体过大', 415: '不支持的内容类型', 422: '内容校验未通过',
-  428: '缺少版本条件', 429: '请求过于频繁', 500: '服务器内部错误',
+  400: '请求格式错误',
+  401: '未登录或登录已过期',
+  403: '没有权限',
+  404: '未找到',
+  405: '不支持的请求方法',
+  409: '资源已存在',
+  412: '版本已过期',
+  413: '请求体过大',
+  415: '不支持的内容类型',
+  422: '内容校验未通过',
+  428: '缺少版本条件',
+  429: '请求过于频繁',
+  500: '服务器内部错误',
 };
 
 /** Sends a problem response. */
-export function sendProblem(res: Response, status: number, detail: string, extra: Record<string, unknown> = {}, title = TITLES[status] ?? '请求失败'): void {
-  res.status(status).type('application/problem+json').send(JSON.stringify({
-    type: status === 422 ? 'https://yijianshi.example/problems/validation' : 'about:blank',
-    title, status, detail, instance: res.req.originalUrl, ...extra,
-  }));
+export function sendProblem(
+  res: Response,
+  status: number,
+  detail: string,
+  extra: Record<string, unknown> = {},
+  title = TITLES[status] ?? '请求失败',
+): void {
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(
+      JSON.stringify({
+        type: status === 422 ? 'https://yijianshi.example/problems/validation' : 'about:blank',
+        title,
+        status,
+        detail,
+        instance: res.req.originalUrl,
+        ...extra,
+      }),
+    );
 }
 
 /** Shorthand for throwing a problem with the standard title of its status. */

@@ -5,7 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
-import { compileBundle, createAjv, fieldTitles, hasErrors, type Bundle, type CompiledBundle, type Definitions } from '../../schemas/index.ts';
+import {
+  compileBundle,
+  createAjv,
+  fieldTitles,
+  hasErrors,
+  type Bundle,
+  type CompiledBundle,
+  type Definitions,
+} from '../../schemas/index.ts';
 import type { Artifact, BundleVersion, Store } from '../store/store.ts';
 import { renderGuide } from './guide-html.ts';
 
@@ -15,7 +23,11 @@ export function etagOf(text: string): string {
 }
 
 /** Compiles a bundle version for every region; the city falls back to the base when its variant does not apply. */
-export function compileArtifacts(defs: Definitions, bundle: Bundle, regions: readonly string[]): { artifacts: Omit<Artifact, 'updatedAt'>[]; province: CompiledBundle } {
+export function compileArtifacts(
+  defs: Definitions,
+  bundle: Bundle,
+  regions: readonly string[],
+): { artifacts: Omit<Artifact, 'updatedAt'>[]; province: CompiledBundle } {
   const scoped: Definitions = { ...defs, bundles: [bundle] };
   const province = compileBundle(scoped, bundle.id, bundle.region);
   const artifacts = regions.map((region) => artifactFor(scoped, bundle, region, province));
@@ -28,7 +40,11 @@ export function artifactFor(all: Definitions, bundle: Bundle, region: string, pr
   let compiled = region === bundle.region && province ? province : compileBundle(defs, bundle.id, region);
   let variantStatus: Artifact['variantStatus'] = compiled.variant ? 'ok' : 'none';
   if (compiled.variant && hasErrors(compiled.diagnostics)) {
-    compiled = compileBundle({ ...defs, variants: defs.variants.filter((v) => !(v.bundle === bundle.id && v.region === region)) }, bundle.id, region);
+    compiled = compileBundle(
+      { ...defs, variants: defs.variants.filter((v) => !(v.bundle === bundle.id && v.region === region)) },
+      bundle.id,
+      region,
+    );
     variantStatus = 'variant-conflict';
   }
   const text = JSON.stringify(compiled);
@@ -132,7 +148,8 @@ export class Runtime {
   update(version: BundleVersion, artifacts: (Artifact | Omit<Artifact, 'updatedAt'>)[] = []): void {
     this.rememberVersion(version);
     for (const [k, entry] of this.entries) {
-      if (entry.version.bundleId === version.bundleId && entry.version.version === version.version) this.entries.set(k, entry.withVersion(version));
+      if (entry.version.bundleId === version.bundleId && entry.version.version === version.version)
+        this.entries.set(k, entry.withVersion(version));
     }
     for (const a of artifacts) this.remember(a);
   }

@@ -4,7 +4,8 @@
  */
 import { modeText, type ChecklistItem, type CompiledBundle } from '../../schemas/index.ts';
 
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: unknown) =>
+  String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const NECESSITY = { required: '必要', optional: '非必要', deferrable: '容缺后补' } as const;
 const FORM = { paper: '纸质', electronic: '电子', either: '纸质或电子' } as const;
@@ -13,8 +14,10 @@ const TARGET = { individual: '个人', organization: '单位' } as const;
 
 function checklist(items: readonly ChecklistItem[], names: Map<string, string>): string {
   if (items.length === 0) return '<p>无需提交材料。</p>';
-  const rows = items.map((c, i) => `<tr><td>${i + 1}</td><td>${esc(c.name)}</td><td>${NECESSITY[c.necessity]}</td><td>${FORM[c.form]}，${c.copies} 份</td>
-    <td>${c.exempt ? `<span class="exempt">免提交</span>${esc(c.exempt.note)}` : '需提交'}</td><td>${c.matters.map((m) => esc(names.get(m) ?? m)).join('、')}</td></tr>`);
+  const rows = items.map(
+    (c, i) => `<tr><td>${i + 1}</td><td>${esc(c.name)}</td><td>${NECESSITY[c.necessity]}</td><td>${FORM[c.form]}，${c.copies} 份</td>
+    <td>${c.exempt ? `<span class="exempt">免提交</span>${esc(c.exempt.note)}` : '需提交'}</td><td>${c.matters.map((m) => esc(names.get(m) ?? m)).join('、')}</td></tr>`,
+  );
   return `<table><thead><tr><th>序号</th><th>材料名称</th><th>必要性</th><th>形式与份数</th><th>提交要求</th><th>所涉事项</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -24,7 +27,10 @@ export function renderGuide(compiled: CompiledBundle, state: keyof typeof STATE)
   const names = new Map(compiled.scenarios.flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)));
   const scenarios = g.scenarios.map((s, index) => {
     const scenario = compiled.scenarios[index]!;
-    const matters = s.matters.map((m) => `<tr><td>${esc(m.name)}</td><td>${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td>${m.promisedDays === 0 ? '即办' : `${m.promisedDays} 个工作日`}</td><td>${esc(m.result ?? '—')}</td></tr>`);
+    const matters = s.matters.map(
+      (m) =>
+        `<tr><td>${esc(m.name)}</td><td>${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td>${m.promisedDays === 0 ? '即办' : `${m.promisedDays} 个工作日`}</td><td>${esc(m.result ?? '—')}</td></tr>`,
+    );
     return `<section>
       <h2>${esc(s.label)}<small>${TARGET[s.target]} · ${modeText(scenario.mode)}</small></h2>
       ${s.guide ? `<p class="guide">${esc(s.guide.question)} <b>${esc(s.guide.answer)}</b></p>` : ''}

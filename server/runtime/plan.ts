@@ -5,7 +5,13 @@
  * Everything but the field values depends only on (scenario, selection, day), so that part
  * is computed once and reused: validation sits on the hot path.
  */
-import { checklistForSelection, deadlinesFor, type ChecklistItem, type CompiledBundle, type PreparedCalendar } from '../../schemas/index.ts';
+import {
+  checklistForSelection,
+  deadlinesFor,
+  type ChecklistItem,
+  type CompiledBundle,
+  type PreparedCalendar,
+} from '../../schemas/index.ts';
 
 const CHINA_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai, no daylight saving
 
@@ -38,7 +44,13 @@ interface Skeleton {
 const MAX_SKELETONS = 512;
 const skeletons = new WeakMap<CompiledBundle, Map<string, Skeleton>>();
 
-function skeletonOf(compiled: CompiledBundle, scenarioId: string, requested: readonly string[], acceptedOn: string, calendar: PreparedCalendar): Skeleton {
+function skeletonOf(
+  compiled: CompiledBundle,
+  scenarioId: string,
+  requested: readonly string[],
+  acceptedOn: string,
+  calendar: PreparedCalendar,
+): Skeleton {
   let cache = skeletons.get(compiled);
   if (!cache) skeletons.set(compiled, (cache = new Map()));
   const scenario = compiled.scenarios.find((s) => s.id === scenarioId)!;
@@ -50,15 +62,29 @@ function skeletonOf(compiled: CompiledBundle, scenarioId: string, requested: rea
   const checklist = checklistForSelection(scenario, selected);
   const stage = new Map(scenario.stages.flatMap((codes, i) => codes.map((c) => [c, i + 1] as const)));
   const skeleton: Skeleton = {
-    bundle: { id: compiled.id, version: compiled.version, region: compiled.region, scenario: scenario.id, acceptedOn, days: dates.bundle.days, due: dates.bundle.due },
+    bundle: {
+      id: compiled.id,
+      version: compiled.version,
+      region: compiled.region,
+      scenario: scenario.id,
+      acceptedOn,
+      days: dates.bundle.days,
+      due: dates.bundle.due,
+    },
     matters: scenario.items
       .filter((i) => selected.includes(i.matter.code))
       .map((i) => {
         const code = i.matter.code;
         return {
           plan: {
-            code, name: i.matter.name, department: i.matter.department, selection: i.selection, stage: stage.get(code) ?? 1,
-            startsAfter: dates.matters[code]!.startsAfter, days: dates.matters[code]!.days, due: dates.matters[code]!.due,
+            code,
+            name: i.matter.name,
+            department: i.matter.department,
+            selection: i.selection,
+            stage: stage.get(code) ?? 1,
+            startsAfter: dates.matters[code]!.startsAfter,
+            days: dates.matters[code]!.days,
+            due: dates.matters[code]!.due,
             materials: checklist.filter((c) => c.matters.includes(code)).map((c) => c.id),
           },
           fields: compiled.fields.filter((f) => f.sources.some((s) => s.matter === code)).map((f) => ({ section: f.section, key: f.key })),
@@ -78,7 +104,10 @@ function skeletonOf(compiled: CompiledBundle, scenarioId: string, requested: rea
   return skeleton;
 }
 
-function fieldValues(app: Record<string, unknown>, fields: readonly { section: string; key: string }[]): Record<string, Record<string, unknown>> {
+function fieldValues(
+  app: Record<string, unknown>,
+  fields: readonly { section: string; key: string }[],
+): Record<string, Record<string, unknown>> {
   const values: Record<string, Record<string, unknown>> = {};
   for (const { section, key } of fields) {
     const value = (app[section] as Record<string, unknown> | undefined)?.[key];
@@ -91,14 +120,24 @@ function fieldValues(app: Record<string, unknown>, fields: readonly { section: s
  * The validate response `{"valid":true,"plan":…}` as JSON text: the cached parts as they
  * were serialised once, the field values serialised now. Same content as `buildPlan`.
  */
-export function planResponseJson(compiled: CompiledBundle, app: { scenario: string; matters: string[] } & Record<string, unknown>, acceptedOn: string, calendar: PreparedCalendar): Buffer {
+export function planResponseJson(
+  compiled: CompiledBundle,
+  app: { scenario: string; matters: string[] } & Record<string, unknown>,
+  acceptedOn: string,
+  calendar: PreparedCalendar,
+): Buffer {
   const skeleton = skeletonOf(compiled, app.scenario, app.matters, acceptedOn, calendar);
   const matters = skeleton.matters.map((m) => `${m.json},"fields":${JSON.stringify(fieldValues(app, m.fields))}}`);
   return Buffer.concat([skeleton.json.head, Buffer.from(matters.join(',')), skeleton.json.tail]);
 }
 
 /** Splits a valid application per selected matter. */
-export function buildPlan(compiled: CompiledBundle, app: { scenario: string; matters: string[] } & Record<string, unknown>, acceptedOn: string, calendar: PreparedCalendar) {
+export function buildPlan(
+  compiled: CompiledBundle,
+  app: { scenario: string; matters: string[] } & Record<string, unknown>,
+  acceptedOn: string,
+  calendar: PreparedCalendar,
+) {
   const skeleton = skeletonOf(compiled, app.scenario, app.matters, acceptedOn, calendar);
   return {
     bundle: skeleton.bundle,

@@ -55,15 +55,23 @@ export function runtimeRoutes(ctx: AppContext): Router {
     return { entry, pinned: m[2] !== undefined };
   };
 
-  router.get('/regions', (req, res) => sendCached(req, res, regionsBody, '"regions-v1"', 'application/json; charset=utf-8', 'public, max-age=3600'));
+  router.get('/regions', (req, res) =>
+    sendCached(req, res, regionsBody, '"regions-v1"', 'application/json; charset=utf-8', 'public, max-age=3600'),
+  );
 
   router.get('/regions/:region/bundles', (req, res) => {
     const code = region(req);
     res.setHeader('Cache-Control', 'public, max-age=60');
-    res.json(ctx.runtime.inEffect(code).map((e) => ({
-      id: e.compiled.id, name: e.compiled.name, version: e.compiled.version, state: e.version.state, stateText: STATE_TEXT[e.version.state],
-      scenarios: e.compiled.scenarios.map((s) => ({ id: s.id, label: s.label, target: s.target, mode: s.mode })),
-    })));
+    res.json(
+      ctx.runtime.inEffect(code).map((e) => ({
+        id: e.compiled.id,
+        name: e.compiled.name,
+        version: e.compiled.version,
+        state: e.version.state,
+        stateText: STATE_TEXT[e.version.state],
+        scenarios: e.compiled.scenarios.map((s) => ({ id: s.id, label: s.label, target: s.target, mode: s.mode })),
+      })),
+    );
   });
 
   router.get('/regions/:region/bundles/:ref', (req, res) => {
@@ -112,7 +120,10 @@ export function runtimeRoutes(ctx: AppContext): Router {
     if (!scenario) throw problem(400, `没有办事情形「${scenarioId}」，可选：${compiled.scenarios.map((s) => s.id).join('、')}`);
     let matters: string[] | undefined;
     if (typeof req.query.matters === 'string') {
-      matters = req.query.matters.split(',').map((s) => s.trim()).filter(Boolean);
+      matters = req.query.matters
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const known = new Set(scenario.items.map((i) => i.matter.code));
       const unknown = matters.filter((m) => !known.has(m));
       if (unknown.length) throw problem(400, `办事情形「${scenario.label}」没有事项：${unknown.join('、')}`);
@@ -127,11 +138,21 @@ export function runtimeRoutes(ctx: AppContext): Router {
     const validate = entry.validate();
     if (!validate(app)) {
       const errors = describeErrors(validate.errors, (path) => entry.titles.get(path)).map((e) => ({ path: e.path, message: e.message }));
-      ctx.logger.info('application rejected', { bundle: entry.compiled.id, region: entry.compiled.region, errors: errors.length, application: maskApplication(app, entry.piiPaths) });
+      ctx.logger.info('application rejected', {
+        bundle: entry.compiled.id,
+        region: entry.compiled.region,
+        errors: errors.length,
+        application: maskApplication(app, entry.piiPaths),
+      });
       throw problem(422, `申请有 ${errors.length} 处需要修改`, { errors });
     }
     const definitions = await ctx.definitions.get();
-    const body = planResponseJson(entry.compiled, app as Parameters<typeof planResponseJson>[1], todayInChina(), prepareCalendar(definitions.calendar));
+    const body = planResponseJson(
+      entry.compiled,
+      app as Parameters<typeof planResponseJson>[1],
+      todayInChina(),
+      prepareCalendar(definitions.calendar),
+    );
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Length', body.length);
     res.end(body);

@@ -15,7 +15,12 @@ import type { DocumentKind, Store } from './store.ts';
 const SYSTEM = { username: 'system' };
 
 /** Seeds an empty store; returns the generated admin password, if one was generated. */
-export async function seedIfEmpty(store: Store, regionCodes: string[], adminPassword: string | undefined, bundlesDir?: string): Promise<{ seeded: boolean; generatedPassword?: string }> {
+export async function seedIfEmpty(
+  store: Store,
+  regionCodes: string[],
+  adminPassword: string | undefined,
+  bundlesDir?: string,
+): Promise<{ seeded: boolean; generatedPassword?: string }> {
   if (!(await store.isEmpty())) return { seeded: false };
   const docs = documentFiles(bundlesDir)
     .filter((f) => f.kind !== 'regions')
@@ -31,8 +36,13 @@ export async function seedIfEmpty(store: Store, regionCodes: string[], adminPass
   for (const bundle of defs.bundles) {
     const versioned: Bundle = { ...bundle, version: 1 };
     const { artifacts, province } = compileArtifacts(defs, versioned, regionCodes);
-    if (hasErrors(province.diagnostics)) throw new Error(`shipped bundle ${bundle.id} does not compile: ${province.diagnostics[0]!.message}`);
-    await store.createVersion({ version: { bundleId: bundle.id, version: 1, state: 'published', pilotRegions: [], body: versioned, createdBy: SYSTEM.username }, artifacts, actor: SYSTEM });
+    if (hasErrors(province.diagnostics))
+      throw new Error(`shipped bundle ${bundle.id} does not compile: ${province.diagnostics[0]!.message}`);
+    await store.createVersion({
+      version: { bundleId: bundle.id, version: 1, state: 'published', pilotRegions: [], body: versioned, createdBy: SYSTEM.username },
+      artifacts,
+      actor: SYSTEM,
+    });
   }
   const password = adminPassword ?? generatePassword();
   await store.createUser({ username: 'admin', role: 'admin', region: '320000', passwordHash: await hashPassword(password) }, SYSTEM);

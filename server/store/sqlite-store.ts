@@ -7,7 +7,21 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
-import type { Actor, Artifact, AuditEntry, BundleVersion, DocumentHead, DocumentKind, PutResult, Session, Store, StoredDocument, User, UserRecord, VersionState } from './store.ts';
+import type {
+  Actor,
+  Artifact,
+  AuditEntry,
+  BundleVersion,
+  DocumentHead,
+  DocumentKind,
+  PutResult,
+  Session,
+  Store,
+  StoredDocument,
+  User,
+  UserRecord,
+  VersionState,
+} from './store.ts';
 
 type Row = Record<string, unknown>;
 
@@ -15,17 +29,26 @@ const now = () => new Date().toISOString();
 
 function head(row: Row): DocumentHead {
   return {
-    kind: row.kind as DocumentKind, id: String(row.id), rev: Number(row.rev), region: (row.region as string | null) ?? null,
-    updatedAt: String(row.updated_at), updatedBy: String(row.updated_by),
+    kind: row.kind as DocumentKind,
+    id: String(row.id),
+    rev: Number(row.rev),
+    region: (row.region as string | null) ?? null,
+    updatedAt: String(row.updated_at),
+    updatedBy: String(row.updated_by),
   };
 }
 
 function version(row: Row): BundleVersion {
   return {
-    bundleId: String(row.bundle_id), version: Number(row.version), state: row.state as VersionState,
-    pilotRegions: JSON.parse(String(row.pilot_regions)) as string[], body: JSON.parse(String(row.body)),
-    createdAt: String(row.created_at), createdBy: String(row.created_by),
-    publishedAt: (row.published_at as string | null) ?? null, retiredAt: (row.retired_at as string | null) ?? null,
+    bundleId: String(row.bundle_id),
+    version: Number(row.version),
+    state: row.state as VersionState,
+    pilotRegions: JSON.parse(String(row.pilot_regions)) as string[],
+    body: JSON.parse(String(row.body)),
+    createdAt: String(row.created_at),
+    createdBy: String(row.created_by),
+    publishedAt: (row.published_at as string | null) ?? null,
+    retiredAt: (row.retired_at as string | null) ?? null,
   };
 }
 
@@ -68,7 +91,14 @@ export class SqliteStore implements Store {
   private audit(actor: Actor, action: string, target: string, before: unknown, after: unknown): void {
     this.db
       .prepare('INSERT INTO audit_log (at, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(now(), actor.username, action, target, before === undefined ? null : JSON.stringify(before), after === undefined ? null : JSON.stringify(after));
+      .run(
+        now(),
+        actor.username,
+        action,
+        target,
+        before === undefined ? null : JSON.stringify(before),
+        after === undefined ? null : JSON.stringify(after),
+      );
   }
 
   private readDocument(kind: DocumentKind, id: string): StoredDocument | null {
@@ -80,10 +110,14 @@ export class SqliteStore implements Store {
 
   private writeRevision(kind: DocumentKind, id: string, rev: number, body: unknown, region: string | null, actor: Actor): void {
     const at = now();
-    this.db.prepare('INSERT INTO documents (kind, id, rev, body, author, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(kind, id, rev, JSON.stringify(body), actor.username, at);
     this.db
-      .prepare(`INSERT INTO document_heads (kind, id, rev, region, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (kind, id) DO UPDATE SET rev = excluded.rev, region = excluded.region, updated_at = excluded.updated_at, updated_by = excluded.updated_by`)
+      .prepare('INSERT INTO documents (kind, id, rev, body, author, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(kind, id, rev, JSON.stringify(body), actor.username, at);
+    this.db
+      .prepare(
+        `INSERT INTO document_heads (kind, id, rev, region, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (kind, id) DO UPDATE SET rev = excluded.rev, region = excluded.region, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
       .run(kind, id, rev, region, at, actor.username);
   }
 
@@ -100,11 +134,21 @@ export class SqliteStore implements Store {
   }
 
   async currentDocuments(): Promise<StoredDocument[]> {
-    const rows = this.db.prepare('SELECT h.*, d.body FROM document_heads h JOIN documents d USING (kind, id, rev) ORDER BY h.kind, h.id').all() as Row[];
+    const rows = this.db
+      .prepare('SELECT h.*, d.body FROM document_heads h JOIN documents d USING (kind, id, rev) ORDER BY h.kind, h.id')
+      .all() as Row[];
     return rows.map((row) => ({ ...head(row), body: JSON.parse(String(row.body)) }));
   }
 
-  async putDocument(input: { kind: DocumentKind; id: string; body: unknown; region: string | null; expectedRev: number | null; actor: Actor; action: string }): Promise<PutResult> {
+  async putDocument(input: {
+    kind: DocumentKind;
+    id: string;
+    body: unknown;
+    region: string | null;
+    expectedRev: number | null;
+    actor: Actor;
+    action: string;
+  }): Promise<PutResult> {
     return this.tx(() => {
       const current = this.readDocument(input.kind, input.id);
       if ((current?.rev ?? null) !== input.expectedRev) return { ok: false, current };
@@ -137,38 +181,88 @@ export class SqliteStore implements Store {
     return row ? version(row) : null;
   }
 
-  async createVersion(input: { version: Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>; artifacts: Omit<Artifact, 'updatedAt'>[]; actor: Actor; changes?: unknown[] }): Promise<BundleVersion> {
+  async createVersion(input: {
+    version: Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>;
+    artifacts: Omit<Artifact, 'updatedAt'>[];
+    actor: Actor;
+    changes?: unknown[];
+  }): Promise<BundleVersion> {
     return this.tx(() => {
       const v = input.version;
       const at = now();
       this.db
-        .prepare('INSERT INTO bundle_versions (bundle_id, version, state, pilot_regions, body, created_at, created_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(v.bundleId, v.version, v.state, JSON.stringify(v.pilotRegions), JSON.stringify(v.body), at, input.actor.username, v.state === 'published' ? at : null);
+        .prepare(
+          'INSERT INTO bundle_versions (bundle_id, version, state, pilot_regions, body, created_at, created_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          v.bundleId,
+          v.version,
+          v.state,
+          JSON.stringify(v.pilotRegions),
+          JSON.stringify(v.body),
+          at,
+          input.actor.username,
+          v.state === 'published' ? at : null,
+        );
       this.writeArtifacts(input.artifacts);
-      this.audit(input.actor, v.state === 'published' ? 'publish' : 'trial', `bundle:${v.bundleId}@${v.version}`, undefined, { state: v.state, pilotRegions: v.pilotRegions, ...(input.changes ? { changes: input.changes } : {}) });
-      return version(this.db.prepare('SELECT * FROM bundle_versions WHERE bundle_id = ? AND version = ?').get(v.bundleId, v.version) as Row);
+      this.audit(input.actor, v.state === 'published' ? 'publish' : 'trial', `bundle:${v.bundleId}@${v.version}`, undefined, {
+        state: v.state,
+        pilotRegions: v.pilotRegions,
+        ...(input.changes ? { changes: input.changes } : {}),
+      });
+      return version(
+        this.db.prepare('SELECT * FROM bundle_versions WHERE bundle_id = ? AND version = ?').get(v.bundleId, v.version) as Row,
+      );
     });
   }
 
-  async setVersionState(input: { bundleId: string; version: number; state: VersionState; pilotRegions?: string[]; actor: Actor }): Promise<BundleVersion | null> {
+  async setVersionState(input: {
+    bundleId: string;
+    version: number;
+    state: VersionState;
+    pilotRegions?: string[];
+    actor: Actor;
+  }): Promise<BundleVersion | null> {
     return this.tx(() => {
-      const row = this.db.prepare('SELECT * FROM bundle_versions WHERE bundle_id = ? AND version = ?').get(input.bundleId, input.version) as Row | undefined;
+      const row = this.db
+        .prepare('SELECT * FROM bundle_versions WHERE bundle_id = ? AND version = ?')
+        .get(input.bundleId, input.version) as Row | undefined;
       if (!row) return null;
       const before = version(row);
       const at = now();
       this.db
-        .prepare(`UPDATE bundle_versions SET state = ?, pilot_regions = ?,
+        .prepare(
+          `UPDATE bundle_versions SET state = ?, pilot_regions = ?,
                   published_at = CASE WHEN ? = 'published' THEN ? ELSE published_at END,
                   retired_at = CASE WHEN ? = 'retired' THEN ? ELSE retired_at END
-                  WHERE bundle_id = ? AND version = ?`)
-        .run(input.state, JSON.stringify(input.pilotRegions ?? before.pilotRegions), input.state, at, input.state, at, input.bundleId, input.version);
-      this.audit(input.actor, input.state === 'published' ? 'publish' : input.state === 'retired' ? 'retire' : 'trial', `bundle:${input.bundleId}@${input.version}`, { state: before.state }, { state: input.state });
-      return version(this.db.prepare('SELECT * FROM bundle_versions WHERE bundle_id = ? AND version = ?').get(input.bundleId, input.version) as Row);
+                  WHERE bundle_id = ? AND version = ?`,
+        )
+        .run(
+          input.state,
+          JSON.stringify(input.pilotRegions ?? before.pilotRegions),
+          input.state,
+          at,
+          input.state,
+          at,
+          input.bundleId,
+          input.version,
+        );
+      this.audit(
+        input.actor,
+        input.state === 'published' ? 'publish' : input.state === 'retired' ? 'retire' : 'trial',
+        `bundle:${input.bundleId}@${input.version}`,
+        { state: before.state },
+        { state: input.state },
+      );
+      return version(
+        this.db.prepare('SELECT * FROM bundle_versions WHERE bundle_id = ? AND version = ?').get(input.bundleId, input.version) as Row,
+      );
     });
   }
 
   private writeArtifacts(artifacts: Omit<Artifact, 'updatedAt'>[]): void {
-    const stmt = this.db.prepare(`INSERT INTO artifacts (bundle_id, version, region, compiled, etag, variant_status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    const stmt = this.db
+      .prepare(`INSERT INTO artifacts (bundle_id, version, region, compiled, etag, variant_status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (bundle_id, version, region) DO UPDATE SET compiled = excluded.compiled, etag = excluded.etag, variant_status = excluded.variant_status, updated_at = excluded.updated_at`);
     const at = now();
     for (const a of artifacts) stmt.run(a.bundleId, a.version, a.region, a.compiled, a.etag, a.variantStatus, at);
@@ -176,8 +270,13 @@ export class SqliteStore implements Store {
 
   async listArtifacts(): Promise<Artifact[]> {
     return (this.db.prepare('SELECT * FROM artifacts').all() as Row[]).map((r) => ({
-      bundleId: String(r.bundle_id), version: Number(r.version), region: String(r.region), compiled: String(r.compiled),
-      etag: String(r.etag), variantStatus: r.variant_status as Artifact['variantStatus'], updatedAt: String(r.updated_at),
+      bundleId: String(r.bundle_id),
+      version: Number(r.version),
+      region: String(r.region),
+      compiled: String(r.compiled),
+      etag: String(r.etag),
+      variantStatus: r.variant_status as Artifact['variantStatus'],
+      updatedAt: String(r.updated_at),
     }));
   }
 
@@ -187,30 +286,47 @@ export class SqliteStore implements Store {
 
   async getUser(username: string): Promise<UserRecord | null> {
     const r = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as Row | undefined;
-    return r ? { username: String(r.username), role: r.role as UserRecord['role'], region: String(r.region), passwordHash: String(r.password_hash) } : null;
+    return r
+      ? {
+          username: String(r.username),
+          role: r.role as UserRecord['role'],
+          region: String(r.region),
+          passwordHash: String(r.password_hash),
+        }
+      : null;
   }
 
   async createUser(user: UserRecord, actor: Actor): Promise<boolean> {
     return this.tx(() => {
       if (this.db.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username)) return false;
-      this.db.prepare('INSERT INTO users (username, password_hash, role, region, created_at) VALUES (?, ?, ?, ?, ?)').run(user.username, user.passwordHash, user.role, user.region, now());
+      this.db
+        .prepare('INSERT INTO users (username, password_hash, role, region, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(user.username, user.passwordHash, user.role, user.region, now());
       this.audit(actor, 'create-user', `user:${user.username}`, undefined, { role: user.role, region: user.region });
       return true;
     });
   }
 
   async listUsers(): Promise<User[]> {
-    return (this.db.prepare('SELECT username, role, region FROM users ORDER BY username').all() as Row[]).map((r) => ({ username: String(r.username), role: r.role as User['role'], region: String(r.region) }));
+    return (this.db.prepare('SELECT username, role, region FROM users ORDER BY username').all() as Row[]).map((r) => ({
+      username: String(r.username),
+      role: r.role as User['role'],
+      region: String(r.region),
+    }));
   }
 
   async createSession(s: Session): Promise<void> {
     this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now());
-    this.db.prepare('INSERT INTO sessions (token_hash, username, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(s.tokenHash, s.username, s.csrf, now(), s.expiresAt);
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, username, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run(s.tokenHash, s.username, s.csrf, now(), s.expiresAt);
   }
 
   async getSession(tokenHash: string): Promise<Session | null> {
     const r = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?').get(tokenHash, now()) as Row | undefined;
-    return r ? { tokenHash: String(r.token_hash), username: String(r.username), csrf: String(r.csrf), expiresAt: String(r.expires_at) } : null;
+    return r
+      ? { tokenHash: String(r.token_hash), username: String(r.username), csrf: String(r.csrf), expiresAt: String(r.expires_at) }
+      : null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -222,8 +338,13 @@ export class SqliteStore implements Store {
       .prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?')
       .all(options.before ?? Number.MAX_SAFE_INTEGER, options.limit) as Row[];
     return rows.map((r) => ({
-      seq: Number(r.seq), at: String(r.at), actor: String(r.actor), action: String(r.action), target: String(r.target),
-      before: r.before === null ? null : JSON.parse(String(r.before)), after: r.after === null ? null : JSON.parse(String(r.after)),
+      seq: Number(r.seq),
+      at: String(r.at),
+      actor: String(r.actor),
+      action: String(r.action),
+      target: String(r.target),
+      before: r.before === null ? null : JSON.parse(String(r.before)),
+      after: r.after === null ? null : JSON.parse(String(r.after)),
     }));
   }
 

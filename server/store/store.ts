@@ -102,16 +102,35 @@ export interface Store {
   getDocument(kind: DocumentKind, id: string): Promise<StoredDocument | null>;
   currentDocuments(): Promise<StoredDocument[]>;
   /** Writes a new revision when `expectedRev` is the current one (null: the document must not exist). */
-  putDocument(input: { kind: DocumentKind; id: string; body: unknown; region: string | null; expectedRev: number | null; actor: Actor; action: string }): Promise<PutResult>;
+  putDocument(input: {
+    kind: DocumentKind;
+    id: string;
+    body: unknown;
+    region: string | null;
+    expectedRev: number | null;
+    actor: Actor;
+    action: string;
+  }): Promise<PutResult>;
   /** Many documents in one transaction, unconditionally (seeding). */
   importDocuments(docs: { kind: DocumentKind; id: string; body: unknown; region: string | null }[], actor: Actor): Promise<void>;
 
   listVersions(bundleId?: string): Promise<BundleVersion[]>;
   getVersion(bundleId: string, version: number): Promise<BundleVersion | null>;
   /** Creates a version and its artifacts in one transaction. */
-  createVersion(input: { version: Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>; artifacts: Omit<Artifact, 'updatedAt'>[]; actor: Actor; changes?: unknown[] }): Promise<BundleVersion>;
+  createVersion(input: {
+    version: Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>;
+    artifacts: Omit<Artifact, 'updatedAt'>[];
+    actor: Actor;
+    changes?: unknown[];
+  }): Promise<BundleVersion>;
   /** Moves a version along its lifecycle; returns null when it does not exist. */
-  setVersionState(input: { bundleId: string; version: number; state: VersionState; pilotRegions?: string[]; actor: Actor }): Promise<BundleVersion | null>;
+  setVersionState(input: {
+    bundleId: string;
+    version: number;
+    state: VersionState;
+    pilotRegions?: string[];
+    actor: Actor;
+  }): Promise<BundleVersion | null>;
   listArtifacts(): Promise<Artifact[]>;
   putArtifacts(artifacts: Omit<Artifact, 'updatedAt'>[]): Promise<void>;
 

@@ -56,12 +56,17 @@ export function authRoutes(ctx: AppContext): Router {
   router.post('/users', requireUser, requireRole('admin'), async (req, res) => {
     const { username, password, role, region } = (req.body ?? {}) as Record<string, unknown>;
     const errors: { path: string; message: string }[] = [];
-    if (typeof username !== 'string' || !/^[a-zA-Z0-9_.-]{3,40}$/.test(username)) errors.push({ path: '/username', message: '用户名为 3–40 位字母、数字或 _ . -' });
+    if (typeof username !== 'string' || !/^[a-zA-Z0-9_.-]{3,40}$/.test(username))
+      errors.push({ path: '/username', message: '用户名为 3–40 位字母、数字或 _ . -' });
     if (typeof password !== 'string' || password.length < 10) errors.push({ path: '/password', message: '密码至少 10 位' });
     if (!ROLES.includes(role as Role)) errors.push({ path: '/role', message: '角色应为 admin、city-editor 或 viewer' });
-    if (typeof region !== 'string' || !ctx.regions.some((r) => r.code === region)) errors.push({ path: '/region', message: '请选择有效的行政区划' });
+    if (typeof region !== 'string' || !ctx.regions.some((r) => r.code === region))
+      errors.push({ path: '/region', message: '请选择有效的行政区划' });
     if (errors.length) throw problem(422, '用户信息有误', { errors });
-    const created = await ctx.store.createUser({ username: username as string, role: role as Role, region: region as string, passwordHash: await hashPassword(password as string) }, req.auth!.user);
+    const created = await ctx.store.createUser(
+      { username: username as string, role: role as Role, region: region as string, passwordHash: await hashPassword(password as string) },
+      req.auth!.user,
+    );
     if (!created) throw problem(409, `用户「${String(username)}」已存在`);
     res.status(201).json({ username, role, region });
   });

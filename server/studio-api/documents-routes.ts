@@ -31,7 +31,15 @@ function idOf(kind: DocumentKind, body: unknown): string {
 const revTag = (doc: StoredDocument) => `"${doc.rev}"`;
 
 function view(doc: StoredDocument) {
-  return { kind: doc.kind, id: doc.id, rev: doc.rev, region: doc.region, updatedAt: doc.updatedAt, updatedBy: doc.updatedBy, body: doc.body };
+  return {
+    kind: doc.kind,
+    id: doc.id,
+    rev: doc.rev,
+    region: doc.region,
+    updatedAt: doc.updatedAt,
+    updatedBy: doc.updatedBy,
+    body: doc.body,
+  };
 }
 
 /** Document routes, mounted at /api/studio. */
@@ -49,7 +57,11 @@ export function documentRoutes(ctx: AppContext): Router {
   const guarded = async (kind: DocumentKind, body: unknown) => {
     if (kind !== 'variant') return;
     const diagnostics = variantProblems(ctx, await ctx.definitions.get(), body as Variant);
-    if (diagnostics.length) throw problem(422, '地方版本违反省级约束，未保存', { diagnostics, errors: diagnostics.map((d) => ({ path: d.path, message: d.message })) });
+    if (diagnostics.length)
+      throw problem(422, '地方版本违反省级约束，未保存', {
+        diagnostics,
+        errors: diagnostics.map((d) => ({ path: d.path, message: d.message })),
+      });
   };
 
   /** After a write: refresh definitions, and a changed variant refreshes its city's artifacts. */
@@ -99,10 +111,21 @@ export function documentRoutes(ctx: AppContext): Router {
     const refusal = writeRefusal(req.auth!.user, kind, region, existing ? existing.region : undefined);
     if (refusal) throw problem(403, refusal);
     await guarded(kind, req.body);
-    const result = await ctx.store.putDocument({ kind, id, body: req.body, region, expectedRev: null, actor: req.auth!.user, action: 'create' });
+    const result = await ctx.store.putDocument({
+      kind,
+      id,
+      body: req.body,
+      region,
+      expectedRev: null,
+      actor: req.auth!.user,
+      action: 'create',
+    });
     if (!result.ok) throw problem(409, `文档 ${kind}:${id} 已存在，请改为更新`, { current: result.current ? view(result.current) : null });
     await afterWrite(result.doc);
-    res.status(201).setHeader('ETag', revTag(result.doc)).setHeader('Location', `/api/studio/documents/${kind}/${encodeURIComponent(id)}`);
+    res
+      .status(201)
+      .setHeader('ETag', revTag(result.doc))
+      .setHeader('Location', `/api/studio/documents/${kind}/${encodeURIComponent(id)}`);
     res.json(view(result.doc));
   });
 
@@ -114,7 +137,10 @@ export function documentRoutes(ctx: AppContext): Router {
     const expected = /^"([1-9][0-9]*)"$/.exec(ifMatch.trim());
     if (!expected) throw problem(412, 'If-Match 不是本文档的版本标记');
     validated(kind, req.body);
-    if (idOf(kind, req.body) !== id) throw problem(422, '文档内的标识与地址中的标识不一致', { errors: [{ path: kind === 'matter' ? '/code' : '/id', message: `应为「${id}」` }] });
+    if (idOf(kind, req.body) !== id)
+      throw problem(422, '文档内的标识与地址中的标识不一致', {
+        errors: [{ path: kind === 'matter' ? '/code' : '/id', message: `应为「${id}」` }],
+      });
     const current = await ctx.store.getDocument(kind, id);
     if (!current) throw problem(404, `没有文档 ${kind}:${id}`);
     const region = ownerRegion(kind, req.body);
@@ -122,10 +148,22 @@ export function documentRoutes(ctx: AppContext): Router {
     const refusal = writeRefusal(req.auth!.user, kind, region, current.region);
     if (refusal) throw problem(403, refusal);
     await guarded(kind, req.body);
-    const result = await ctx.store.putDocument({ kind, id, body: req.body, region, expectedRev: Number(expected[1]), actor: req.auth!.user, action: 'update' });
+    const result = await ctx.store.putDocument({
+      kind,
+      id,
+      body: req.body,
+      region,
+      expectedRev: Number(expected[1]),
+      actor: req.auth!.user,
+      action: 'update',
+    });
     if (!result.ok) {
       res.setHeader('ETag', result.current ? revTag(result.current) : '');
-      throw problem(412, `文档已被 ${result.current?.updatedBy ?? '他人'} 于 ${result.current?.updatedAt ?? ''} 修改，请查看最新内容后再保存`, { current: result.current ? view(result.current) : null });
+      throw problem(
+        412,
+        `文档已被 ${result.current?.updatedBy ?? '他人'} 于 ${result.current?.updatedAt ?? ''} 修改，请查看最新内容后再保存`,
+        { current: result.current ? view(result.current) : null },
+      );
     }
     await afterWrite(result.doc);
     res.setHeader('ETag', revTag(result.doc));
@@ -136,7 +174,8 @@ export function documentRoutes(ctx: AppContext): Router {
     const { bundle, variant, region } = (req.body ?? {}) as { bundle?: unknown; variant?: unknown; region?: unknown };
     const user = req.auth!.user;
     const target = typeof region === 'string' ? region : user.region;
-    if (!ctx.regions.some((r) => r.code === target)) throw problem(422, '请选择有效的行政区划', { errors: [{ path: '/region', message: `没有行政区划「${target}」` }] });
+    if (!ctx.regions.some((r) => r.code === target))
+      throw problem(422, '请选择有效的行政区划', { errors: [{ path: '/region', message: `没有行政区划「${target}」` }] });
     if (user.role !== 'admin' && target !== user.region) throw problem(403, '只能编译本地区的版本');
     const defs = await ctx.definitions.get();
     let scoped: Definitions = defs;
@@ -153,7 +192,10 @@ export function documentRoutes(ctx: AppContext): Router {
     if (variant !== undefined) {
       const v = variant as Variant;
       if (user.role !== 'admin' && v.region !== user.region) throw problem(403, '只能编译本地区的地方版本');
-      scoped = { ...scoped, variants: [...scoped.variants.filter((x) => x.id !== v.id && !(x.bundle === v.bundle && x.region === v.region)), v] };
+      scoped = {
+        ...scoped,
+        variants: [...scoped.variants.filter((x) => x.id !== v.id && !(x.bundle === v.bundle && x.region === v.region)), v],
+      };
     }
     res.json(compileBundle(scoped, bundleId, target));
   });

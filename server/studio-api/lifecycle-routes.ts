@@ -46,7 +46,8 @@ export function lifecycleRoutes(ctx: AppContext): Router {
   router.post('/bundles/:id/versions', requireUser, requireRole('admin'), async (req, res) => {
     const id = String(req.params.id);
     const state = (req.body as { state?: unknown } | undefined)?.state;
-    if (state !== 'trial' && state !== 'published') throw problem(422, '新版本的状态应为试运行或正式上线', { errors: [{ path: '/state', message: '应为 trial 或 published' }] });
+    if (state !== 'trial' && state !== 'published')
+      throw problem(422, '新版本的状态应为试运行或正式上线', { errors: [{ path: '/state', message: '应为 trial 或 published' }] });
     const pilots = pilotRegions(req, state);
     const draft = await ctx.store.getDocument('bundle', id);
     if (!draft) throw problem(404, `没有一件事「${id}」`);
@@ -54,18 +55,26 @@ export function lifecycleRoutes(ctx: AppContext): Router {
     const version = (existing.at(-1)?.version ?? 0) + 1;
     const bundle = { ...(draft.body as Bundle), version };
     const defs = await ctx.definitions.get();
-    const { artifacts, province } = compileArtifacts(defs, bundle, ctx.regions.map((r) => r.code));
+    const { artifacts, province } = compileArtifacts(
+      defs,
+      bundle,
+      ctx.regions.map((r) => r.code),
+    );
     // cities decide in their variant whether they take part in trial runs of this bundle
     const participants = pilots && withCityChoices(defs, bundle, pilots);
     if (hasErrors(province.diagnostics)) {
-      throw problem(422, '一件事存在错误诊断，修正后才能提交试运行或发布', { diagnostics: province.diagnostics.filter((d) => d.severity === 'error') });
+      throw problem(422, '一件事存在错误诊断，修正后才能提交试运行或发布', {
+        diagnostics: province.diagnostics.filter((d) => d.severity === 'error'),
+      });
     }
     // the audit log records what changed in business terms, the same diff the studio shows
     const previous = existing.at(-1) ? ctx.runtime.artifact(bundle.region, id, existing.at(-1)!.version) : undefined;
     const changes = previous ? diffCompiled(previous.compiled, province) : [];
     const created = await ctx.store.createVersion({
       version: { bundleId: id, version, state, pilotRegions: participants ?? [], body: bundle, createdBy: req.auth!.user.username },
-      artifacts, actor: req.auth!.user, changes,
+      artifacts,
+      actor: req.auth!.user,
+      changes,
     });
     ctx.runtime.update(created, artifacts);
     const { body: _body, ...view } = created;
@@ -76,11 +85,19 @@ export function lifecycleRoutes(ctx: AppContext): Router {
     const id = String(req.params.id);
     const number = Number(req.params.version);
     const state = (req.body as { state?: unknown } | undefined)?.state as VersionState;
-    if (!['trial', 'published', 'retired'].includes(state)) throw problem(422, '状态应为试运行、正式上线或已停用', { errors: [{ path: '/state', message: '应为 trial、published 或 retired' }] });
+    if (!['trial', 'published', 'retired'].includes(state))
+      throw problem(422, '状态应为试运行、正式上线或已停用', { errors: [{ path: '/state', message: '应为 trial、published 或 retired' }] });
     const current = Number.isInteger(number) ? await ctx.store.getVersion(id, number) : null;
     if (!current) throw problem(404, `没有一件事「${id}」的第 ${String(req.params.version)} 版`);
-    if (!ALLOWED[current.state].includes(state)) throw problem(409, `第 ${number} 版当前为「${STATE_TEXT[current.state]}」，不能改为「${STATE_TEXT[state]}」`);
-    const updated = (await ctx.store.setVersionState({ bundleId: id, version: number, state, pilotRegions: pilotRegions(req, state), actor: req.auth!.user })) as BundleVersion;
+    if (!ALLOWED[current.state].includes(state))
+      throw problem(409, `第 ${number} 版当前为「${STATE_TEXT[current.state]}」，不能改为「${STATE_TEXT[state]}」`);
+    const updated = (await ctx.store.setVersionState({
+      bundleId: id,
+      version: number,
+      state,
+      pilotRegions: pilotRegions(req, state),
+      actor: req.auth!.user,
+    })) as BundleVersion;
     ctx.runtime.update(updated);
     const { body: _body, ...view } = updated;
     res.json(view);

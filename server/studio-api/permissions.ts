@@ -20,7 +20,12 @@ export function mayRead(user: User, region: string | null): boolean {
 }
 
 /** Why `user` may not write this document (Chinese), or null when allowed. */
-export function writeRefusal(user: User, kind: DocumentKind, newRegion: string | null, currentRegion: string | null | undefined): string | null {
+export function writeRefusal(
+  user: User,
+  kind: DocumentKind,
+  newRegion: string | null,
+  currentRegion: string | null | undefined,
+): string | null {
   if (user.role === 'admin') return null;
   if (user.role === 'viewer') return '只读用户不能修改任何内容';
   if (kind !== 'variant' && kind !== 'matter') return '设区市用户只能维护本市的地方版本和地方事项';

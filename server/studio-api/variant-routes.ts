@@ -12,17 +12,31 @@ import { mayRead } from './permissions.ts';
 
 /** The provincial version a variant is checked against: the newest version not retired, else the draft. */
 export function currentBase(ctx: AppContext, defs: Definitions, bundleId: string): Bundle | undefined {
-  const version = ctx.runtime.versionsOf(bundleId).filter((v) => v.state !== 'retired').at(-1);
+  const version = ctx.runtime
+    .versionsOf(bundleId)
+    .filter((v) => v.state !== 'retired')
+    .at(-1);
   return (version?.body as Bundle | undefined) ?? defs.bundles.find((b) => b.id === bundleId);
 }
 
 /** Guardrail diagnostics of a variant against the current base (errors attributed to the variant). */
 export function variantProblems(ctx: AppContext, defs: Definitions, variant: Variant): Diagnostic[] {
   const base = currentBase(ctx, defs, variant.bundle);
-  if (!base) return [{ code: 'bundle.unknown', severity: 'error', document: `variant:${variant.id}`, path: '/bundle', message: `找不到一件事「${variant.bundle}」` }];
+  if (!base)
+    return [
+      {
+        code: 'bundle.unknown',
+        severity: 'error',
+        document: `variant:${variant.id}`,
+        path: '/bundle',
+        message: `找不到一件事「${variant.bundle}」`,
+      },
+    ];
   const others = defs.variants.filter((v) => v.id !== variant.id && !(v.bundle === variant.bundle && v.region === variant.region));
   const compiled = compileBundle({ ...defs, bundles: [base], variants: [...others, variant] }, variant.bundle, variant.region);
-  return compiled.diagnostics.filter((d) => d.severity === 'error' && (d.document === `variant:${variant.id}` || d.code === 'matter.other-region'));
+  return compiled.diagnostics.filter(
+    (d) => d.severity === 'error' && (d.document === `variant:${variant.id}` || d.code === 'matter.other-region'),
+  );
 }
 
 /** Variant routes, mounted at /api/studio. */
@@ -46,8 +60,24 @@ export function variantRoutes(ctx: AppContext): Router {
         const previous = versions.find((v) => v.version === variant.baseVersion)?.body as Bundle | undefined;
         const rebase = latest ? rebaseVariant(variant, previous, latest.body as Bundle) : null;
         const serving = ctx.runtime.find(variant.region, variant.bundle)?.compiled.version ?? null;
-        const status = !latest || variant.baseVersion >= latest.version ? (rebase?.conflicts ? 'conflicting' : 'up-to-date') : rebase?.conflicts ? 'conflicting' : 'behind';
-        return { id: variant.id, bundle: variant.bundle, region: variant.region, baseVersion: variant.baseVersion, latestVersion: latest?.version ?? null, servingVersion: serving, status, conflicts: rebase?.conflicts ?? 0 };
+        const status =
+          !latest || variant.baseVersion >= latest.version
+            ? rebase?.conflicts
+              ? 'conflicting'
+              : 'up-to-date'
+            : rebase?.conflicts
+              ? 'conflicting'
+              : 'behind';
+        return {
+          id: variant.id,
+          bundle: variant.bundle,
+          region: variant.region,
+          baseVersion: variant.baseVersion,
+          latestVersion: latest?.version ?? null,
+          servingVersion: serving,
+          status,
+          conflicts: rebase?.conflicts ?? 0,
+        };
       });
     res.json(rows);
   });

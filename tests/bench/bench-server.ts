@@ -6,7 +6,7 @@
  * with the heap used after a full GC, and `cpu` with its CPU time so far.
  */
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
@@ -20,7 +20,7 @@ import { seedIfEmpty } from '../../server/store/seed.ts';
 import { SqliteStore } from '../../server/store/sqlite-store.ts';
 
 const kind = process.argv[2];
-let server: import('node:http').Server;
+let server: Server;
 
 if (kind === 'raw') {
   server = createServer((_req, res) => {
@@ -42,10 +42,21 @@ if (kind === 'raw') {
   const dataDir = mkdtempSync(join(tmpdir(), 'yjs-bench-'));
   const config = { ...loadConfig({ DATA_DIR: dataDir }), studioDir: join(dataDir, 'none') };
   const store = new SqliteStore(join(dataDir, 'bench.db'));
-  await seedIfEmpty(store, regions().map((r) => r.code), 'bench-password-1');
+  await seedIfEmpty(
+    store,
+    regions().map((r) => r.code),
+    'bench-password-1',
+  );
   const runtime = new Runtime(store);
   await runtime.load();
-  const app = createApp({ config, store, runtime, definitions: new DefinitionsCache(store), regions: regions(), logger: createLogger('error') });
+  const app = createApp({
+    config,
+    store,
+    runtime,
+    definitions: new DefinitionsCache(store),
+    regions: regions(),
+    logger: createLogger('error'),
+  });
   server = createServer(app);
 }
 

@@ -14,18 +14,46 @@ try {
     const code = `JSRS-BK-${String(i).padStart(4, '0')}`;
     codes.push(code);
     const res = await admin.call('POST', '/api/studio/documents/matter', {
-      code, name: `压测事项${i}`, kind: '20', target: 'individual', department: '公共就业服务机构', legalDays: 10, promisedDays: (i % 7) + 1, visits: 0,
-      fields: [{ ref: 'person.name', required: true }, { ref: 'person.idNumber', required: true }, { ref: 'contact.mobile', required: i % 2 === 0 }], materials: [{ ref: 'idCard', necessity: 'required', form: 'either', copies: 1, eLicense: true }],
+      code,
+      name: `压测事项${i}`,
+      kind: '20',
+      target: 'individual',
+      department: '公共就业服务机构',
+      legalDays: 10,
+      promisedDays: (i % 7) + 1,
+      visits: 0,
+      fields: [
+        { ref: 'person.name', required: true },
+        { ref: 'person.idNumber', required: true },
+        { ref: 'contact.mobile', required: i % 2 === 0 },
+      ],
+      materials: [{ ref: 'idCard', necessity: 'required', form: 'either', copies: 1, eLicense: true }],
     });
     if (res.status !== 201) throw new Error(`matter ${code}: ${res.status}`);
   }
   const bundle = (id: string, n: number) => ({
-    id, name: `压测一件事${n}`, version: 1, region: '320000', lead: '省就业服务中心',
-    scenarios: [{ id: 'main', label: '主情形', target: 'individual', mode: 'parallel', items: codes.slice(0, n).map((matter) => ({ matter, selection: 'optional' })),
-      edges: codes.slice(1, n).filter((_, i) => i % 3 !== 0).map((after, i) => ({ before: codes[i]!, after })),
-      layout: Object.fromEntries(codes.slice(0, n).map((c, i) => [c, { x: (i % 20) * 260, y: Math.floor(i / 20) * 120 }])) }],
+    id,
+    name: `压测一件事${n}`,
+    version: 1,
+    region: '320000',
+    lead: '省就业服务中心',
+    scenarios: [
+      {
+        id: 'main',
+        label: '主情形',
+        target: 'individual',
+        mode: 'parallel',
+        items: codes.slice(0, n).map((matter) => ({ matter, selection: 'optional' })),
+        edges: codes
+          .slice(1, n)
+          .filter((_, i) => i % 3 !== 0)
+          .map((after, i) => ({ before: codes[i]!, after })),
+        layout: Object.fromEntries(codes.slice(0, n).map((c, i) => [c, { x: (i % 20) * 260, y: Math.floor(i / 20) * 120 }])),
+      },
+    ],
   });
-  for (const n of [20, 200]) if ((await admin.call('POST', '/api/studio/documents/bundle', bundle(`load-${n}`, n))).status !== 201) throw new Error('bundle');
+  for (const n of [20, 200])
+    if ((await admin.call('POST', '/api/studio/documents/bundle', bundle(`load-${n}`, n))).status !== 201) throw new Error('bundle');
 
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(`${product.url}/login`);
@@ -43,13 +71,22 @@ try {
         const w = window as unknown as { frames_: number; counting: boolean };
         w.frames_ = 0;
         w.counting = true;
-        const tick = () => { if (w.counting) { w.frames_++; requestAnimationFrame(tick); } };
+        const tick = () => {
+          if (w.counting) {
+            w.frames_++;
+            requestAnimationFrame(tick);
+          }
+        };
         requestAnimationFrame(tick);
       });
       const t0 = Date.now();
       await action();
       const seconds = (Date.now() - t0) / 1000;
-      const frames = await page.evaluate(() => { const w = window as unknown as { frames_: number; counting: boolean }; w.counting = false; return w.frames_; });
+      const frames = await page.evaluate(() => {
+        const w = window as unknown as { frames_: number; counting: boolean };
+        w.counting = false;
+        return w.frames_;
+      });
       return frames / seconds;
     };
     const box = (await page.locator('[data-test=canvas]').boundingBox())!;

@@ -24,7 +24,8 @@ function timeCompiles(size: number, runs: number) {
     const compiled = compileBundle({ ...definitions, bundles: [copy] }, copy.id, '320000');
     const dt = performance.now() - t0;
     if (i >= 5) times.push(dt);
-    if (compiled.diagnostics.some((d) => d.severity === 'error')) throw new Error(`synthetic bundle has errors: ${compiled.diagnostics[0]!.message}`);
+    if (compiled.diagnostics.some((d) => d.severity === 'error'))
+      throw new Error(`synthetic bundle has errors: ${compiled.diagnostics[0]!.message}`);
     schema = compiled.schema;
   }
   times.sort((a, b) => a - b);

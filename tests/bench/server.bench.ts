@@ -10,7 +10,10 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
 
 function startServer(kind: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(join(import.meta.dirname, 'bench-server.ts'), [kind], { execArgv: ['--expose-gc'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = fork(join(import.meta.dirname, 'bench-server.ts'), [kind], {
+    execArgv: ['--expose-gc'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   return new Promise((ok, fail) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -39,7 +42,10 @@ function cpu(child: ChildProcess): Promise<number> {
 }
 
 /** Runs a load and also returns the server's CPU microseconds per request. */
-async function measured(child: ChildProcess, opts: autocannon.Options): Promise<{ rps: number; cpuPerRequest: number; result: autocannon.Result }> {
+async function measured(
+  child: ChildProcess,
+  opts: autocannon.Options,
+): Promise<{ rps: number; cpuPerRequest: number; result: autocannon.Result }> {
   const before = await cpu(child);
   const result = await load(opts);
   const after = await cpu(child);
@@ -65,20 +71,42 @@ try {
   if (check.status !== 200) throw new Error(`example did not validate: ${check.status}`);
 
   // warm-up, then the heap baseline
-  await load({ url: app.url + validatePath, method: 'POST', headers: { 'content-type': 'application/json' }, body: application, duration: 2 });
+  await load({
+    url: app.url + validatePath,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: application,
+    duration: 2,
+  });
   const heapWarm = await heap(app.child);
 
   const rawM = await measured(raw.child, { url: raw.url });
   const schemaM = await measured(app.child, { url: app.url + schemaPath });
   const notModifiedM = await measured(app.child, { url: app.url + schemaPath, headers: { 'if-none-match': etag } });
   const helloM = await measured(hello.child, { url: hello.url });
-  const floorM = await measured(hello.child, { url: hello.url, method: 'POST', headers: { 'content-type': 'application/json' }, body: application });
-  const validateM = await measured(app.child, { url: app.url + validatePath, method: 'POST', headers: { 'content-type': 'application/json' }, body: application });
+  const floorM = await measured(hello.child, {
+    url: hello.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: application,
+  });
+  const validateM = await measured(app.child, {
+    url: app.url + validatePath,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: application,
+  });
   if (validateM.result.non2xx > 0) throw new Error(`validate answered ${validateM.result.non2xx} non-2xx`);
   const [rawRps, schemaRps, notModifiedRps, helloRps, validateRps] = [rawM.rps, schemaM.rps, notModifiedM.rps, helloM.rps, validateM.rps];
 
   const total = 100_000;
-  await load({ url: app.url + validatePath, method: 'POST', headers: { 'content-type': 'application/json' }, body: application, amount: total });
+  await load({
+    url: app.url + validatePath,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: application,
+    amount: total,
+  });
   const heapAfter = await heap(app.child);
 
   const r = (a: number, b: number) => (a / b).toFixed(2);
@@ -87,11 +115,21 @@ try {
   console.log('(throughput is shared with the load generator on this machine; server CPU per request is the steadier figure)');
   console.log(`raw node:http hello-world        ${rawRps.toFixed(0)} req/s   ${us(rawM)}`);
   console.log(`Express hello-world              ${helloRps.toFixed(0)} req/s   ${us(helloM)}`);
-  console.log(`GET published schema             ${schemaRps.toFixed(0)} req/s   ${us(schemaM)}   throughput ÷ raw = ${r(schemaRps, rawRps)}  (target ≥ 0.35)`);
-  console.log(`GET schema, If-None-Match → 304  ${notModifiedRps.toFixed(0)} req/s   ${us(notModifiedM)}   throughput ÷ raw = ${r(notModifiedRps, rawRps)}`);
-  console.log(`Express POST, only parsing the same JSON body ${floorM.rps.toFixed(0)} req/s   ${us(floorM)}   throughput ÷ Express hello = ${r(floorM.rps, helloRps)}`);
-  console.log(`POST validate (6-matter 失业一件事) ${validateRps.toFixed(0)} req/s   ${us(validateM)}   throughput ÷ Express hello = ${r(validateRps, helloRps)}  (target ≥ 0.8); CPU/req ÷ Express hello = ${r(validateM.cpuPerRequest, helloM.cpuPerRequest)}; throughput ÷ body-parsing floor = ${r(validateRps, floorM.rps)}`);
-  console.log(`heap after ${total.toLocaleString()} more validations ÷ heap after warm-up = ${r(heapAfter, heapWarm)}  (target ≤ 1.1; ${(heapWarm / 1e6).toFixed(1)} → ${(heapAfter / 1e6).toFixed(1)} MB)`);
+  console.log(
+    `GET published schema             ${schemaRps.toFixed(0)} req/s   ${us(schemaM)}   throughput ÷ raw = ${r(schemaRps, rawRps)}  (target ≥ 0.35)`,
+  );
+  console.log(
+    `GET schema, If-None-Match → 304  ${notModifiedRps.toFixed(0)} req/s   ${us(notModifiedM)}   throughput ÷ raw = ${r(notModifiedRps, rawRps)}`,
+  );
+  console.log(
+    `Express POST, only parsing the same JSON body ${floorM.rps.toFixed(0)} req/s   ${us(floorM)}   throughput ÷ Express hello = ${r(floorM.rps, helloRps)}`,
+  );
+  console.log(
+    `POST validate (6-matter 失业一件事) ${validateRps.toFixed(0)} req/s   ${us(validateM)}   throughput ÷ Express hello = ${r(validateRps, helloRps)}  (target ≥ 0.8); CPU/req ÷ Express hello = ${r(validateM.cpuPerRequest, helloM.cpuPerRequest)}; throughput ÷ body-parsing floor = ${r(validateRps, floorM.rps)}`,
+  );
+  console.log(
+    `heap after ${total.toLocaleString()} more validations ÷ heap after warm-up = ${r(heapAfter, heapWarm)}  (target ≤ 1.1; ${(heapWarm / 1e6).toFixed(1)} → ${(heapAfter / 1e6).toFixed(1)} MB)`,
+  );
 } finally {
   for (const s of [raw, hello, app]) {
     s.child.removeAllListeners('exit');

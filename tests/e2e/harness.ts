@@ -40,7 +40,16 @@ export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -67,7 +76,10 @@ export async function openStudio(): Promise<Studio> {
   });
   page.on('pageerror', (e) => problems.push(`page: ${e.message}`));
   return {
-    product, browser, page, problems,
+    product,
+    browser,
+    page,
+    problems,
     shot: (name) => page.screenshot({ path: join(SHOTS, `${name}.png`) }),
     async login(username, password) {
       await page.goto(`${product.url}/login`);

@@ -9,12 +9,42 @@ const shot = (name: string) => studio.shot(name);
 
 /** Two matters whose 文化程度 options do not overlap, so the bundle has a field conflict to resolve. */
 const conflicting = [
-  { code: 'JSRS-JY-0901', name: '青年就业见习补贴申领', options: [{ value: 'bachelor', label: '大学本科' }, { value: 'master', label: '硕士研究生' }] },
-  { code: 'JSRS-JY-0902', name: '职业技能提升补贴申领', options: [{ value: 'college', label: '大学专科' }, { value: 'secondary', label: '中等职业教育' }] },
+  {
+    code: 'JSRS-JY-0901',
+    name: '青年就业见习补贴申领',
+    options: [
+      { value: 'bachelor', label: '大学本科' },
+      { value: 'master', label: '硕士研究生' },
+    ],
+  },
+  {
+    code: 'JSRS-JY-0902',
+    name: '职业技能提升补贴申领',
+    options: [
+      { value: 'college', label: '大学专科' },
+      { value: 'secondary', label: '中等职业教育' },
+    ],
+  },
 ].map((m) => ({
-  code: m.code, name: m.name, kind: '05', target: 'individual', department: '公共就业服务机构', legalDays: 20, promisedDays: 10, visits: 0,
-  fields: [{ ref: 'person.name', required: true }, { ref: 'person.idNumber', required: true }, { ref: 'contact.mobile', required: true }, { ref: 'person.education', required: true, override: { options: m.options } }, { ref: 'bank.accountNumber', required: true }],
-  materials: [{ ref: 'idCard', necessity: 'required', form: 'either', copies: 1, eLicense: true }, { ref: 'trainingCert', necessity: 'required', form: 'either', copies: 1 }],
+  code: m.code,
+  name: m.name,
+  kind: '05',
+  target: 'individual',
+  department: '公共就业服务机构',
+  legalDays: 20,
+  promisedDays: 10,
+  visits: 0,
+  fields: [
+    { ref: 'person.name', required: true },
+    { ref: 'person.idNumber', required: true },
+    { ref: 'contact.mobile', required: true },
+    { ref: 'person.education', required: true, override: { options: m.options } },
+    { ref: 'bank.accountNumber', required: true },
+  ],
+  materials: [
+    { ref: 'idCard', necessity: 'required', form: 'either', copies: 1, eLicense: true },
+    { ref: 'trainingCert', necessity: 'required', form: 'either', copies: 1 },
+  ],
 }));
 
 beforeAll(async () => {
@@ -22,7 +52,16 @@ beforeAll(async () => {
   ({ product, page } = studio);
   const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
   for (const m of conflicting) expect((await admin.call('POST', '/api/studio/documents/matter', m)).status).toBe(201);
-  expect((await admin.call('POST', '/api/studio/users', { username: 'suzhou', password: 'suzhou-password', role: 'city-editor', region: '320500' })).status).toBe(201);
+  expect(
+    (
+      await admin.call('POST', '/api/studio/users', {
+        username: 'suzhou',
+        password: 'suzhou-password',
+        role: 'city-editor',
+        region: '320500',
+      })
+    ).status,
+  ).toBe(201);
 });
 
 afterAll(() => studio?.close());
@@ -140,10 +179,18 @@ describe('studio, as a new user would use it', () => {
     const schema = (await (await fetch(`${base}/schema`)).json()) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['scenario', 'matters', 'person', 'contact', 'bank']));
     const example = (await (await fetch(`${base}/example`)).json()) as { person: Record<string, unknown> };
-    const ok = await fetch(`${base}/applications/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(example) });
+    const ok = await fetch(`${base}/applications/validate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(example),
+    });
     expect(ok.status).toBe(200);
     delete example.person.idNumber;
-    const bad = await fetch(`${base}/applications/validate`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(example) });
+    const bad = await fetch(`${base}/applications/validate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(example),
+    });
     expect(bad.status).toBe(422);
     expect(((await bad.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain('/person/idNumber');
     await page.click('[data-test=versions]');
@@ -168,7 +215,11 @@ describe('studio, as a new user would use it', () => {
     await shot('09-city-variant');
     const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
     const saved = await admin.call('GET', '/api/studio/documents/variant/retirement-320500');
-    expect(saved.body.body).toMatchObject({ bundle: 'retirement', region: '320500', operations: [{ op: 'setSelection', matter: 'JSRS-YL-0102', selection: 'required' }] });
+    expect(saved.body.body).toMatchObject({
+      bundle: 'retirement',
+      region: '320500',
+      operations: [{ op: 'setSelection', matter: 'JSRS-YL-0102', selection: 'required' }],
+    });
     const province = await admin.call('GET', '/api/studio/documents/bundle/retirement');
     expect(province.body.rev).toBe(1);
 
@@ -176,7 +227,9 @@ describe('studio, as a new user would use it', () => {
     await page.waitForSelector('text=不能查看其他地区的文档');
     const suzhou = await apiLogin(product.url, 'suzhou', 'suzhou-password');
     const nanjing = await admin.call('GET', '/api/studio/documents/variant/nanjing-retirement');
-    const attempt = await suzhou.call('PUT', '/api/studio/documents/variant/nanjing-retirement', nanjing.body.body, { 'if-match': nanjing.etag! });
+    const attempt = await suzhou.call('PUT', '/api/studio/documents/variant/nanjing-retirement', nanjing.body.body, {
+      'if-match': nanjing.etag!,
+    });
     expect(attempt.status).toBe(403);
   });
 

@@ -12,7 +12,16 @@ beforeAll(async () => {
   studio = await openStudio();
   ({ product, page } = studio);
   const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
-  expect((await admin.call('POST', '/api/studio/users', { username: 'suzhou', password: 'suzhou-password', role: 'city-editor', region: '320500' })).status).toBe(201);
+  expect(
+    (
+      await admin.call('POST', '/api/studio/users', {
+        username: 'suzhou',
+        password: 'suzhou-password',
+        role: 'city-editor',
+        region: '320500',
+      })
+    ).status,
+  ).toBe(201);
 });
 
 afterAll(() => studio?.close());
@@ -52,10 +61,21 @@ describe('city variants follow the province', () => {
     await page.waitForSelector('[data-test=node-SZRS-JY-0101]');
     await page.waitForTimeout(300);
     await shot('12-rebase-resolved');
-    const served = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment`)).json()) as { version: number; scenarios: { items: { matter: { code: string } }[] }[] };
+    const served = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment`)).json()) as {
+      version: number;
+      scenarios: { items: { matter: { code: string } }[] }[];
+    };
     expect(served.version).toBe(2);
-    expect(served.scenarios[0]!.items.map((i) => i.matter.code)).toEqual(['JSRS-JY-0101', 'JSRS-SY-0101', 'SZRS-JY-0101', 'JSRS-JY-0201', 'JSRS-SK-0101']);
-    const diff = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment/diff?against=base`)).json()) as { changes: { kind: string }[] };
+    expect(served.scenarios[0]!.items.map((i) => i.matter.code)).toEqual([
+      'JSRS-JY-0101',
+      'JSRS-SY-0101',
+      'SZRS-JY-0101',
+      'JSRS-JY-0201',
+      'JSRS-SK-0101',
+    ]);
+    const diff = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment/diff?against=base`)).json()) as {
+      changes: { kind: string }[];
+    };
     expect(diff.changes.map((c) => c.kind)).toContain('matter-added');
   });
 
@@ -72,10 +92,15 @@ describe('city variants follow the province', () => {
     await page.waitForTimeout(300);
     await shot('13-local-adjustments');
     const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
-    const saved = (await admin.call('GET', '/api/studio/documents/variant/suzhou-unemployment')).body.body as { baseVersion: number; operations: { op: string }[] };
+    const saved = (await admin.call('GET', '/api/studio/documents/variant/suzhou-unemployment')).body.body as {
+      baseVersion: number;
+      operations: { op: string }[];
+    };
     expect(saved.baseVersion).toBe(2);
     expect(saved.operations.map((o) => o.op)).toEqual(expect.arrayContaining(['addLocalField', 'addNote', 'pilot']));
-    const schema = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment/schema`)).json()) as { properties: Record<string, { properties?: Record<string, unknown> }> };
+    const schema = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment/schema`)).json()) as {
+      properties: Record<string, { properties?: Record<string, unknown> }>;
+    };
     expect(schema.properties.matter_SZRS_JY_0101!.properties!.district).toBeDefined();
   });
 

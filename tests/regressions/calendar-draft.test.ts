@@ -19,7 +19,10 @@ const shipped = prepareCalendar(loadDefinitions().calendar);
 /** The bundle's due date for a selection, as the public runtime plans it today. */
 async function due(matters: string) {
   const example = (await request(server.url).get(`${base}/example?matters=${matters}`)).body;
-  return (await request(server.url).post(`${base}/applications/validate`).send(example).expect(200)).body.plan.bundle as { days: number; due: string };
+  return (await request(server.url).post(`${base}/applications/validate`).send(example).expect(200)).body.plan.bundle as {
+    days: number;
+    due: string;
+  };
 }
 
 it('plans with the published calendar while the calendar draft changes', async () => {

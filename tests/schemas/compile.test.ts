@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle, DIAGNOSTIC_CODES, stableStringify, type Bundle, type Definitions, type DiagnosticCode } from '../../schemas/index.ts';
+import {
+  compileBundle,
+  DIAGNOSTIC_CODES,
+  stableStringify,
+  type Bundle,
+  type Definitions,
+  type DiagnosticCode,
+} from '../../schemas/index.ts';
 import { bundle, definitions, field, matter } from '../support/fixtures.ts';
 
 const A = matter('A001', { promisedDays: 3 });
@@ -14,21 +21,106 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
   ['matter.duplicate', () => definitions([A, B], [bundle(['A001', 'B001', 'A001'])]), 'bundle:test-bundle', '/scenarios/0/items/2/matter'],
   ['matter.other-region', () => definitions([A, { ...B, region: '320500' }], [ok()]), 'bundle:test-bundle', '/scenarios/0/items/1/matter'],
   ['field.unknown', () => definitions([matter('A001', { fields: [field('person.shoeSize')] }), B], [ok()]), 'matter:A001', '/fields/0/ref'],
-  ['field.conflict', () => definitions([matter('A001', { fields: [field('person.age', true, { minimum: 70 })] }), matter('B001', { fields: [field('person.age', true, { maximum: 30 })] })], [ok()]), 'bundle:test-bundle', '/fieldOverrides'],
-  ['field.override-unknown', () => definitions([A, B], [ok({ fieldOverrides: [{ field: 'person.shoeSize', label: '鞋码' }] })]), 'bundle:test-bundle', '/fieldOverrides/0/field'],
-  ['material.unknown', () => definitions([matter('A001', { materials: [{ ref: 'passport', necessity: 'required', form: 'paper', copies: 1 }] }), B], [ok()]), 'matter:A001', '/materials/0/ref'],
-  ['flow.cycle', () => definitions([A, B], [ok({}, { edges: [{ before: 'A001', after: 'B001' }, { before: 'B001', after: 'A001' }] })]), 'bundle:test-bundle', '/scenarios/0/edges'],
-  ['flow.edge-unknown', () => definitions([A, B], [ok({}, { edges: [{ before: 'A001', after: 'C001' }] })]), 'bundle:test-bundle', '/scenarios/0/edges/0'],
+  [
+    'field.conflict',
+    () =>
+      definitions(
+        [
+          matter('A001', { fields: [field('person.age', true, { minimum: 70 })] }),
+          matter('B001', { fields: [field('person.age', true, { maximum: 30 })] }),
+        ],
+        [ok()],
+      ),
+    'bundle:test-bundle',
+    '/fieldOverrides',
+  ],
+  [
+    'field.override-unknown',
+    () => definitions([A, B], [ok({ fieldOverrides: [{ field: 'person.shoeSize', label: '鞋码' }] })]),
+    'bundle:test-bundle',
+    '/fieldOverrides/0/field',
+  ],
+  [
+    'material.unknown',
+    () => definitions([matter('A001', { materials: [{ ref: 'passport', necessity: 'required', form: 'paper', copies: 1 }] }), B], [ok()]),
+    'matter:A001',
+    '/materials/0/ref',
+  ],
+  [
+    'flow.cycle',
+    () =>
+      definitions(
+        [A, B],
+        [
+          ok(
+            {},
+            {
+              edges: [
+                { before: 'A001', after: 'B001' },
+                { before: 'B001', after: 'A001' },
+              ],
+            },
+          ),
+        ],
+      ),
+    'bundle:test-bundle',
+    '/scenarios/0/edges',
+  ],
+  [
+    'flow.edge-unknown',
+    () => definitions([A, B], [ok({}, { edges: [{ before: 'A001', after: 'C001' }] })]),
+    'bundle:test-bundle',
+    '/scenarios/0/edges/0',
+  ],
   ['scenario.no-selectable-matter', () => definitions([A, B], [bundle([])]), 'bundle:test-bundle', '/scenarios/0/items'],
-  ['scenario.duplicate-id', () => {
-    const b = ok();
-    return definitions([A, B], [{ ...b, scenarios: [b.scenarios[0]!, { ...b.scenarios[0]!, label: '另一个' }] }]);
-  }, 'bundle:test-bundle', '/scenarios/1/id'],
-  ['scenario.target-mismatch', () => definitions([A, matter('B001', { target: 'organization' })], [ok()]), 'bundle:test-bundle', '/scenarios/0/items/1/matter'],
+  [
+    'scenario.duplicate-id',
+    () => {
+      const b = ok();
+      return definitions([A, B], [{ ...b, scenarios: [b.scenarios[0]!, { ...b.scenarios[0]!, label: '另一个' }] }]);
+    },
+    'bundle:test-bundle',
+    '/scenarios/1/id',
+  ],
+  [
+    'scenario.target-mismatch',
+    () => definitions([A, matter('B001', { target: 'organization' })], [ok()]),
+    'bundle:test-bundle',
+    '/scenarios/0/items/1/matter',
+  ],
   ['time.promise-exceeds-critical-path', () => definitions([A, B], [ok({ promisedDays: 8 })]), 'bundle:test-bundle', '/promisedDays'],
-  ['time.promise-exceeds-legal', () => definitions([matter('A001', { legalDays: 5, promisedDays: 10 }), B], [ok()]), 'matter:A001', '/promisedDays'],
-  ['variant.base-moved', () => definitions([A, B], [ok({ version: 2 })], { variants: [{ id: 'v', bundle: 'test-bundle', baseVersion: 1, region: '320500', operations: [] }] }), 'variant:v', '/baseVersion'],
-  ['variant.conflict', () => definitions([A, B], [ok()], { variants: [{ id: 'v', bundle: 'test-bundle', baseVersion: 1, region: '320500', operations: [{ op: 'removeItem', scenario: 'main', matter: 'A001' }] }] }), 'variant:v', '/operations/0'],
+  [
+    'time.promise-exceeds-legal',
+    () => definitions([matter('A001', { legalDays: 5, promisedDays: 10 }), B], [ok()]),
+    'matter:A001',
+    '/promisedDays',
+  ],
+  [
+    'variant.base-moved',
+    () =>
+      definitions([A, B], [ok({ version: 2 })], {
+        variants: [{ id: 'v', bundle: 'test-bundle', baseVersion: 1, region: '320500', operations: [] }],
+      }),
+    'variant:v',
+    '/baseVersion',
+  ],
+  [
+    'variant.conflict',
+    () =>
+      definitions([A, B], [ok()], {
+        variants: [
+          {
+            id: 'v',
+            bundle: 'test-bundle',
+            baseVersion: 1,
+            region: '320500',
+            operations: [{ op: 'removeItem', scenario: 'main', matter: 'A001' }],
+          },
+        ],
+      }),
+    'variant:v',
+    '/operations/0',
+  ],
 ];
 
 describe('compile diagnostics', () => {

@@ -2,8 +2,16 @@ import { Validator } from '@cfworker/json-schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  allMatters, compileBundle, createAjv, exampleApplication, requiredFieldsFor, requiredMatters, hasErrors,
-  type CompiledBundle, type JsonSchema, type UiElement,
+  allMatters,
+  compileBundle,
+  createAjv,
+  exampleApplication,
+  requiredFieldsFor,
+  requiredMatters,
+  hasErrors,
+  type CompiledBundle,
+  type JsonSchema,
+  type UiElement,
 } from '../../schemas/index.ts';
 import { randomDefinitions } from '../support/arbitraries.ts';
 import { bundle, definitions, field, matter } from '../support/fixtures.ts';
@@ -39,12 +47,21 @@ function controls(ui: UiElement): UiElement[] {
 }
 
 function resolve(schema: JsonSchema, scope: string): unknown {
-  return scope.replace(/^#\//, '').split('/').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], schema);
+  return scope
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], schema);
 }
 
 const fixture = (): CompiledBundle => {
   const a = matter('A001', { fields: [field('person.name'), field('person.idNumber'), field('contact.mobile', false)] });
-  const b = matter('B001', { fields: [field('person.name'), field('bank.accountNumber'), { local: { id: 'reason', label: '申请理由', type: 'text', maxLength: 200 }, required: true }] });
+  const b = matter('B001', {
+    fields: [
+      field('person.name'),
+      field('bank.accountNumber'),
+      { local: { id: 'reason', label: '申请理由', type: 'text', maxLength: 200 }, required: true },
+    ],
+  });
   return compileBundle(definitions([a, b], [bundle(['A001', 'B001'])]), 'test-bundle', '320000');
 };
 
@@ -65,14 +82,57 @@ describe('emit schema', () => {
   it('uses no validator-specific keywords except x- annotations', () => {
     const text = JSON.stringify(fixture().schema);
     const keys = [...text.matchAll(/"([^"]+)":/g)].map((m) => m[1]!);
-    const standard = new Set(['$schema', '$id', 'title', 'description', 'type', 'required', 'properties', 'additionalProperties', 'allOf', 'if', 'then', 'const', 'enum', 'oneOf', 'items', 'contains', 'minItems', 'uniqueItems', 'minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'format']);
-    const names = new Set(Object.keys(fixture().schema.properties as object).concat(['name', 'idNumber', 'mobile', 'accountNumber', 'reason', 'scenario', 'matters', 'person', 'contact', 'bank', 'matter_A001', 'matter_B001']));
+    const standard = new Set([
+      '$schema',
+      '$id',
+      'title',
+      'description',
+      'type',
+      'required',
+      'properties',
+      'additionalProperties',
+      'allOf',
+      'if',
+      'then',
+      'const',
+      'enum',
+      'oneOf',
+      'items',
+      'contains',
+      'minItems',
+      'uniqueItems',
+      'minLength',
+      'maxLength',
+      'minimum',
+      'maximum',
+      'pattern',
+      'format',
+    ]);
+    const names = new Set(
+      Object.keys(fixture().schema.properties as object).concat([
+        'name',
+        'idNumber',
+        'mobile',
+        'accountNumber',
+        'reason',
+        'scenario',
+        'matters',
+        'person',
+        'contact',
+        'bank',
+        'matter_A001',
+        'matter_B001',
+      ]),
+    );
     for (const k of keys) if (!standard.has(k) && !names.has(k)) expect(k).toMatch(/^x-/);
   });
 
   it('carries the checksummed formats as a shape pattern and a named format', () => {
     const person = (fixture().schema.properties as Record<string, JsonSchema>).person!;
-    expect((person.properties as Record<string, JsonSchema>).idNumber).toMatchObject({ format: 'cn-id-number', pattern: '^[1-9][0-9]{16}[0-9X]$' });
+    expect((person.properties as Record<string, JsonSchema>).idNumber).toMatchObject({
+      format: 'cn-id-number',
+      pattern: '^[1-9][0-9]{16}[0-9X]$',
+    });
   });
 
   it('has a UI schema whose every control scope resolves into the schema', () => {
@@ -89,7 +149,11 @@ describe('emit schema', () => {
     ['a missing required matter', (app: Record<string, unknown>) => ({ ...app, matters: ['B001'] }), false],
     ['a matter of no scenario', (app: Record<string, unknown>) => ({ ...app, matters: ['A001', 'Z999'] }), false],
     ['no matter at all', (app: Record<string, unknown>) => ({ ...app, matters: [] }), false],
-    ['a wrong ID checksum (shape still fine)', (app: Record<string, unknown>) => ({ ...app, person: { ...(app.person as object), idNumber: '110105194912310021' } }), false],
+    [
+      'a wrong ID checksum (shape still fine)',
+      (app: Record<string, unknown>) => ({ ...app, person: { ...(app.person as object), idNumber: '110105194912310021' } }),
+      false,
+    ],
     ['an unknown property', (app: Record<string, unknown>) => ({ ...app, hacker: 1 }), false],
   ])('judges %s', (_name, mutate, valid) => {
     const compiled = fixture();

@@ -35,7 +35,11 @@ describe('flow', () => {
   it('keeps the order through an unselected matter in between', () => {
     const codes = ['a', 'b', 'c'];
     const edges = scenarioEdges('serial', codes);
-    const days = new Map([['a', 2], ['b', 5], ['c', 3]]);
+    const days = new Map([
+      ['a', 2],
+      ['b', 5],
+      ['c', 3],
+    ]);
     const cp = criticalPath(['a', 'c'], days, reachability(codes, edges), topologicalOrder(codes, edges));
     expect(cp).toEqual({ days: 5, path: ['a', 'c'] });
   });
@@ -45,8 +49,14 @@ describe('flow', () => {
   });
 
   it.each([
-    [[e('a', 'b'), e('b', 'a')], ['a', 'b', 'a']],
-    [[e('a', 'b'), e('b', 'c'), e('c', 'a')], ['a', 'b', 'c', 'a']],
+    [
+      [e('a', 'b'), e('b', 'a')],
+      ['a', 'b', 'a'],
+    ],
+    [
+      [e('a', 'b'), e('b', 'c'), e('c', 'a')],
+      ['a', 'b', 'c', 'a'],
+    ],
     [[e('a', 'b'), e('b', 'c')], null],
   ])('finds the cycle in %j', (edges, cycle) => {
     expect(findCycle(['a', 'b', 'c'], edges)).toEqual(cycle);

@@ -11,7 +11,10 @@ function checklist(matters: Matter[], mode: Mode = 'parallel', selected?: string
 
 describe('dedupe materials', () => {
   it('lists a material asked by several matters once, with every matter that needs it', () => {
-    const list = checklist([matter('A001', { materials: [material('separationCert')] }), matter('B001', { materials: [material('separationCert')] })]);
+    const list = checklist([
+      matter('A001', { materials: [material('separationCert')] }),
+      matter('B001', { materials: [material('separationCert')] }),
+    ]);
     expect(list).toEqual([expect.objectContaining({ id: 'separationCert', matters: ['A001', 'B001'], exempt: null })]);
   });
 
@@ -37,7 +40,11 @@ describe('dedupe materials', () => {
   });
 
   it('ignores what only unselected matters ask for', () => {
-    const list = checklist([matter('A001', { materials: [material('separationCert')] }), matter('B001', { materials: [material('bankCard')] })], 'parallel', ['A001']);
+    const list = checklist(
+      [matter('A001', { materials: [material('separationCert')] }), matter('B001', { materials: [material('bankCard')] })],
+      'parallel',
+      ['A001'],
+    );
     expect(list.map((m) => m.id)).toEqual(['separationCert']);
   });
 

@@ -1,25 +1,154 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptRebase, applyVariant, compileBundle, rebaseVariant, type Bundle, type Variant, type VariantOperation } from '../../schemas/index.ts';
+import {
+  acceptRebase,
+  applyVariant,
+  compileBundle,
+  rebaseVariant,
+  type Bundle,
+  type Variant,
+  type VariantOperation,
+} from '../../schemas/index.ts';
 import { definitions, material, matter } from '../support/fixtures.ts';
 
 const base = (version: number, items: [string, 'required' | 'optional', boolean?][], promisedDays?: number): Bundle => ({
-  id: 'test-bundle', name: '测试一件事', version, region: '320000', lead: '省人社厅',
-  scenarios: [{ id: 'main', label: '主情形', target: 'individual', mode: 'serial', ...(promisedDays === undefined ? {} : { promisedDays }), items: items.map(([m, selection, locked]) => ({ matter: m, selection, ...(locked ? { locked } : {}) })) }],
+  id: 'test-bundle',
+  name: '测试一件事',
+  version,
+  region: '320000',
+  lead: '省人社厅',
+  scenarios: [
+    {
+      id: 'main',
+      label: '主情形',
+      target: 'individual',
+      mode: 'serial',
+      ...(promisedDays === undefined ? {} : { promisedDays }),
+      items: items.map(([m, selection, locked]) => ({ matter: m, selection, ...(locked ? { locked } : {}) })),
+    },
+  ],
 });
-const v1 = base(1, [['A001', 'required'], ['B001', 'optional'], ['C001', 'optional']], 12);
-const variant = (...operations: VariantOperation[]): Variant => ({ id: 'v', bundle: 'test-bundle', baseVersion: 1, region: '320500', operations });
+const v1 = base(
+  1,
+  [
+    ['A001', 'required'],
+    ['B001', 'optional'],
+    ['C001', 'optional'],
+  ],
+  12,
+);
+const variant = (...operations: VariantOperation[]): Variant => ({
+  id: 'v',
+  bundle: 'test-bundle',
+  baseVersion: 1,
+  region: '320500',
+  operations,
+});
 
 describe('rebase', () => {
   it.each<[string, VariantOperation, Bundle, string, string?]>([
-    ['an operation that still applies is kept', { op: 'setSelection', scenario: 'main', matter: 'B001', selection: 'required' }, base(2, [['A001', 'required'], ['B001', 'optional'], ['C001', 'optional'], ['D001', 'optional']], 12), 'kept'],
-    ['a selection the province made too is satisfied', { op: 'setSelection', scenario: 'main', matter: 'B001', selection: 'required' }, base(2, [['A001', 'required'], ['B001', 'required']], 12), 'satisfied'],
-    ['a removal the province made too is satisfied', { op: 'removeItem', scenario: 'main', matter: 'C001' }, base(2, [['A001', 'required'], ['B001', 'optional']], 12), 'satisfied'],
-    ['a shorter provincial promise satisfies a tightening', { op: 'tightenDays', scenario: 'main', days: 10 }, base(2, [['A001', 'required'], ['B001', 'optional']], 8), 'satisfied'],
-    ['a matter the province added too is satisfied', { op: 'addItem', scenario: 'main', matter: 'D001', selection: 'optional' }, base(2, [['A001', 'required'], ['D001', 'optional']], 12), 'satisfied'],
-    ['a removed anchor is a conflict with a new anchor proposed', { op: 'addItem', scenario: 'main', matter: 'D001', selection: 'optional', anchor: { after: 'B001' } }, base(2, [['A001', 'required'], ['C001', 'optional']], 12), 'conflict', 'new-anchor'],
-    ['a lock added on the target is a conflict, to drop', { op: 'setSelection', scenario: 'main', matter: 'B001', selection: 'required' }, base(2, [['A001', 'required'], ['B001', 'optional', true]], 12), 'conflict', 'drop'],
-    ['a target the province removed is a conflict, to drop', { op: 'setSelection', scenario: 'main', matter: 'C001', selection: 'required' }, base(2, [['A001', 'required']], 12), 'conflict', 'drop'],
+    [
+      'an operation that still applies is kept',
+      { op: 'setSelection', scenario: 'main', matter: 'B001', selection: 'required' },
+      base(
+        2,
+        [
+          ['A001', 'required'],
+          ['B001', 'optional'],
+          ['C001', 'optional'],
+          ['D001', 'optional'],
+        ],
+        12,
+      ),
+      'kept',
+    ],
+    [
+      'a selection the province made too is satisfied',
+      { op: 'setSelection', scenario: 'main', matter: 'B001', selection: 'required' },
+      base(
+        2,
+        [
+          ['A001', 'required'],
+          ['B001', 'required'],
+        ],
+        12,
+      ),
+      'satisfied',
+    ],
+    [
+      'a removal the province made too is satisfied',
+      { op: 'removeItem', scenario: 'main', matter: 'C001' },
+      base(
+        2,
+        [
+          ['A001', 'required'],
+          ['B001', 'optional'],
+        ],
+        12,
+      ),
+      'satisfied',
+    ],
+    [
+      'a shorter provincial promise satisfies a tightening',
+      { op: 'tightenDays', scenario: 'main', days: 10 },
+      base(
+        2,
+        [
+          ['A001', 'required'],
+          ['B001', 'optional'],
+        ],
+        8,
+      ),
+      'satisfied',
+    ],
+    [
+      'a matter the province added too is satisfied',
+      { op: 'addItem', scenario: 'main', matter: 'D001', selection: 'optional' },
+      base(
+        2,
+        [
+          ['A001', 'required'],
+          ['D001', 'optional'],
+        ],
+        12,
+      ),
+      'satisfied',
+    ],
+    [
+      'a removed anchor is a conflict with a new anchor proposed',
+      { op: 'addItem', scenario: 'main', matter: 'D001', selection: 'optional', anchor: { after: 'B001' } },
+      base(
+        2,
+        [
+          ['A001', 'required'],
+          ['C001', 'optional'],
+        ],
+        12,
+      ),
+      'conflict',
+      'new-anchor',
+    ],
+    [
+      'a lock added on the target is a conflict, to drop',
+      { op: 'setSelection', scenario: 'main', matter: 'B001', selection: 'required' },
+      base(
+        2,
+        [
+          ['A001', 'required'],
+          ['B001', 'optional', true],
+        ],
+        12,
+      ),
+      'conflict',
+      'drop',
+    ],
+    [
+      'a target the province removed is a conflict, to drop',
+      { op: 'setSelection', scenario: 'main', matter: 'C001', selection: 'required' },
+      base(2, [['A001', 'required']], 12),
+      'conflict',
+      'drop',
+    ],
   ])('%s', (_name, op, next, status, proposal) => {
     const result = rebaseVariant(variant(op), v1, next);
     expect(result.outcomes[0]).toMatchObject({ status });
@@ -31,24 +160,61 @@ describe('rebase', () => {
 
   it('proposes the nearest earlier matter that is still there as the new anchor', () => {
     const op: VariantOperation = { op: 'addItem', scenario: 'main', matter: 'D001', selection: 'optional', anchor: { after: 'C001' } };
-    const result = rebaseVariant(variant(op), v1, base(2, [['A001', 'required'], ['C999', 'optional']], 12));
+    const result = rebaseVariant(
+      variant(op),
+      v1,
+      base(
+        2,
+        [
+          ['A001', 'required'],
+          ['C999', 'optional'],
+        ],
+        12,
+      ),
+    );
     expect(result.outcomes[0]!.proposal).toEqual({ action: 'new-anchor', anchor: { after: 'A001' } });
-    expect(acceptRebase(variant(op), result).operations).toEqual([{ op: 'addItem', scenario: 'main', matter: 'D001', selection: 'optional', anchor: { after: 'A001' } }]);
+    expect(acceptRebase(variant(op), result).operations).toEqual([
+      { op: 'addItem', scenario: 'main', matter: 'D001', selection: 'optional', anchor: { after: 'A001' } },
+    ]);
   });
 
   // --- properties over random bases and variants
   const codes = ['A001', 'B001', 'C001', 'D001', 'E001', 'F001'];
-  const bundleArb = fc.record({
-    version: fc.integer({ min: 1, max: 5 }),
-    items: fc.uniqueArray(fc.constantFrom(...codes), { minLength: 1, maxLength: 6 }),
-    required: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
-    locked: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
-    promised: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
-  }).map(({ version, items, required, locked, promised }) => base(version, items.map((m, i) => [m, required[i] ? 'required' : 'optional', locked[i] && i % 2 === 0]), promised));
+  const bundleArb = fc
+    .record({
+      version: fc.integer({ min: 1, max: 5 }),
+      items: fc.uniqueArray(fc.constantFrom(...codes), { minLength: 1, maxLength: 6 }),
+      required: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      locked: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      promised: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+    })
+    .map(({ version, items, required, locked, promised }) =>
+      base(
+        version,
+        items.map((m, i) => [m, required[i] ? 'required' : 'optional', locked[i] && i % 2 === 0]),
+        promised,
+      ),
+    );
   const opArb: fc.Arbitrary<VariantOperation> = fc.oneof(
-    fc.record({ op: fc.constant('addItem' as const), scenario: fc.constant('main'), matter: fc.constantFrom(...codes, 'G001'), selection: fc.constantFrom('required' as const, 'optional' as const), anchor: fc.option(fc.constantFrom(...codes).map((m) => ({ after: m })), { nil: undefined }) }).map((o) => (o.anchor ? o : { op: o.op, scenario: o.scenario, matter: o.matter, selection: o.selection })),
+    fc
+      .record({
+        op: fc.constant('addItem' as const),
+        scenario: fc.constant('main'),
+        matter: fc.constantFrom(...codes, 'G001'),
+        selection: fc.constantFrom('required' as const, 'optional' as const),
+        anchor: fc.option(
+          fc.constantFrom(...codes).map((m) => ({ after: m })),
+          { nil: undefined },
+        ),
+      })
+      .map((o) => (o.anchor ? o : { op: o.op, scenario: o.scenario, matter: o.matter, selection: o.selection })),
     fc.record({ op: fc.constant('removeItem' as const), scenario: fc.constant('main'), matter: fc.constantFrom(...codes) }),
-    fc.record({ op: fc.constant('setSelection' as const), scenario: fc.constant('main'), matter: fc.constantFrom(...codes), selection: fc.constant('required' as const) }),
+    fc.record({
+      op: fc.constant('setSelection' as const),
+      scenario: fc.constant('main'),
+      matter: fc.constantFrom(...codes),
+      selection: fc.constant('required' as const),
+    }),
     fc.record({ op: fc.constant('tightenDays' as const), scenario: fc.constant('main'), days: fc.integer({ min: 0, max: 30 }) }),
     fc.record({ op: fc.constant('relabelScenario' as const), scenario: fc.constant('main'), label: fc.constantFrom('甲', '乙') }),
     fc.record({ op: fc.constant('addNote' as const), text: fc.constant('说明') }),
@@ -84,7 +250,9 @@ describe('rebase', () => {
           expect(o.reason).toMatch(/[\u4e00-\u9fff]/);
         }
         const accepted = acceptRebase(v, result);
-        expect(accepted.operations.length).toBe(result.outcomes.filter((o) => o.status === 'kept' || o.proposal?.action === 'new-anchor').length);
+        expect(accepted.operations.length).toBe(
+          result.outcomes.filter((o) => o.status === 'kept' || o.proposal?.action === 'new-anchor').length,
+        );
         expect(applyVariant(next, accepted).diagnostics.filter((d) => d.code === 'variant.conflict')).toEqual([]);
       }),
       { numRuns: 400 },
@@ -93,8 +261,14 @@ describe('rebase', () => {
 });
 
 describe('guardrail on local materials', () => {
-  const matters = [matter('A001', { materials: [material('idCard', { eLicense: true }), material('separationCert', { commitment: true })] }), matter('B001', { materials: [] })];
-  const b = base(1, [['A001', 'required'], ['B001', 'optional']]);
+  const matters = [
+    matter('A001', { materials: [material('idCard', { eLicense: true }), material('separationCert', { commitment: true })] }),
+    matter('B001', { materials: [] }),
+  ];
+  const b = base(1, [
+    ['A001', 'required'],
+    ['B001', 'optional'],
+  ]);
   it.each([
     ['a required material the province exempted by e-licence', 'idCard', 'required', true],
     ['a required material the province exempted by commitment', 'separationCert', 'required', true],

@@ -26,7 +26,11 @@ describe('studio authentication', () => {
   });
 
   it('throttles after five failures for a user and still lets the right password in for others', async () => {
-    for (let i = 0; i < 5; i++) await request(server.url).post('/api/studio/login').send({ username: 'nanjing', password: `wrong-${i}` }).expect(401);
+    for (let i = 0; i < 5; i++)
+      await request(server.url)
+        .post('/api/studio/login')
+        .send({ username: 'nanjing', password: `wrong-${i}` })
+        .expect(401);
     const locked = await request(server.url).post('/api/studio/login').send({ username: 'nanjing', password: PASSWORD }).expect(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     await request(server.url).post('/api/studio/login').send({ username: 'suzhou', password: PASSWORD }).expect(200);
@@ -35,15 +39,20 @@ describe('studio authentication', () => {
   it('requires the CSRF token on writes', async () => {
     const admin = await server.login('admin');
     const bundle = (await admin.get('/api/studio/documents/bundle/unemployment').expect(200)).body;
-    const withoutToken = await request(server.url).put('/api/studio/documents/bundle/unemployment')
+    const withoutToken = await request(server.url)
+      .put('/api/studio/documents/bundle/unemployment')
       .set('Cookie', admin.cookie)
-      .set('If-Match', `"${bundle.rev}"`).send(bundle.body).expect(403);
+      .set('If-Match', `"${bundle.rev}"`)
+      .send(bundle.body)
+      .expect(403);
     expect(withoutToken.body.detail).toContain('CSRF');
   });
 
   it('knows who is signed in and forgets them after logout', async () => {
     const viewer = await server.login('viewer');
-    await viewer.get('/api/studio/me').expect(200, { user: { username: 'viewer', role: 'viewer', region: '320000' }, csrfToken: viewer.csrf });
+    await viewer
+      .get('/api/studio/me')
+      .expect(200, { user: { username: 'viewer', role: 'viewer', region: '320000' }, csrfToken: viewer.csrf });
     await viewer.post('/api/studio/logout').expect(204);
     await viewer.get('/api/studio/me').expect(401);
   });
@@ -51,7 +60,9 @@ describe('studio authentication', () => {
   it('tells the studio on start-up whether a session exists, without an error when none does', async () => {
     await request(server.url).get('/api/studio/session').expect(200, { user: null });
     const admin = await server.login('admin');
-    await admin.get('/api/studio/session').expect(200, { user: { username: 'admin', role: 'admin', region: '320000' }, csrfToken: admin.csrf });
+    await admin
+      .get('/api/studio/session')
+      .expect(200, { user: { username: 'admin', role: 'admin', region: '320000' }, csrfToken: admin.csrf });
   });
 
   it('answers an anonymous studio request with 401 problem+json', async () => {

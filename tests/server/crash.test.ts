@@ -12,8 +12,16 @@ const PASSWORD = 'crash-test-password';
 const start = () => spawnServer({ DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'error' });
 
 const matter = (i: number) => ({
-  code: `JSRS-ZZ-${String(i).padStart(4, '0')}`, name: `崩溃测试事项${i}`, kind: '20', target: 'individual', department: '公共就业服务机构',
-  legalDays: 5, promisedDays: 1, visits: 0, fields: [{ ref: 'person.name', required: true }], materials: [],
+  code: `JSRS-ZZ-${String(i).padStart(4, '0')}`,
+  name: `崩溃测试事项${i}`,
+  kind: '20',
+  target: 'individual',
+  department: '公共就业服务机构',
+  legalDays: 5,
+  promisedDays: 1,
+  visits: 0,
+  fields: [{ ref: 'person.name', required: true }],
+  materials: [],
 });
 
 describe('crash safety', () => {
@@ -26,7 +34,9 @@ describe('crash safety', () => {
       for (let i = lane; !stop && i < 4000; i += 4) {
         try {
           const res = await fetch(`${first.url}/api/studio/documents/matter`, {
-            method: 'POST', headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf }, body: JSON.stringify(matter(i)),
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf },
+            body: JSON.stringify(matter(i)),
           });
           if (res.status === 201) acknowledged.push(matter(i).code);
         } catch {
@@ -50,13 +60,18 @@ describe('crash safety', () => {
     const second = await start();
     try {
       const again = await apiLogin(second.url, 'admin', PASSWORD);
-      const list = (await (await fetch(`${second.url}/api/studio/documents/matter`, { headers: { cookie: again.cookie } })).json()) as { id: string; rev: number }[];
+      const list = (await (await fetch(`${second.url}/api/studio/documents/matter`, { headers: { cookie: again.cookie } })).json()) as {
+        id: string;
+        rev: number;
+      }[];
       const present = new Set(list.map((d) => d.id));
       expect(acknowledged.length).toBeGreaterThanOrEqual(40);
       expect(acknowledged.filter((code) => !present.has(code))).toEqual([]);
       // every stored head points at a complete revision
       for (const d of list.filter((x) => x.id.startsWith('JSRS-ZZ-')).slice(0, 20)) {
-        const doc = (await (await fetch(`${second.url}/api/studio/documents/matter/${d.id}`, { headers: { cookie: again.cookie } })).json()) as { body: { code: string } };
+        const doc = (await (
+          await fetch(`${second.url}/api/studio/documents/matter/${d.id}`, { headers: { cookie: again.cookie } })
+        ).json()) as { body: { code: string } };
         expect(doc.body.code).toBe(d.id);
       }
     } finally {

@@ -20,11 +20,17 @@ describe('studio documents', () => {
 
   it('updates with If-Match, bumps the revision and records before and after in the audit log', async () => {
     const current = (await doc('matter/JSRS-JY-0102')).body;
-    const changed = { ...current.body, promisedDays: 0, visits: 0, name: '就业意愿采集' , legalDays: 2 };
+    const changed = { ...current.body, promisedDays: 0, visits: 0, name: '就业意愿采集', legalDays: 2 };
     const res = await admin.put('/api/studio/documents/matter/JSRS-JY-0102', changed, '"1"').expect(200);
     expect(res.headers.etag).toBe('"2"');
     const audit = (await admin.get('/api/studio/audit?limit=5').expect(200)).body;
-    expect(audit[0]).toMatchObject({ actor: 'admin', action: 'update', target: 'matter:JSRS-JY-0102@2', before: { legalDays: 1 }, after: { legalDays: 2 } });
+    expect(audit[0]).toMatchObject({
+      actor: 'admin',
+      action: 'update',
+      target: 'matter:JSRS-JY-0102@2',
+      before: { legalDays: 1 },
+      after: { legalDays: 2 },
+    });
   });
 
   it('refuses a stale write with 412 and the current revision, overwriting nothing', async () => {
@@ -43,7 +49,9 @@ describe('studio documents', () => {
   it('lets exactly one of many concurrent writes on the same revision win, and loses none silently', async () => {
     const current = (await doc('matter/JSRS-RC-0101')).body;
     const attempts = Array.from({ length: 12 }, (_, i) => ({ ...current.body, legalDays: 10 + i }));
-    const results = await Promise.all(attempts.map((body) => admin.put('/api/studio/documents/matter/JSRS-RC-0101', body, `"${current.rev}"`)));
+    const results = await Promise.all(
+      attempts.map((body) => admin.put('/api/studio/documents/matter/JSRS-RC-0101', body, `"${current.rev}"`)),
+    );
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => r.status === 412)).toHaveLength(11);
@@ -61,7 +69,8 @@ describe('studio documents', () => {
     const payload = body ?? (await doc('matter/JSRS-JY-0101')).body.body;
     const res = await admin.post(`/api/studio/documents/${kind}`, payload).expect(status);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    if (status === 422) expect(res.body.errors[0]).toMatchObject({ path: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    if (status === 422)
+      expect(res.body.errors[0]).toMatchObject({ path: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fff]/) });
   });
 
   it('refuses an update whose body names another document', async () => {
@@ -71,7 +80,11 @@ describe('studio documents', () => {
 
   it('compiles a draft without saving it, with diagnostics', async () => {
     const bundle = (await doc('bundle/unemployment')).body.body;
-    const broken = { ...bundle, promisedDays: 99, scenarios: bundle.scenarios.map((s: { promisedDays?: number }) => ({ ...s, promisedDays: undefined })) };
+    const broken = {
+      ...bundle,
+      promisedDays: 99,
+      scenarios: bundle.scenarios.map((s: { promisedDays?: number }) => ({ ...s, promisedDays: undefined })),
+    };
     const res = await admin.post('/api/studio/compile', { bundle: broken }).expect(200);
     expect(res.body.diagnostics.map((d: { code: string }) => d.code)).toContain('time.promise-exceeds-critical-path');
     expect((await doc('bundle/unemployment')).body.rev).toBe(1);

@@ -3,17 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from './harness.ts';
 
 let server: TestServer;
-let examples: { path: string; body: Record<string, unknown> }[] = [];
+const examples: { path: string; body: Record<string, unknown> }[] = [];
 let studioCookie = '';
 let csrf = '';
 
 beforeAll(async () => {
   server = await startServer();
   const bundles = (await (await fetch(`${server.url}/api/regions/320500/bundles`)).json()) as { id: string; scenarios: { id: string }[] }[];
-  for (const b of bundles) for (const s of b.scenarios) {
-    const body = (await (await fetch(`${server.url}/api/regions/320500/bundles/${b.id}/example?scenario=${s.id}`)).json()) as Record<string, unknown>;
-    examples.push({ path: `/api/regions/320500/bundles/${b.id}/applications/validate`, body });
-  }
+  for (const b of bundles)
+    for (const s of b.scenarios) {
+      const body = (await (await fetch(`${server.url}/api/regions/320500/bundles/${b.id}/example?scenario=${s.id}`)).json()) as Record<
+        string,
+        unknown
+      >;
+      examples.push({ path: `/api/regions/320500/bundles/${b.id}/applications/validate`, body });
+    }
   const admin = await server.login('admin');
   studioCookie = admin.cookie;
   csrf = admin.csrf;
@@ -25,7 +29,10 @@ const mutation = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('replace' as const), pick: fc.nat(), value: fc.jsonValue({ maxDepth: 2 }) }),
   fc.record({ kind: fc.constant('add' as const), key: fc.string({ maxLength: 12 }), value: fc.jsonValue({ maxDepth: 2 }) }),
-  fc.record({ kind: fc.constant('matters' as const), value: fc.array(fc.oneof(fc.string({ maxLength: 16 }), fc.integer()), { maxLength: 6 }) }),
+  fc.record({
+    kind: fc.constant('matters' as const),
+    value: fc.array(fc.oneof(fc.string({ maxLength: 16 }), fc.integer()), { maxLength: 6 }),
+  }),
 );
 
 function mutate(app: Record<string, unknown>, m: { kind: string; pick?: number; key?: string; value?: unknown }): unknown {
@@ -33,7 +40,8 @@ function mutate(app: Record<string, unknown>, m: { kind: string; pick?: number; 
   const paths: [Record<string, unknown>, string][] = [];
   for (const [k, v] of Object.entries(copy)) {
     paths.push([copy, k]);
-    if (v && typeof v === 'object' && !Array.isArray(v)) for (const inner of Object.keys(v)) paths.push([v as Record<string, unknown>, inner]);
+    if (v && typeof v === 'object' && !Array.isArray(v))
+      for (const inner of Object.keys(v)) paths.push([v as Record<string, unknown>, inner]);
   }
   const [owner, key] = paths[(m.pick ?? 0) % paths.length]!;
   if (m.kind === 'delete') delete owner[key];
@@ -48,7 +56,12 @@ const requestArb = fc.oneof(
   { weight: 5, arbitrary: fc.tuple(fc.nat(), mutation).map(([i, m]) => ({ kind: 'mutated' as const, i, m })) },
   { weight: 2, arbitrary: fc.tuple(fc.nat(), fc.jsonValue({ maxDepth: 3 })).map(([i, body]) => ({ kind: 'json' as const, i, body })) },
   { weight: 2, arbitrary: fc.tuple(fc.nat(), fc.string({ maxLength: 200 })).map(([i, raw]) => ({ kind: 'raw' as const, i, raw })) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('matter', 'bundle', 'variant', 'calendar'), fc.jsonValue({ maxDepth: 3 })).map(([docKind, body]) => ({ kind: 'studio' as const, docKind, body })) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('matter', 'bundle', 'variant', 'calendar'), fc.jsonValue({ maxDepth: 3 }))
+      .map(([docKind, body]) => ({ kind: 'studio' as const, docKind, body })),
+  },
 );
 
 describe('fuzz', () => {
@@ -61,7 +74,11 @@ describe('fuzz', () => {
         const r = samples[next++]!;
         let res: Response;
         if (r.kind === 'studio') {
-          res = await fetch(`${server.url}/api/studio/documents/${r.docKind}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: studioCookie, 'x-csrf-token': csrf }, body: JSON.stringify(r.body) });
+          res = await fetch(`${server.url}/api/studio/documents/${r.docKind}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', cookie: studioCookie, 'x-csrf-token': csrf },
+            body: JSON.stringify(r.body),
+          });
         } else {
           const target = examples[r.i % examples.length]!;
           const body = r.kind === 'mutated' ? JSON.stringify(mutate(target.body, r.m)) : r.kind === 'json' ? JSON.stringify(r.body) : r.raw;
@@ -76,7 +93,11 @@ describe('fuzz', () => {
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(10_000);
     expect(statuses.get(422) ?? 0).toBeGreaterThan(1000);
     for (const e of examples) {
-      const res = await fetch(server.url + e.path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(e.body) });
+      const res = await fetch(server.url + e.path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(e.body),
+      });
       expect(res.status).toBe(200);
     }
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);

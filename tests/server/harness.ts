@@ -56,9 +56,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const logger = createLogger('info', (line) => logs.push(line));
   const store = new SqliteStore(join(dataDir, 'test.db'));
   const all = regions();
-  await seedIfEmpty(store, all.map((r) => r.code), PASSWORD);
+  await seedIfEmpty(
+    store,
+    all.map((r) => r.code),
+    PASSWORD,
+  );
   const hash = await hashPassword(PASSWORD);
-  for (const [username, u] of Object.entries(USERS)) if (username !== 'admin') await store.createUser({ username, ...u, passwordHash: hash }, { username: 'test' });
+  for (const [username, u] of Object.entries(USERS))
+    if (username !== 'admin') await store.createUser({ username, ...u, passwordHash: hash }, { username: 'test' });
   const runtime = new Runtime(store);
   await runtime.load();
   const app = createApp({ config, store, runtime, definitions: new DefinitionsCache(store), regions: all, logger });
@@ -88,7 +93,10 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   };
 
   return {
-    url, store, logs, dataDir,
+    url,
+    store,
+    logs,
+    dataDir,
     async login(username, password = PASSWORD) {
       const res = await request(url).post('/api/studio/login').send({ username, password });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);

@@ -25,7 +25,9 @@ describe('bundle lifecycle', () => {
 
   it('serves a trial version only in its pilot regions, then everywhere once published', async () => {
     await editDraft('graduation', (b) => ({ ...b, description: '高校毕业生离校一件事（第二版）' }));
-    const trial = await admin.post('/api/studio/bundles/graduation/versions', { state: 'trial', pilotRegions: ['320500', '320200'] }).expect(201);
+    const trial = await admin
+      .post('/api/studio/bundles/graduation/versions', { state: 'trial', pilotRegions: ['320500', '320200'] })
+      .expect(201);
     expect(trial.body).toMatchObject({ version: 2, state: 'trial', pilotRegions: ['320200', '320500'] });
     expect((await runtime('320500', 'graduation').expect(200)).body.version).toBe(2);
     expect((await runtime('320500', 'graduation')).headers['cache-control']).toBe('no-cache');
@@ -55,9 +57,17 @@ describe('bundle lifecycle', () => {
     await admin.post('/api/studio/bundles/death/versions', { state: 'published' }).expect(201);
     expect((await runtime('320000', 'death')).body.name).toBe('去世一件事（修订）');
     const audit = (await admin.get('/api/studio/audit?limit=1')).body;
-    expect(audit[0]).toMatchObject({ action: 'publish', target: 'bundle:death@2', after: { changes: [{ kind: 'name-changed', text: '名称由「去世一件事」改为「去世一件事（修订）」' }] } });
+    expect(audit[0]).toMatchObject({
+      action: 'publish',
+      target: 'bundle:death@2',
+      after: { changes: [{ kind: 'name-changed', text: '名称由「去世一件事」改为「去世一件事（修订）」' }] },
+    });
     expect((await runtime('320000', 'death@1')).body.name).toBe('去世一件事');
-    expect(() => (server.store as unknown as { db: { exec(s: string): void } }).db.exec("UPDATE bundle_versions SET body = '{}' WHERE bundle_id = 'death'")).toThrow(/immutable/);
+    expect(() =>
+      (server.store as unknown as { db: { exec(s: string): void } }).db.exec(
+        "UPDATE bundle_versions SET body = '{}' WHERE bundle_id = 'death'",
+      ),
+    ).toThrow(/immutable/);
   });
 
   it('retires a version: it leaves the list of bundles in effect and stays readable when pinned', async () => {

@@ -18,13 +18,21 @@ interface Layer {
 /** Every (method, path) the app routes, with mount prefixes, in OpenAPI's {param} form. */
 function routes(): string[] {
   const store = new SqliteStore(':memory:');
-  const app = createApp({ config: loadConfig({}), store, runtime: new Runtime(store), definitions: new DefinitionsCache(store), regions: regions(), logger: createLogger('error', () => {}) });
+  const app = createApp({
+    config: loadConfig({}),
+    store,
+    runtime: new Runtime(store),
+    definitions: new DefinitionsCache(store),
+    regions: regions(),
+    logger: createLogger('error', () => {}),
+  });
   const out: string[] = [];
   const prefixes = ['/api', '/api/studio'];
   const walk = (stack: Layer[], prefix: string) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) out.push(`${method.toUpperCase()} ${(prefix + layer.route.path).replace(/:(\w+)/g, '{$1}')}`);
+        for (const method of Object.keys(layer.route.methods))
+          out.push(`${method.toUpperCase()} ${(prefix + layer.route.path).replace(/:(\w+)/g, '{$1}')}`);
       } else if (layer.handle?.stack) {
         // routers are mounted at /api or /api/studio: find which one matches a probe path
         const mount = prefixes.find((p) => layer.matchers?.[0]?.(p + '/x')) ?? '';
@@ -61,7 +69,9 @@ describe('OpenAPI', () => {
 
   it('references the document schemas, which are valid JSON Schema', () => {
     const ajv = createAjv();
-    for (const [name, schema] of Object.entries((doc as unknown as { components: { schemas: Record<string, { $ref?: string }> } }).components.schemas)) {
+    for (const [name, schema] of Object.entries(
+      (doc as unknown as { components: { schemas: Record<string, { $ref?: string }> } }).components.schemas,
+    )) {
       if (schema.$ref) expect(schema.$ref, name).toMatch(/^https:\/\/yijianshi\.example\/schemas\//);
     }
     expect(ajv.validateSchema({ type: 'object' })).toBe(true);

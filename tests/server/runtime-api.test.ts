@@ -22,14 +22,29 @@ describe('public runtime API', () => {
   it('lists the 14 published bundles in effect in a city', async () => {
     const res = await api().get('/api/regions/320500/bundles').expect(200);
     expect(res.body).toHaveLength(14);
-    expect(res.body.find((b: { id: string }) => b.id === 'unemployment')).toMatchObject({ name: '失业一件事', version: 1, state: 'published', scenarios: [{ label: '失业人员', target: 'individual', mode: 'serial' }] });
+    expect(res.body.find((b: { id: string }) => b.id === 'unemployment')).toMatchObject({
+      name: '失业一件事',
+      version: 1,
+      state: 'published',
+      scenarios: [{ label: '失业人员', target: 'individual', mode: 'serial' }],
+    });
   });
 
   it('serves the compiled bundle with matters, checklist, time limit and reductions', async () => {
     const res = await api().get(`${base}/unemployment`).expect(200);
     const s = res.body.scenarios[0];
     expect(res.body).toMatchObject({ id: 'unemployment', name: '失业一件事', version: 1 });
-    expect(s.items[0]).toMatchObject({ selection: 'required', matter: { code: 'JSRS-JY-0101', name: '失业登记', target: 'individual', department: '公共就业服务机构', legalDays: 5, promisedDays: 0 } });
+    expect(s.items[0]).toMatchObject({
+      selection: 'required',
+      matter: {
+        code: 'JSRS-JY-0101',
+        name: '失业登记',
+        target: 'individual',
+        department: '公共就业服务机构',
+        legalDays: 5,
+        promisedDays: 0,
+      },
+    });
     expect(s.edges.length).toBe(4);
     expect(s.checklist.length).toBeGreaterThan(0);
     expect(s.timeLimit.days).toBe(10);
@@ -100,11 +115,13 @@ describe('public runtime API', () => {
     example.matters = example.matters.filter((m: string) => m !== 'JSRS-JY-0101');
     const res = await api().post(`${base}/unemployment/applications/validate`).send(example).expect(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.errors).toEqual(expect.arrayContaining([
-      { path: '/person/idNumber', message: '「公民身份号码」为必填项' },
-      { path: '/contact/mobile', message: '「手机号码」格式不正确' },
-      { path: '/matters', message: '「办理事项」缺少必须办理的事项' },
-    ]));
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        { path: '/person/idNumber', message: '「公民身份号码」为必填项' },
+        { path: '/contact/mobile', message: '「手机号码」格式不正确' },
+        { path: '/matters', message: '「办理事项」缺少必须办理的事项' },
+      ]),
+    );
   });
 
   it.each([
@@ -142,7 +159,11 @@ describe('public runtime API', () => {
   });
 
   it('allows CORS only for origins on the allow-list', async () => {
-    const ok = await api().options(`${base}/unemployment/applications/validate`).set('Origin', 'https://hall.jiangsu.example').set('Access-Control-Request-Method', 'POST').expect(204);
+    const ok = await api()
+      .options(`${base}/unemployment/applications/validate`)
+      .set('Origin', 'https://hall.jiangsu.example')
+      .set('Access-Control-Request-Method', 'POST')
+      .expect(204);
     expect(ok.headers['access-control-allow-origin']).toBe('https://hall.jiangsu.example');
     const denied = await api().get(`${base}/unemployment`).set('Origin', 'https://evil.example');
     expect(denied.headers['access-control-allow-origin']).toBeUndefined();

@@ -14,15 +14,24 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const runtime = (region: string, ref: string) => request(server.url).get(`/api/regions/${region}/bundles/${ref}`);
-const variant = (operations: VariantOperation[]) => ({ id: 'retirement-320500', bundle: 'retirement', baseVersion: 1, region: '320500', operations });
+const variant = (operations: VariantOperation[]) => ({
+  id: 'retirement-320500',
+  bundle: 'retirement',
+  baseVersion: 1,
+  region: '320500',
+  operations,
+});
 
 describe('city variants on the server', () => {
   it.each<[string, VariantOperation]>([
     ['changing a locked item', { op: 'setSelection', scenario: 'enterprise-staff', matter: 'JSRS-YL-0101', selection: 'optional' }],
     ['removing a required provincial matter', { op: 'removeItem', scenario: 'public-institution', matter: 'JSRS-YL-0201' }],
     ['promising more days than the province', { op: 'tightenDays', scenario: 'enterprise-staff', days: 30 }],
-    ['requiring a material the province exempted by e-licence', { op: 'addLocalMaterial', matter: 'JSRS-YL-0102', material: { ref: 'idCard', necessity: 'required', form: 'paper', copies: 1 } }],
-    ['adding another city\'s local matter', { op: 'addItem', scenario: 'resident', matter: 'SZRS-JY-0101', selection: 'optional' }],
+    [
+      'requiring a material the province exempted by e-licence',
+      { op: 'addLocalMaterial', matter: 'JSRS-YL-0102', material: { ref: 'idCard', necessity: 'required', form: 'paper', copies: 1 } },
+    ],
+    ["adding another city's local matter", { op: 'addItem', scenario: 'resident', matter: 'SZRS-JY-0101', selection: 'optional' }],
   ])('refuses a variant %s, with the diagnostics', async (_name, op) => {
     const nanjingStyle = op.op === 'addItem' ? { ...variant([op]), id: 'retirement-320200', region: '320200' } : variant([op]);
     const client = op.op === 'addItem' ? admin : suzhou;
@@ -32,7 +41,12 @@ describe('city variants on the server', () => {
   });
 
   it('accepts a variant within the guardrails and serves it in the city only', async () => {
-    await suzhou.post('/api/studio/documents/variant', variant([{ op: 'setSelection', scenario: 'enterprise-staff', matter: 'JSRS-YL-0102', selection: 'required' }])).expect(201);
+    await suzhou
+      .post(
+        '/api/studio/documents/variant',
+        variant([{ op: 'setSelection', scenario: 'enterprise-staff', matter: 'JSRS-YL-0102', selection: 'required' }]),
+      )
+      .expect(201);
     expect((await runtime('320500', 'retirement')).body.scenarios[0].items[1].selection).toBe('required');
     expect((await runtime('320400', 'retirement')).body.scenarios[0].items[1].selection).toBe('optional');
     const diff = await request(server.url).get('/api/regions/320500/bundles/retirement/diff?against=base').expect(200);
@@ -42,7 +56,13 @@ describe('city variants on the server', () => {
   it('keeps a conflicting city on its last good version after the province publishes, and reports it', async () => {
     // Suzhou's shipped variant anchors its local matter after 就业意愿采集; the province removes that matter
     const draft = (await admin.get('/api/studio/documents/bundle/unemployment')).body;
-    const body = { ...draft.body, scenarios: draft.body.scenarios.map((s: { items: { matter: string }[] }) => ({ ...s, items: s.items.filter((i) => i.matter !== 'JSRS-JY-0102') })) };
+    const body = {
+      ...draft.body,
+      scenarios: draft.body.scenarios.map((s: { items: { matter: string }[] }) => ({
+        ...s,
+        items: s.items.filter((i) => i.matter !== 'JSRS-JY-0102'),
+      })),
+    };
     await admin.put('/api/studio/documents/bundle/unemployment', body, `"${draft.rev}"`).expect(200);
     await admin.post('/api/studio/bundles/unemployment/versions', { state: 'published' }).expect(201);
 
@@ -51,20 +71,40 @@ describe('city variants on the server', () => {
     expect(suzhouServed.version).toBe(1);
     expect(suzhouServed.scenarios[0].items.map((i: { matter: { code: string } }) => i.matter.code)).toContain('SZRS-JY-0101');
 
-    const status = (await admin.get('/api/studio/variants/status').expect(200)).body as { id: string; status: string; conflicts: number; servingVersion: number }[];
-    expect(status.find((s) => s.id === 'suzhou-unemployment')).toMatchObject({ status: 'conflicting', conflicts: 2, servingVersion: 1, latestVersion: 2 });
+    const status = (await admin.get('/api/studio/variants/status').expect(200)).body as {
+      id: string;
+      status: string;
+      conflicts: number;
+      servingVersion: number;
+    }[];
+    expect(status.find((s) => s.id === 'suzhou-unemployment')).toMatchObject({
+      status: 'conflicting',
+      conflicts: 2,
+      servingVersion: 1,
+      latestVersion: 2,
+    });
     expect(status.find((s) => s.id === 'nanjing-retirement')).toMatchObject({ status: 'up-to-date' });
 
     // Suzhou resolves: re-anchor its matter and drop the selection of the removed one
     const current = (await suzhou.get('/api/studio/documents/variant/suzhou-unemployment')).body;
-    const resolved = { ...current.body, baseVersion: 2, operations: [
-      { op: 'addItem', scenario: 'main', matter: 'SZRS-JY-0101', selection: 'optional', anchor: { after: 'JSRS-SY-0101' } },
-      current.body.operations[2],
-    ] };
+    const resolved = {
+      ...current.body,
+      baseVersion: 2,
+      operations: [
+        { op: 'addItem', scenario: 'main', matter: 'SZRS-JY-0101', selection: 'optional', anchor: { after: 'JSRS-SY-0101' } },
+        current.body.operations[2],
+      ],
+    };
     await suzhou.put('/api/studio/documents/variant/suzhou-unemployment', resolved, `"${current.rev}"`).expect(200);
     const after = (await runtime('320500', 'unemployment')).body;
     expect(after.version).toBe(2);
-    expect(after.scenarios[0].items.map((i: { matter: { code: string } }) => i.matter.code)).toEqual(['JSRS-JY-0101', 'JSRS-SY-0101', 'SZRS-JY-0101', 'JSRS-JY-0201', 'JSRS-SK-0101']);
+    expect(after.scenarios[0].items.map((i: { matter: { code: string } }) => i.matter.code)).toEqual([
+      'JSRS-JY-0101',
+      'JSRS-SY-0101',
+      'SZRS-JY-0101',
+      'JSRS-JY-0201',
+      'JSRS-SK-0101',
+    ]);
     const again = (await admin.get('/api/studio/variants/status')).body as { id: string; status: string }[];
     expect(again.find((s) => s.id === 'suzhou-unemployment')!.status).toBe('up-to-date');
   });
@@ -72,7 +112,13 @@ describe('city variants on the server', () => {
   it('lets a city opt in to or out of trial runs', async () => {
     const nanjing = await server.login('nanjing');
     const current = (await nanjing.get('/api/studio/documents/variant/nanjing-retirement')).body;
-    await nanjing.put('/api/studio/documents/variant/nanjing-retirement', { ...current.body, operations: [...current.body.operations, { op: 'pilot', participate: true }] }, `"${current.rev}"`).expect(200);
+    await nanjing
+      .put(
+        '/api/studio/documents/variant/nanjing-retirement',
+        { ...current.body, operations: [...current.body.operations, { op: 'pilot', participate: true }] },
+        `"${current.rev}"`,
+      )
+      .expect(200);
     const trial = await admin.post('/api/studio/bundles/retirement/versions', { state: 'trial', pilotRegions: ['320200'] }).expect(201);
     expect(trial.body.pilotRegions).toEqual(['320100', '320200']);
   });

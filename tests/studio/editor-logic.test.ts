@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { compileBundle, type Bundle } from '../../schemas/index.ts';
-import { addItem, arrange, connect, disconnect, moveField, removeItem, setFieldOverride, setSelection } from '../../studio/src/editor/bundle-ops.ts';
+import {
+  addItem,
+  arrange,
+  connect,
+  disconnect,
+  moveField,
+  removeItem,
+  setFieldOverride,
+  setSelection,
+} from '../../studio/src/editor/bundle-ops.ts';
 import { autoLayout, edgeOf, toEdges, toNodes } from '../../studio/src/editor/canvas-mapping.ts';
 import { record, redo, startHistory, undo } from '../../studio/src/editor/history.ts';
 import { initials, matches } from '../../studio/src/util/pinyin.ts';
 import { definitions, matter } from '../support/fixtures.ts';
 
-const empty: Bundle = { id: 'b', name: '测试一件事', version: 1, region: '320000', lead: '省人社厅', scenarios: [{ id: 'main', label: '主情形', target: 'individual', mode: 'parallel', items: [] }] };
+const empty: Bundle = {
+  id: 'b',
+  name: '测试一件事',
+  version: 1,
+  region: '320000',
+  lead: '省人社厅',
+  scenarios: [{ id: 'main', label: '主情形', target: 'individual', mode: 'parallel', items: [] }],
+};
 const withThree = () => ['A001', 'B001', 'C001'].reduce((b, code, i) => addItem(b, 'main', code, { x: 300 - i * 100, y: 0 }), empty);
 
 describe('history', () => {
@@ -28,7 +44,11 @@ describe('history', () => {
 describe('bundle-ops', () => {
   it('adds matters as optional, once, at their canvas position, without touching the input', () => {
     const b = withThree();
-    expect(b.scenarios[0]!.items).toEqual([{ matter: 'A001', selection: 'optional' }, { matter: 'B001', selection: 'optional' }, { matter: 'C001', selection: 'optional' }]);
+    expect(b.scenarios[0]!.items).toEqual([
+      { matter: 'A001', selection: 'optional' },
+      { matter: 'B001', selection: 'optional' },
+      { matter: 'C001', selection: 'optional' },
+    ]);
     expect(addItem(b, 'main', 'A001', { x: 0, y: 0 })).toEqual(b);
     expect(empty.scenarios[0]!.items).toEqual([]);
   });
@@ -74,11 +94,20 @@ describe('canvas-mapping', () => {
   it('maps a compiled scenario to nodes and edges, laid out by stage when no layout is stored', () => {
     const b = setSelection(arrange(withThree(), 'main', 'serial'), 'main', 'C001', 'required');
     const noLayout = { ...b, scenarios: b.scenarios.map((s) => ({ ...s, layout: {} })) };
-    const compiled = compileBundle(definitions(['A001', 'B001', 'C001'].map((c) => matter(c)), [noLayout]), 'b', '320000');
+    const compiled = compileBundle(
+      definitions(
+        ['A001', 'B001', 'C001'].map((c) => matter(c)),
+        [noLayout],
+      ),
+      'b',
+      '320000',
+    );
     const scenario = compiled.scenarios[0]!;
     const nodes = toNodes(noLayout.scenarios[0]!, scenario, compiled.diagnostics, 'B001');
     expect(nodes.map((n) => [n.id, n.position.x, n.data.selection, !!n.selected])).toEqual([
-      ['C001', 40, 'required', false], ['B001', 320, 'optional', true], ['A001', 600, 'optional', false],
+      ['C001', 40, 'required', false],
+      ['B001', 320, 'optional', true],
+      ['A001', 600, 'optional', false],
     ]);
     expect(autoLayout(scenario)).toEqual({ C001: { x: 40, y: 40 }, B001: { x: 320, y: 40 }, A001: { x: 600, y: 40 } });
     const edges = toEdges(scenario);
@@ -108,7 +137,11 @@ describe('pinyin search', () => {
 describe('one form order', () => {
   it('moves a field within its section by making the order explicit', () => {
     const moved = moveField(empty, ['person.name', 'person.idNumber', 'person.age'], 'person.age', -1);
-    expect(moved.fieldOverrides).toEqual([{ field: 'person.name', order: 0 }, { field: 'person.age', order: 1 }, { field: 'person.idNumber', order: 2 }]);
+    expect(moved.fieldOverrides).toEqual([
+      { field: 'person.name', order: 0 },
+      { field: 'person.age', order: 1 },
+      { field: 'person.idNumber', order: 2 },
+    ]);
     expect(moveField(empty, ['person.name'], 'person.name', -1)).toBe(empty);
   });
 });

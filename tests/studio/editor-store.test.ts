@@ -8,14 +8,24 @@ import { useCatalogStore, type DocumentView } from '../../studio/src/stores/cata
 import { useEditorStore } from '../../studio/src/stores/editor.store.ts';
 
 const defs = loadDefinitions();
-const view = <T>(kind: string, id: string, body: T, region: string | null = null): DocumentView<T> => ({ kind, id, rev: 1, region, updatedAt: '2026-11-27T00:00:00Z', updatedBy: 'system', body });
+const view = <T>(kind: string, id: string, body: T, region: string | null = null): DocumentView<T> => ({
+  kind,
+  id,
+  rev: 1,
+  region,
+  updatedAt: '2026-11-27T00:00:00Z',
+  updatedBy: 'system',
+  body,
+});
 
 beforeEach(() => {
   vi.useFakeTimers(); // autosave waits on a timer that these tests never reach
   setActivePinia(createPinia());
   const catalog = useCatalogStore();
   catalog.documents = [
-    view('dictionary', 'dictionary', defs.dictionary), view('materials', 'materials', defs.materials), view('calendar', 'calendar', defs.calendar),
+    view('dictionary', 'dictionary', defs.dictionary),
+    view('materials', 'materials', defs.materials),
+    view('calendar', 'calendar', defs.calendar),
     ...defs.matters.map((m) => view('matter', m.code, m, m.region ?? null)),
     ...defs.bundles.map((b) => view('bundle', b.id, b)),
     ...defs.variants.map((v) => view('variant', v.id, v, v.region)),
@@ -25,7 +35,14 @@ beforeEach(() => {
 describe('editor store', () => {
   it('compiles every edit at once and undoes and redoes it', () => {
     const editor = useEditorStore();
-    const draft: Bundle = { id: 'new-one', name: '新一件事', version: 1, region: '320000', lead: '省人社厅', scenarios: [{ id: 'main', label: '主情形', target: 'individual', mode: 'parallel', items: [] }] };
+    const draft: Bundle = {
+      id: 'new-one',
+      name: '新一件事',
+      version: 1,
+      region: '320000',
+      lead: '省人社厅',
+      scenarios: [{ id: 'main', label: '主情形', target: 'individual', mode: 'parallel', items: [] }],
+    };
     editor.load('bundle', view('bundle', 'new-one', draft));
     expect(editor.compiled!.diagnostics.map((d) => d.code)).toEqual(['scenario.no-selectable-matter']);
     editor.edit((b) => addItem(b, 'main', 'JSRS-JY-0101', { x: 0, y: 0 }));
@@ -51,7 +68,10 @@ describe('editor store', () => {
     editor.load('variant', view('variant', variant.id, variant, '320200'));
     editor.activeScenario = 'enterprise-staff';
     editor.addOperation({ op: 'setSelection', scenario: 'enterprise-staff', matter: 'JSRS-YL-0102', selection: 'required' });
-    expect(editor.doc!.body).toEqual({ ...variant, operations: [{ op: 'setSelection', scenario: 'enterprise-staff', matter: 'JSRS-YL-0102', selection: 'required' }] });
+    expect(editor.doc!.body).toEqual({
+      ...variant,
+      operations: [{ op: 'setSelection', scenario: 'enterprise-staff', matter: 'JSRS-YL-0102', selection: 'required' }],
+    });
     expect(editor.compiled!.variant).toEqual({ id: 'retirement-320200', baseVersion: 1 });
     expect(editor.bundle!.scenarios[0]!.items[1]!.selection).toBe('required');
     editor.addOperation({ op: 'removeItem', scenario: 'enterprise-staff', matter: 'JSRS-YL-0101' });

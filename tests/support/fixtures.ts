@@ -2,7 +2,17 @@
  * Small hand-made definitions for compiler tests: a dictionary, materials and matters
  * whose merge, dedup and timing outcomes are easy to reason about.
  */
-import type { Bundle, Definitions, FieldConstraints, Dictionary, MaterialsDictionary, Matter, MatterField, MatterMaterial, Scenario } from '../../schemas/index.ts';
+import type {
+  Bundle,
+  Definitions,
+  FieldConstraints,
+  Dictionary,
+  MaterialsDictionary,
+  Matter,
+  MatterField,
+  MatterMaterial,
+  Scenario,
+} from '../../schemas/index.ts';
 
 export const dictionary: Dictionary = {
   sections: [
@@ -13,9 +23,16 @@ export const dictionary: Dictionary = {
   elements: [
     { id: 'person.name', label: '姓名', type: 'string', minLength: 2, maxLength: 30, pii: true, example: '张三' },
     { id: 'person.idNumber', label: '公民身份号码', type: 'string', format: 'cn-id-number', pii: true },
-    { id: 'person.education', label: '文化程度', type: 'enum', options: [
-      { value: 'master', label: '硕士研究生' }, { value: 'bachelor', label: '大学本科' }, { value: 'college', label: '大学专科' },
-    ] },
+    {
+      id: 'person.education',
+      label: '文化程度',
+      type: 'enum',
+      options: [
+        { value: 'master', label: '硕士研究生' },
+        { value: 'bachelor', label: '大学本科' },
+        { value: 'college', label: '大学专科' },
+      ],
+    },
     { id: 'person.age', label: '年龄', type: 'integer', minimum: 16, maximum: 100 },
     { id: 'person.note', label: '备注', type: 'string', maxLength: 200 },
     { id: 'contact.mobile', label: '手机号码', type: 'string', format: 'cn-mobile', pii: true },
@@ -35,9 +52,18 @@ export const materials: MaterialsDictionary = {
 /** A matter with sensible defaults; pass what the test is about. */
 export function matter(code: string, over: Partial<Matter> = {}): Matter {
   return {
-    code, name: `事项${code}`, kind: '20', target: 'individual', department: '公共就业服务机构',
-    legalDays: 20, promisedDays: 5, visits: 1,
-    fields: [{ ref: 'person.name', required: true }, { ref: 'person.idNumber', required: true }],
+    code,
+    name: `事项${code}`,
+    kind: '20',
+    target: 'individual',
+    department: '公共就业服务机构',
+    legalDays: 20,
+    promisedDays: 5,
+    visits: 1,
+    fields: [
+      { ref: 'person.name', required: true },
+      { ref: 'person.idNumber', required: true },
+    ],
     materials: [{ ref: 'idCard', necessity: 'required', form: 'either', copies: 1, eLicense: true }],
     ...over,
   };
@@ -46,13 +72,32 @@ export function matter(code: string, over: Partial<Matter> = {}): Matter {
 export const field = (ref: string, required = true, override?: FieldConstraints): MatterField =>
   override ? { ref, required, override } : { ref, required };
 
-export const material = (ref: string, over: Partial<MatterMaterial> = {}): MatterMaterial => ({ ref, necessity: 'required', form: 'either', copies: 1, ...over });
+export const material = (ref: string, over: Partial<MatterMaterial> = {}): MatterMaterial => ({
+  ref,
+  necessity: 'required',
+  form: 'either',
+  copies: 1,
+  ...over,
+});
 
 /** A one-scenario bundle over the given matter codes. */
 export function bundle(codes: string[], scenario: Partial<Scenario> = {}, over: Partial<Bundle> = {}): Bundle {
   return {
-    id: 'test-bundle', name: '测试一件事', version: 1, region: '320000', lead: '省就业服务中心',
-    scenarios: [{ id: 'main', label: '主情形', target: 'individual', mode: 'parallel', items: codes.map((matter, i) => ({ matter, selection: i === 0 ? 'required' : 'optional' })), ...scenario }],
+    id: 'test-bundle',
+    name: '测试一件事',
+    version: 1,
+    region: '320000',
+    lead: '省就业服务中心',
+    scenarios: [
+      {
+        id: 'main',
+        label: '主情形',
+        target: 'individual',
+        mode: 'parallel',
+        items: codes.map((matter, i) => ({ matter, selection: i === 0 ? 'required' : 'optional' })),
+        ...scenario,
+      },
+    ],
     ...over,
   };
 }

@@ -48,12 +48,20 @@ export async function stopServer(server: ServerProcess, signal: NodeJS.Signals =
 
 /** Signs in over the API; `call` then sends JSON with the session cookie and CSRF token. */
 export async function apiLogin(url: string, username: string, password: string) {
-  const res = await fetch(`${url}/api/studio/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${url}/api/studio/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const cookie = String(res.headers.get('set-cookie')).split(';')[0]!;
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const r = await fetch(url + path, { method, headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(url + path, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await r.text();
     return { status: r.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, etag: r.headers.get('etag') };
   };

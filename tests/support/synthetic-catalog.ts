@@ -25,7 +25,8 @@ export function syntheticCatalog(elementsCount = 500, mattersCount = 5000, seed 
     const e: DictionaryElement = { id: `${SECTIONS[i % SECTIONS.length]}.field${i}`, label: `数据元${i}`, type };
     if (type === 'string' || type === 'text') Object.assign(e, { minLength: 1, maxLength: 20 + (i % 80) });
     if (type === 'integer' || type === 'number') Object.assign(e, { minimum: 0, maximum: 1000 + i });
-    if (type === 'enum' || type === 'multi-enum') e.options = Array.from({ length: 3 + (i % 5) }, (_, k) => ({ value: `o${k}`, label: `选项${k}` }));
+    if (type === 'enum' || type === 'multi-enum')
+      e.options = Array.from({ length: 3 + (i % 5) }, (_, k) => ({ value: `o${k}`, label: `选项${k}` }));
     return e;
   });
   const materialIds = Array.from({ length: 200 }, (_, i) => `material${i}`);
@@ -39,17 +40,37 @@ export function syntheticCatalog(elementsCount = 500, mattersCount = 5000, seed 
     while (mats.size < materialCount) mats.add(pick(materialIds));
     const promised = Math.floor(random() * 15);
     return {
-      code: `SYN-${String(i).padStart(5, '0')}`, name: `合成事项${i}`, kind: '20', target: 'individual', department: `经办机构${i % 40}`,
-      legalDays: promised + 5, promisedDays: promised, visits: Math.floor(random() * 2),
+      code: `SYN-${String(i).padStart(5, '0')}`,
+      name: `合成事项${i}`,
+      kind: '20',
+      target: 'individual',
+      department: `经办机构${i % 40}`,
+      legalDays: promised + 5,
+      promisedDays: promised,
+      visits: Math.floor(random() * 2),
       fields: [...refs].map((ref) => ({ ref, required: random() < 0.7 })),
-      materials: [...mats].map((ref) => ({ ref, necessity: random() < 0.7 ? 'required' : 'optional', form: 'either', copies: 1, commitment: random() < 0.2, eLicense: random() < 0.2 })),
+      materials: [...mats].map((ref) => ({
+        ref,
+        necessity: random() < 0.7 ? 'required' : 'optional',
+        form: 'either',
+        copies: 1,
+        commitment: random() < 0.2,
+        eLicense: random() < 0.2,
+      })),
       result: random() < 0.2 ? { name: `结果${i}`, kind: 'license', material: pick(materialIds) } : undefined,
     } as Matter;
   });
   for (const m of matters) if (!m.result) delete m.result;
   const definitions: Definitions = {
     dictionary: { sections: SECTIONS.map((id) => ({ id, label: id })), elements },
-    materials: { materials: materialIds.map((id, i) => ({ id, name: `材料${i}`, kind: 'other', ...(i % 7 === 0 ? { eLicense: `电子证照${i}` } : {}) })) },
+    materials: {
+      materials: materialIds.map((id, i) => ({
+        id,
+        name: `材料${i}`,
+        kind: 'other',
+        ...(i % 7 === 0 ? { eLicense: `电子证照${i}` } : {}),
+      })),
+    },
     matters,
     bundles: [],
     variants: [],
@@ -60,13 +81,29 @@ export function syntheticCatalog(elementsCount = 500, mattersCount = 5000, seed 
     const codes = matters.slice(offset, offset + size).map((m) => m.code);
     const half = Math.ceil(codes.length / 2);
     return {
-      id, name: `合成一件事${id}`, version: 1, region: '320000', lead: '省人社厅',
+      id,
+      name: `合成一件事${id}`,
+      version: 1,
+      region: '320000',
+      lead: '省人社厅',
       scenarios: [
-        { id: 'a', label: '情形甲', target: 'individual', mode, items: codes.slice(0, half).map((matter, i) => ({ matter, selection: i === 0 ? 'required' : 'optional' })) },
         {
-          id: 'b', label: '情形乙', target: 'individual', mode: 'parallel',
+          id: 'a',
+          label: '情形甲',
+          target: 'individual',
+          mode,
+          items: codes.slice(0, half).map((matter, i) => ({ matter, selection: i === 0 ? 'required' : 'optional' })),
+        },
+        {
+          id: 'b',
+          label: '情形乙',
+          target: 'individual',
+          mode: 'parallel',
           items: codes.slice(half).map((matter, i) => ({ matter, selection: i % 3 === 0 ? 'required' : 'optional' })),
-          edges: codes.slice(half + 1).filter((_, i) => i % 2 === 0).map((after, i) => ({ before: codes[half + i]!, after })),
+          edges: codes
+            .slice(half + 1)
+            .filter((_, i) => i % 2 === 0)
+            .map((after, i) => ({ before: codes[half + i]!, after })),
         },
       ],
     };

@@ -6,7 +6,13 @@
 /** An error answer of the server (RFC 9457 problem details). */
 export class ApiError extends Error {
   readonly status: number;
-  readonly problem: { title?: string; detail?: string; errors?: { path: string; message: string }[]; current?: unknown; diagnostics?: unknown[] };
+  readonly problem: {
+    title?: string;
+    detail?: string;
+    errors?: { path: string; message: string }[];
+    current?: unknown;
+    diagnostics?: unknown[];
+  };
 
   constructor(status: number, problem: ApiError['problem']) {
     super(problem.detail ?? problem.title ?? `请求失败（${status}）`);
@@ -23,7 +29,12 @@ export function setCsrfToken(token: string): void {
 }
 
 /** Calls the API; resolves with the JSON body and the ETag. */
-export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ data: T; etag: string | null }> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ data: T; etag: string | null }> {
   const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
   if (method !== 'GET') (init.headers as Record<string, string>)['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) {

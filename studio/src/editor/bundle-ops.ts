@@ -2,7 +2,17 @@
  * Edits of a bundle draft as pure functions: each returns a new Bundle and leaves the
  * input untouched, so every edit can be recorded for undo and compiled at once.
  */
-import { findCycle, scenarioEdges, type Bundle, type BundleItem, type FieldOverride, type FlowEdge, type Mode, type Scenario, type Selection } from '../../../schemas/index.ts';
+import {
+  findCycle,
+  scenarioEdges,
+  type Bundle,
+  type BundleItem,
+  type FieldOverride,
+  type FlowEdge,
+  type Mode,
+  type Scenario,
+  type Selection,
+} from '../../../schemas/index.ts';
 
 type ScenarioChange = (s: Scenario) => Scenario;
 
@@ -14,7 +24,15 @@ export function updateScenario(b: Bundle, scenarioId: string, change: ScenarioCh
 /** A serial chain turned into explicit edges, so single edges can be added or removed. */
 function explicit(s: Scenario): Scenario {
   if (s.mode !== 'serial') return s;
-  return { ...s, mode: 'parallel', edges: scenarioEdges('serial', s.items.map((i) => i.matter), s.edges ?? []) };
+  return {
+    ...s,
+    mode: 'parallel',
+    edges: scenarioEdges(
+      'serial',
+      s.items.map((i) => i.matter),
+      s.edges ?? [],
+    ),
+  };
 }
 
 /** Adds a matter to a scenario at a canvas position (optional by default). */
@@ -31,7 +49,10 @@ export function removeItem(b: Bundle, scenarioId: string, matter: string): Bundl
     const edges = s.edges ?? [];
     const preds = edges.filter((x) => x.after === matter).map((x) => x.before);
     const succs = edges.filter((x) => x.before === matter).map((x) => x.after);
-    const kept = [...edges.filter((x) => x.before !== matter && x.after !== matter), ...preds.flatMap((before) => succs.map((after) => ({ before, after })))];
+    const kept = [
+      ...edges.filter((x) => x.before !== matter && x.after !== matter),
+      ...preds.flatMap((before) => succs.map((after) => ({ before, after }))),
+    ];
     const layout = { ...s.layout };
     delete layout[matter];
     return { ...s, edges: kept, items: s.items.filter((i) => i.matter !== matter), layout };
@@ -77,14 +98,19 @@ export function arrange(b: Bundle, scenarioId: string, mode: Mode): Bundle {
   return updateScenario(b, scenarioId, (s) => {
     const x = (code: string) => s.layout?.[code]?.x ?? 0;
     const items = mode === 'serial' ? [...s.items].sort((a, c) => x(a.matter) - x(c.matter)) : s.items;
-    const layout = Object.fromEntries(items.map((item, i) => [item.matter, mode === 'serial' ? { x: 40 + i * 280, y: 40 } : { x: 40, y: 40 + i * 120 }]));
+    const layout = Object.fromEntries(
+      items.map((item, i) => [item.matter, mode === 'serial' ? { x: 40 + i * 280, y: 40 } : { x: 40, y: 40 + i * 120 }]),
+    );
     return { ...s, mode, items, edges: [], layout };
   });
 }
 
 /** Moves a node on the canvas. */
 export function moveNode(b: Bundle, scenarioId: string, matter: string, position: { x: number; y: number }): Bundle {
-  return updateScenario(b, scenarioId, (s) => ({ ...s, layout: { ...s.layout, [matter]: { x: Math.round(position.x), y: Math.round(position.y) } } }));
+  return updateScenario(b, scenarioId, (s) => ({
+    ...s,
+    layout: { ...s.layout, [matter]: { x: Math.round(position.x), y: Math.round(position.y) } },
+  }));
 }
 
 /** Replaces the layout of a scenario (automatic layout). */
@@ -110,7 +136,11 @@ export function setBundleProps(b: Bundle, change: Partial<Pick<Bundle, 'name' | 
 }
 
 /** Changes properties of a scenario. */
-export function setScenarioProps(b: Bundle, scenarioId: string, change: Partial<Pick<Scenario, 'label' | 'target' | 'promisedDays' | 'guide'>>): Bundle {
+export function setScenarioProps(
+  b: Bundle,
+  scenarioId: string,
+  change: Partial<Pick<Scenario, 'label' | 'target' | 'promisedDays' | 'guide'>>,
+): Bundle {
   return updateScenario(b, scenarioId, (s) => {
     const out = { ...s, ...change };
     if (out.promisedDays === undefined || out.promisedDays === null) delete out.promisedDays;

@@ -47,25 +47,55 @@ export function autoLayout(compiled: CompiledScenario): Record<string, { x: numb
 }
 
 /** Nodes of a scenario: position from its layout, else from the automatic layout. */
-export function toNodes(scenario: Scenario, compiled: CompiledScenario | undefined, diagnostics: readonly Diagnostic[], selected: string | null, changed: ReadonlyMap<string, 'added' | 'changed'> = new Map()): MatterNode[] {
+export function toNodes(
+  scenario: Scenario,
+  compiled: CompiledScenario | undefined,
+  diagnostics: readonly Diagnostic[],
+  selected: string | null,
+  changed: ReadonlyMap<string, 'added' | 'changed'> = new Map(),
+): MatterNode[] {
   const auto = compiled ? autoLayout(compiled) : {};
   return (compiled?.items ?? []).map((item, index) => {
     const code = item.matter.code;
     const itemIndex = scenario.items.findIndex((i) => i.matter === code);
-    const problems = diagnostics.filter((d) => d.severity === 'error' && (d.document === `matter:${code}` || (itemIndex >= 0 && d.path.startsWith(`/scenarios/`) && d.path.includes(`/items/${itemIndex}/`)))).length;
+    const problems = diagnostics.filter(
+      (d) =>
+        d.severity === 'error' &&
+        (d.document === `matter:${code}` ||
+          (itemIndex >= 0 && d.path.startsWith(`/scenarios/`) && d.path.includes(`/items/${itemIndex}/`))),
+    ).length;
     const data: MatterNodeData = {
-      code, name: item.matter.name, selection: item.selection, locked: item.locked, target: item.matter.target,
-      promisedDays: item.matter.promisedDays, department: item.matter.department, problems,
+      code,
+      name: item.matter.name,
+      selection: item.selection,
+      locked: item.locked,
+      target: item.matter.target,
+      promisedDays: item.matter.promisedDays,
+      department: item.matter.department,
+      problems,
     };
     const mark = changed.get(code);
     if (mark) data.changed = mark;
-    return { id: code, type: 'matter', position: scenario.layout?.[code] ?? auto[code] ?? { x: 40 + index * 40, y: 40 + index * 40 }, data, selected: selected === code };
+    return {
+      id: code,
+      type: 'matter',
+      position: scenario.layout?.[code] ?? auto[code] ?? { x: 40 + index * 40, y: 40 + index * 40 },
+      data,
+      selected: selected === code,
+    };
   });
 }
 
 /** Edges of a scenario: every effective dependency (the serial chain included). */
 export function toEdges(compiled: CompiledScenario | undefined): FlowCanvasEdge[] {
-  return (compiled?.edges ?? []).map((e) => ({ id: `${e.before}->${e.after}`, source: e.before, target: e.after, type: 'smoothstep', markerEnd: 'arrowclosed', animated: false }));
+  return (compiled?.edges ?? []).map((e) => ({
+    id: `${e.before}->${e.after}`,
+    source: e.before,
+    target: e.after,
+    type: 'smoothstep',
+    markerEnd: 'arrowclosed',
+    animated: false,
+  }));
 }
 
 /** The dependency an edge id stands for. */

@@ -5,8 +5,17 @@
  */
 import type { ValidateFunction } from 'ajv';
 import {
-  checklistForSelection, createAjv, describeErrors, fieldsFor, fieldTitles, requiredFieldsFor, requiredMatters,
-  type ChecklistItem, type CompiledBundle, type JsonSchema, type MergedField,
+  checklistForSelection,
+  createAjv,
+  describeErrors,
+  fieldsFor,
+  fieldTitles,
+  requiredFieldsFor,
+  requiredMatters,
+  type ChecklistItem,
+  type CompiledBundle,
+  type JsonSchema,
+  type MergedField,
 } from '../../../schemas/index.ts';
 
 /** A section with the fields the selection shows. */
@@ -30,7 +39,11 @@ export function previewModel(compiled: CompiledBundle, scenarioId: string, selec
   const required = new Set(requiredFieldsFor(compiled, selected).map((f) => f.id));
   const visible = fieldsFor(compiled, selected);
   const sections = compiled.sections
-    .map((s) => ({ key: s.key, label: s.label, fields: visible.filter((f) => f.section === s.key).map((f) => ({ ...f, required: required.has(f.id) })) }))
+    .map((s) => ({
+      key: s.key,
+      label: s.label,
+      fields: visible.filter((f) => f.section === s.key).map((f) => ({ ...f, required: required.has(f.id) })),
+    }))
     .filter((s) => s.fields.length > 0);
   return { sections, checklist: checklistForSelection(scenario, selected), requiredMatters: requiredMatters(scenario) };
 }
@@ -40,7 +53,12 @@ export function previewModel(compiled: CompiledBundle, scenarioId: string, selec
  * left out; every shown section is present (even empty), so each missing required field
  * is reported at its own path.
  */
-export function applicationOf(model: PreviewModel, scenario: string, matters: readonly string[], values: Record<string, Record<string, unknown>>): Record<string, unknown> {
+export function applicationOf(
+  model: PreviewModel,
+  scenario: string,
+  matters: readonly string[],
+  values: Record<string, Record<string, unknown>>,
+): Record<string, unknown> {
   const app: Record<string, unknown> = { scenario, matters: [...matters] };
   for (const section of model.sections) {
     const out: Record<string, unknown> = {};

@@ -58,7 +58,10 @@ export const useCatalogStore = defineStore('catalog', () => {
   const regionName = (code: string) => regions.value.find((r) => r.code === code)?.name ?? code;
 
   async function load(): Promise<void> {
-    const { data } = await api<{ documents: DocumentView[]; versions: VersionView[]; regions: RegionView[] }>('GET', '/api/studio/definitions');
+    const { data } = await api<{ documents: DocumentView[]; versions: VersionView[]; regions: RegionView[] }>(
+      'GET',
+      '/api/studio/definitions',
+    );
     documents.value = data.documents;
     versions.value = data.versions;
     regions.value = data.regions;
@@ -78,5 +81,19 @@ export const useCatalogStore = defineStore('catalog', () => {
     await load();
   }
 
-  return { documents, versions, regions, loaded, definitions, matters, bundles, variants, regionName, load, remember, versionsOf, reloadVersions };
+  return {
+    documents,
+    versions,
+    regions,
+    loaded,
+    definitions,
+    matters,
+    bundles,
+    variants,
+    regionName,
+    load,
+    remember,
+    versionsOf,
+    reloadVersions,
+  };
 });

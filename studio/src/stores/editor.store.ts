@@ -5,7 +5,16 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { applyVariant, compileBundle, rebaseVariant, type Bundle, type CompiledBundle, type RebaseResult, type Variant, type VariantOperation } from '../../../schemas/index.ts';
+import {
+  applyVariant,
+  compileBundle,
+  rebaseVariant,
+  type Bundle,
+  type CompiledBundle,
+  type RebaseResult,
+  type Variant,
+  type VariantOperation,
+} from '../../../schemas/index.ts';
 import { api, ApiError } from '../api/client.ts';
 import { record, redo as redoHistory, startHistory, undo as undoHistory, type History } from '../editor/history.ts';
 import { useCatalogStore, type DocumentView } from './catalog.store.ts';
@@ -53,12 +62,13 @@ export const useEditorStore = defineStore('editor', () => {
     if (!d || !base.value) return null;
     return d.kind === 'bundle' ? d.body : applyVariant(base.value, d.body).bundle;
   });
-  const region = computed(() => (doc.value?.kind === 'variant' ? doc.value.body.region : base.value?.region ?? '320000'));
+  const region = computed(() => (doc.value?.kind === 'variant' ? doc.value.body.region : (base.value?.region ?? '320000')));
   const compiled = computed<CompiledBundle | null>(() => {
     const d = doc.value;
     if (!d || !base.value) return null;
     const defs = catalog.definitions;
-    if (d.kind === 'bundle') return compileBundle({ ...defs, bundles: [...defs.bundles.filter((b) => b.id !== d.body.id), d.body] }, d.body.id, d.body.region);
+    if (d.kind === 'bundle')
+      return compileBundle({ ...defs, bundles: [...defs.bundles.filter((b) => b.id !== d.body.id), d.body] }, d.body.id, d.body.region);
     const others = defs.variants.filter((v) => v.id !== d.body.id && !(v.bundle === d.body.bundle && v.region === d.body.region));
     return compileBundle({ ...defs, bundles: [base.value], variants: [...others, d.body] }, d.body.bundle, d.body.region);
   });
@@ -93,7 +103,8 @@ export const useEditorStore = defineStore('editor', () => {
   /** Loads the provincial versions a variant builds on. */
   async function loadBases(variant: Variant): Promise<void> {
     const versions = catalog.versionsOf(variant.bundle).filter((v) => v.state !== 'retired');
-    const fetchVersion = async (n: number) => (await api<{ body: Bundle }>('GET', `/api/studio/bundles/${encodeURIComponent(variant.bundle)}/versions/${n}`)).data.body;
+    const fetchVersion = async (n: number) =>
+      (await api<{ body: Bundle }>('GET', `/api/studio/bundles/${encodeURIComponent(variant.bundle)}/versions/${n}`)).data.body;
     const latest = versions.at(-1);
     latestBase.value = latest ? await fetchVersion(latest.version) : null;
     previousBase.value = versions.some((v) => v.version === variant.baseVersion) ? await fetchVersion(variant.baseVersion) : null;
@@ -109,8 +120,17 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Creates the variant of `bundleId` for `regionCode` (empty: no operations yet) and opens it. */
   async function createVariant(bundleId: string, regionCode: string): Promise<string> {
-    const versions = catalog.versionsOf(bundleId).filter((v) => v.state !== 'retired').map((v) => v.version);
-    const variant: Variant = { id: `${bundleId}-${regionCode}`, bundle: bundleId, baseVersion: Math.max(1, ...versions), region: regionCode, operations: [] };
+    const versions = catalog
+      .versionsOf(bundleId)
+      .filter((v) => v.state !== 'retired')
+      .map((v) => v.version);
+    const variant: Variant = {
+      id: `${bundleId}-${regionCode}`,
+      bundle: bundleId,
+      baseVersion: Math.max(1, ...versions),
+      region: regionCode,
+      operations: [],
+    };
     const { data } = await api<DocumentView<Variant>>('POST', '/api/studio/documents/variant', variant);
     catalog.remember(data);
     await loadBases(data.body);
@@ -165,7 +185,8 @@ export const useEditorStore = defineStore('editor', () => {
     scheduleSave();
   }
 
-  const pathOf = (d: EditedDocument) => `/api/studio/documents/${d.kind}/${encodeURIComponent(d.kind === 'bundle' ? d.body.id : d.body.id)}`;
+  const pathOf = (d: EditedDocument) =>
+    `/api/studio/documents/${d.kind}/${encodeURIComponent(d.kind === 'bundle' ? d.body.id : d.body.id)}`;
 
   /** Saves the present with If-Match; a stale save keeps both versions for the official. */
   async function save(force = false): Promise<boolean> {
@@ -216,8 +237,36 @@ export const useEditorStore = defineStore('editor', () => {
   });
 
   return {
-    history, rev, saveState, saveError, stale, activeScenario, selectedMatter, latestBase, previousBase,
-    doc, isVariant, base, bundle, region, compiled, baseCompiled, rebase, canUndo, canRedo, hasErrors,
-    load, openBundle, openVariant, createVariant, edit, addOperation, replace, undo, redo, save, resolveStale,
+    history,
+    rev,
+    saveState,
+    saveError,
+    stale,
+    activeScenario,
+    selectedMatter,
+    latestBase,
+    previousBase,
+    doc,
+    isVariant,
+    base,
+    bundle,
+    region,
+    compiled,
+    baseCompiled,
+    rebase,
+    canUndo,
+    canRedo,
+    hasErrors,
+    load,
+    openBundle,
+    openVariant,
+    createVariant,
+    edit,
+    addOperation,
+    replace,
+    undo,
+    redo,
+    save,
+    resolveStale,
   };
 });
