@@ -31,6 +31,17 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 /** How bad it is: errors block publishing, warnings are shown, infos explain. */
 export type Severity = 'error' | 'warning' | 'info';
 
+/**
+ * Where a finding is, as data: the scenario (by id), matter (by code), merged field (by id)
+ * and variant operation (by index) it concerns. Consumers read this, never the pointer text.
+ */
+export interface DiagnosticLoc {
+  scenario?: string;
+  matter?: string;
+  field?: string;
+  operation?: number;
+}
+
 /** One finding of the compiler. */
 export interface Diagnostic {
   code: DiagnosticCode;
@@ -40,6 +51,8 @@ export interface Diagnostic {
   /** JSON Pointer into that document. */
   path: string;
   message: string;
+  /** Where it is, when it concerns a scenario, matter, field or operation. */
+  loc?: DiagnosticLoc;
 }
 
 type Params = Record<string, string | number>;
@@ -80,10 +93,12 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'variant.conflict': { severity: 'error', text: (p) => `地方调整无法套用：${p.detail}` },
 };
 
-/** Builds a diagnostic with its table severity and message. */
-export function diagnostic(code: DiagnosticCode, document: string, path: string, params: Params = {}): Diagnostic {
+/** Builds a diagnostic with its table severity and message, and its location when given. */
+export function diagnostic(code: DiagnosticCode, document: string, path: string, params: Params = {}, loc?: DiagnosticLoc): Diagnostic {
   const entry = MESSAGES[code];
-  return { code, severity: entry.severity, document, path, message: entry.text(params) };
+  const d: Diagnostic = { code, severity: entry.severity, document, path, message: entry.text(params) };
+  if (loc && Object.keys(loc).length) d.loc = loc;
+  return d;
 }
 
 /** True when any diagnostic is an error. */

@@ -4,6 +4,7 @@
  * added, removed, 免提交 changed; days changed. One model for the studio, API and audit.
  */
 import type { CompiledBundle, CompiledScenario } from './compiled-types.ts';
+import { MODE_LABELS, SELECTION_LABELS } from './labels.ts';
 
 /** One change in business terms, with a Chinese sentence. */
 export interface BusinessChange {
@@ -30,13 +31,12 @@ export interface BusinessChange {
   text: string;
 }
 
-const MODE = { integrated: '整合办', parallel: '并行', serial: '串行' } as const;
-
 function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: BusinessChange[]): void {
   const s = b.id;
   const at = `「${b.label}」`;
   if (a.label !== b.label) out.push({ kind: 'scenario-relabelled', scenario: s, text: `办事情形「${a.label}」改名为${at}` });
-  if (a.mode !== b.mode) out.push({ kind: 'mode-changed', scenario: s, text: `${at}办理模式由${MODE[a.mode]}改为${MODE[b.mode]}` });
+  if (a.mode !== b.mode)
+    out.push({ kind: 'mode-changed', scenario: s, text: `${at}办理模式由${MODE_LABELS[a.mode].short}改为${MODE_LABELS[b.mode].short}` });
   const before = new Map(a.items.map((i) => [i.matter.code, i]));
   const after = new Map(b.items.map((i) => [i.matter.code, i]));
   for (const [code, item] of after) {
@@ -46,14 +46,14 @@ function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: Business
         kind: 'matter-added',
         scenario: s,
         subject: code,
-        text: `${at}增加事项「${item.matter.name}」（${item.selection === 'required' ? '必选' : '可选'}）`,
+        text: `${at}增加事项「${item.matter.name}」（${SELECTION_LABELS[item.selection]}）`,
       });
     else if (old.selection !== item.selection)
       out.push({
         kind: 'selection-changed',
         scenario: s,
         subject: code,
-        text: `${at}事项「${item.matter.name}」由${old.selection === 'required' ? '必选' : '可选'}改为${item.selection === 'required' ? '必选' : '可选'}`,
+        text: `${at}事项「${item.matter.name}」由${SELECTION_LABELS[old.selection]}改为${SELECTION_LABELS[item.selection]}`,
       });
   }
   for (const [code, item] of before)

@@ -29,8 +29,6 @@ export function reductionsOf(
   };
 }
 
-const MODE_TEXT = { parallel: '并行办理', serial: '依次办理', integrated: '整合办理' } as const;
-
 function steps(scenario: CompiledScenario): string[] {
   const names = new Map(scenario.items.map((i) => [i.matter.code, i.matter.name]));
   const out = [
@@ -86,9 +84,4 @@ export function buildGuide(
       return entry;
     }),
   };
-}
-
-/** How a scenario's mode reads in Chinese. */
-export function modeText(mode: CompiledScenario['mode']): string {
-  return MODE_TEXT[mode];
 }

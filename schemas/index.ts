@@ -1,10 +1,17 @@
-/** Public surface of the pure model: types, compiler and per-selection queries. */
+/** Public surface of the pure model: documents and their lifecycle, the compiler, per-selection queries, the API contract. */
 export * from './types.ts';
 export * from './compiled-types.ts';
 export * from './diagnostics.ts';
-export { compileBundle, variantFor } from './compile.ts';
-export { applyVariant, applyOperation, startApplying, type AppliedVariant } from './variant.ts';
-export { validateDocument, DOCUMENT_SCHEMAS, type DocumentKind } from './validate-documents.ts';
+export * from './api.ts';
+export * from './documents.ts';
+export * from './lifecycle.ts';
+export * from './labels.ts';
+export * from './regions.ts';
+export { compileBundle } from './compile.ts';
+export { compileDraft, compileForRegion, variantBase, type Draft } from './drafts.ts';
+export { variantFor } from './resolve-variant.ts';
+export { applyVariant, applyOperation, operationLoc, startApplying, type AppliedVariant } from './variant.ts';
+export { validateDocument, DOCUMENT_SCHEMAS, type SchemaKind } from './validate-documents.ts';
 export { createAjv, ANNOTATION_KEYWORDS, isValidDate } from './ajv.ts';
 export { describeErrors, describeError, type FieldError } from './error-messages.ts';
 export { FORMATS, formatValidators, isValidIdNumber, isValidUscc } from './formats.ts';
@@ -14,7 +21,6 @@ export { checklistFor, materialRequests } from './materials.ts';
 export { mergeFields, matterSectionKey } from './merge-fields.ts';
 export { emitSchema, applicationSchemaId, fieldSchema } from './emit-schema.ts';
 export { emitUiSchema } from './emit-ui-schema.ts';
-export { modeText } from './guide.ts';
 export * from './selection.ts';
 export { stableStringify } from './stable-json.ts';
 export { exampleApplication, exampleValue, withIdCheck, withUsccCheck } from './example.ts';

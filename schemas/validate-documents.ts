@@ -8,17 +8,18 @@ import bundleSchema from './bundle.schema.json' with { type: 'json' };
 import calendarSchema from './calendar.schema.json' with { type: 'json' };
 import dictionarySchema from './dictionary.schema.json' with { type: 'json' };
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import type { DocumentKind } from './documents.ts';
 import { describeErrors } from './error-messages.ts';
 import materialsSchema from './materials.schema.json' with { type: 'json' };
 import matterSchema from './matter.schema.json' with { type: 'json' };
 import regionsSchema from './regions.schema.json' with { type: 'json' };
 import variantSchema from './variant.schema.json' with { type: 'json' };
 
-/** The kinds of authored document, each with its schema. */
-export type DocumentKind = 'dictionary' | 'materials' | 'matter' | 'bundle' | 'variant' | 'calendar' | 'regions';
+/** What has a JSON Schema here: every kind of authored document, and the shipped regions list. */
+export type SchemaKind = DocumentKind | 'regions';
 
-/** The JSON Schema of each document kind. */
-export const DOCUMENT_SCHEMAS: Record<DocumentKind, Record<string, unknown>> = {
+/** The JSON Schema of each kind. */
+export const DOCUMENT_SCHEMAS: Record<SchemaKind, Record<string, unknown>> = {
   dictionary: dictionarySchema,
   materials: materialsSchema,
   matter: matterSchema,
@@ -28,13 +29,13 @@ export const DOCUMENT_SCHEMAS: Record<DocumentKind, Record<string, unknown>> = {
   regions: regionsSchema,
 };
 
-let validators: Record<DocumentKind, ValidateFunction> | undefined;
+let validators: Record<SchemaKind, ValidateFunction> | undefined;
 
-function documentValidators(): Record<DocumentKind, ValidateFunction> {
+function documentValidators(): Record<SchemaKind, ValidateFunction> {
   if (!validators) {
     const ajv = createAjv();
     for (const schema of Object.values(DOCUMENT_SCHEMAS)) ajv.addSchema(schema);
-    const get = (kind: DocumentKind) => ajv.getSchema(String(DOCUMENT_SCHEMAS[kind].$id))!;
+    const get = (kind: SchemaKind) => ajv.getSchema(String(DOCUMENT_SCHEMAS[kind].$id))!;
     validators = {
       dictionary: get('dictionary'),
       materials: get('materials'),
@@ -51,7 +52,7 @@ function documentValidators(): Record<DocumentKind, ValidateFunction> {
 const cache = new WeakMap<object, Diagnostic[]>();
 
 /** Validates one document; `name` is how diagnostics refer to it (`matter:<code>` …). */
-export function validateDocument(kind: DocumentKind, doc: unknown, name: string): Diagnostic[] {
+export function validateDocument(kind: SchemaKind, doc: unknown, name: string): Diagnostic[] {
   const cacheable = typeof doc === 'object' && doc !== null;
   if (cacheable) {
     const hit = cache.get(doc);

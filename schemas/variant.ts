@@ -4,7 +4,7 @@
  * never silently dropped. Guardrails: locked items do not change, required provincial
  * matters stay, selections only tighten, promised days only go down.
  */
-import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
+import { diagnostic, pointer, type Diagnostic, type DiagnosticLoc } from './diagnostics.ts';
 import type { Anchor, Bundle, FlowEdge, MatterLocalField, MatterMaterial, Scenario, Variant, VariantOperation } from './types.ts';
 
 /** The bundle as the city sees it, plus what operations add outside the bundle document. */
@@ -147,6 +147,15 @@ export function startApplying(base: Bundle, region: string): AppliedVariant {
   return out;
 }
 
+/** Where an operation acts: its index, and its scenario and matter when it names them. */
+export function operationLoc(op: VariantOperation, operation: number): DiagnosticLoc {
+  const loc: DiagnosticLoc = { operation };
+  if ('scenario' in op && op.scenario) loc.scenario = op.scenario;
+  if ('matter' in op) loc.matter = op.matter;
+  if (op.op === 'relabelField') loc.field = op.field;
+  return loc;
+}
+
 /** Applies a city's variant to the provincial bundle; the inputs are not modified. */
 export function applyVariant(base: Bundle, variant: Variant): AppliedVariant {
   const doc = `variant:${variant.id}`;
@@ -158,7 +167,8 @@ export function applyVariant(base: Bundle, variant: Variant): AppliedVariant {
   }
   variant.operations.forEach((op, i) => {
     const conflict = applyOperation(out, op);
-    if (conflict) out.diagnostics.push(diagnostic('variant.conflict', doc, pointer('operations', i), { detail: conflict }));
+    if (conflict)
+      out.diagnostics.push(diagnostic('variant.conflict', doc, pointer('operations', i), { detail: conflict }, operationLoc(op, i)));
   });
   return out;
 }

@@ -15,6 +15,7 @@ import { runtimeRoutes } from './runtime/routes.ts';
 import { authRoutes } from './studio-api/auth-routes.ts';
 import { documentRoutes } from './studio-api/documents-routes.ts';
 import { lifecycleRoutes } from './studio-api/lifecycle-routes.ts';
+import { releaseRoutes } from './studio-api/release-routes.ts';
 import { variantRoutes } from './studio-api/variant-routes.ts';
 
 /** Builds the app around a context; tests call this with their own store. */
@@ -49,6 +50,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/studio', authRoutes(ctx));
   app.use('/api/studio', lifecycleRoutes(ctx));
   app.use('/api/studio', variantRoutes(ctx));
+  app.use('/api/studio', releaseRoutes(ctx));
   app.use('/api/studio', documentRoutes(ctx));
 
   app.use('/api', notFound);

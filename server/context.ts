@@ -1,17 +1,17 @@
-/** What every router shares: the store, the runtime, the current definitions, regions, logger and config. */
+/** What every router shares: the store, the runtime, the studio's drafts, regions, logger and config. */
+import type { Region } from '../schemas/index.ts';
 import type { Config } from './config.ts';
-import type { Region } from './catalog/regions.ts';
 import type { Logger } from './http/logger.ts';
-import type { DefinitionsCache } from './runtime/definitions.ts';
-import type { Runtime } from './runtime/artifacts.ts';
+import type { Runtime } from './runtime/runtime.ts';
 import type { Store } from './store/store.ts';
+import type { DraftDefinitions } from './studio-api/drafts.ts';
 
 /** Shared server state. */
 export interface AppContext {
   config: Config;
   store: Store;
   runtime: Runtime;
-  definitions: DefinitionsCache;
+  drafts: DraftDefinitions;
   regions: Region[];
   logger: Logger;
 }

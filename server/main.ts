@@ -2,28 +2,15 @@
  * `npm start`: opens the embedded store under DATA_DIR (seeding it from bundles/ on first
  * start), loads the runtime, listens on HOST:PORT and prints the URL and how to log in.
  */
-import { join } from 'node:path';
 import { createApp } from './app.ts';
-import { regions } from './catalog/regions.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './http/logger.ts';
-import { Runtime } from './runtime/artifacts.ts';
-import { DefinitionsCache } from './runtime/definitions.ts';
-import { seedIfEmpty } from './store/seed.ts';
-import { SqliteStore } from './store/sqlite-store.ts';
+import { startUp } from './startup/start.ts';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const store = new SqliteStore(join(config.dataDir, 'yijianshi.db'));
-const allRegions = regions();
-const seed = await seedIfEmpty(
-  store,
-  allRegions.map((r) => r.code),
-  config.adminPassword,
-);
-const runtime = new Runtime(store);
-await runtime.load();
-const app = createApp({ config, store, runtime, definitions: new DefinitionsCache(store), regions: allRegions, logger });
+const { context, seed } = await startUp(config, logger);
+const app = createApp(context);
 
 const server = app.listen(config.port, config.host, () => {
   const address = server.address();
@@ -40,7 +27,7 @@ const server = app.listen(config.port, config.host, () => {
 
 const shutdown = () => {
   server.close(() => {
-    void store.close().then(() => process.exit(0));
+    void context.store.close().then(() => process.exit(0));
   });
   setTimeout(() => process.exit(0), 3000).unref();
 };

@@ -3,11 +3,11 @@
  * scenario, the four reductions and the critical-path days as a Markdown table, then
  * the diagnostics of every region's compile. Exits non-zero when any compile has errors.
  */
-import { compileBundle, hasErrors, modeText, type Reduction } from '../../schemas/index.ts';
-import { loadDefinitions } from '../catalog/load-definitions.ts';
-import { regionCodes } from '../catalog/regions.ts';
+import { compileBundle, hasErrors, MODE_LABELS, type Reduction } from '../../schemas/index.ts';
+import { loadDefinitions, loadRegions } from '../catalog/shipped.ts';
 
 const defs = loadDefinitions();
+const regionCodes = loadRegions().map((r) => r.code);
 const arrow = (r: Reduction) => `${r.before} → ${r.after}`;
 
 const lines = [
@@ -19,7 +19,7 @@ for (const bundle of defs.bundles) {
   for (const s of compiled.scenarios) {
     const r = s.reductions;
     lines.push(
-      `| ${compiled.name} | ${s.label} | ${modeText(s.mode)} | ${s.items.length} | ${arrow(r.fields)} | ${arrow(r.materials)} | ${arrow(r.days)} | ${arrow(r.steps)} | ${arrow(r.visits)} | ${s.timeLimit.criticalDays} |`,
+      `| ${compiled.name} | ${s.label} | ${MODE_LABELS[s.mode].long} | ${s.items.length} | ${arrow(r.fields)} | ${arrow(r.materials)} | ${arrow(r.days)} | ${arrow(r.steps)} | ${arrow(r.visits)} | ${s.timeLimit.criticalDays} |`,
     );
   }
 }
@@ -29,7 +29,7 @@ let failed = 0;
 let compiles = 0;
 const problems: string[] = [];
 for (const bundle of defs.bundles) {
-  for (const region of regionCodes()) {
+  for (const region of regionCodes) {
     const compiled = compileBundle(defs, bundle.id, region);
     compiles++;
     for (const d of compiled.diagnostics)
@@ -37,6 +37,6 @@ for (const bundle of defs.bundles) {
     if (hasErrors(compiled.diagnostics)) failed++;
   }
 }
-console.log(`\n${compiles} 次编译（${defs.bundles.length} 个一件事 × ${regionCodes().length} 个地区），${failed} 次有错误。`);
+console.log(`\n${compiles} 次编译（${defs.bundles.length} 个一件事 × ${regionCodes.length} 个地区），${failed} 次有错误。`);
 for (const p of problems) console.log(p);
 process.exitCode = failed ? 1 : 0;

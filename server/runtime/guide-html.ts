@@ -2,43 +2,51 @@
  * The printable 办事指南 page of a compiled bundle: plain HTML and CSS, Chinese, readable
  * on a phone and on A4 paper, no script.
  */
-import { modeText, type ChecklistItem, type CompiledBundle } from '../../schemas/index.ts';
+import {
+  daysText,
+  FORM_LABELS,
+  MODE_LABELS,
+  NECESSITY_LABELS,
+  stateLabel,
+  TARGET_LABELS,
+  type ChecklistItem,
+  type CompiledBundle,
+  type VersionState,
+} from '../../schemas/index.ts';
 
 const esc = (s: unknown) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const NECESSITY = { required: '必要', optional: '非必要', deferrable: '容缺后补' } as const;
-const FORM = { paper: '纸质', electronic: '电子', either: '纸质或电子' } as const;
-const STATE = { trial: '试运行', published: '正式上线', retired: '已停用' } as const;
-const TARGET = { individual: '个人', organization: '单位' } as const;
-
 function checklist(items: readonly ChecklistItem[], names: Map<string, string>): string {
   if (items.length === 0) return '<p>无需提交材料。</p>';
   const rows = items.map(
-    (c, i) => `<tr><td>${i + 1}</td><td>${esc(c.name)}</td><td>${NECESSITY[c.necessity]}</td><td>${FORM[c.form]}，${c.copies} 份</td>
+    (
+      c,
+      i,
+    ) => `<tr><td>${i + 1}</td><td>${esc(c.name)}</td><td>${NECESSITY_LABELS[c.necessity]}</td><td>${FORM_LABELS[c.form]}，${c.copies} 份</td>
     <td>${c.exempt ? `<span class="exempt">免提交</span>${esc(c.exempt.note)}` : '需提交'}</td><td>${c.matters.map((m) => esc(names.get(m) ?? m)).join('、')}</td></tr>`,
   );
   return `<table><thead><tr><th>序号</th><th>材料名称</th><th>必要性</th><th>形式与份数</th><th>提交要求</th><th>所涉事项</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /** Renders the guide page. */
-export function renderGuide(compiled: CompiledBundle, state: keyof typeof STATE): string {
+export function renderGuide(compiled: CompiledBundle, state: VersionState): string {
   const g = compiled.guide;
   const names = new Map(compiled.scenarios.flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)));
   const scenarios = g.scenarios.map((s, index) => {
     const scenario = compiled.scenarios[index]!;
     const matters = s.matters.map(
       (m) =>
-        `<tr><td>${esc(m.name)}</td><td>${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td>${m.promisedDays === 0 ? '即办' : `${m.promisedDays} 个工作日`}</td><td>${esc(m.result ?? '—')}</td></tr>`,
+        `<tr><td>${esc(m.name)}</td><td>${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td>${daysText(m.promisedDays)}</td><td>${esc(m.result ?? '—')}</td></tr>`,
     );
     return `<section>
-      <h2>${esc(s.label)}<small>${TARGET[s.target]} · ${modeText(scenario.mode)}</small></h2>
+      <h2>${esc(s.label)}<small>${TARGET_LABELS[s.target]} · ${MODE_LABELS[scenario.mode].long}</small></h2>
       ${s.guide ? `<p class="guide">${esc(s.guide.question)} <b>${esc(s.guide.answer)}</b></p>` : ''}
       <h3>办理事项</h3>
       <table><thead><tr><th>事项</th><th>选择</th><th>实施主体</th><th>承诺时限</th><th>办理结果</th></tr></thead><tbody>${matters.join('')}</tbody></table>
       <h3>申请材料（一套材料）</h3>${checklist(s.checklist, names)}
       <h3>办理流程</h3><ol>${s.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>
-      <p class="facts"><span>办结时限：<b>${s.days === 0 ? '即办' : `${s.days} 个工作日`}</b></span><span>到现场次数：<b>${s.visits === 0 ? '零跑动' : `最多 ${s.visits} 次`}</b></span>
+      <p class="facts"><span>办结时限：<b>${daysText(s.days)}</b></span><span>到现场次数：<b>${s.visits === 0 ? '零跑动' : `最多 ${s.visits} 次`}</b></span>
       <span>一张表单：<b>${scenario.reductions.fields.before} → ${scenario.reductions.fields.after} 项</b></span><span>材料：<b>${scenario.reductions.materials.before} → ${scenario.reductions.materials.after} 份</b></span></p>
     </section>`;
   });
@@ -61,7 +69,7 @@ export function renderGuide(compiled: CompiledBundle, state: keyof typeof STATE)
 </style></head>
 <body>
 <header><h1>${esc(g.title)}</h1>
-<p class="meta">牵头单位：${esc(g.lead)}　参与单位：${g.departments.map(esc).join('、')}　版本：第 ${compiled.version} 版 <span class="state">${STATE[state]}</span></p>
+<p class="meta">牵头单位：${esc(g.lead)}　参与单位：${g.departments.map(esc).join('、')}　版本：第 ${compiled.version} 版 <span class="state">${stateLabel(state)}</span></p>
 ${compiled.description ? `<p>${esc(compiled.description)}</p>` : ''}</header>
 ${g.notes.length ? `<ul class="notes">${g.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 ${scenarios.join('\n')}

@@ -2,14 +2,17 @@
  * The plan of a valid application: the one application split into what each selected
  * matter's back office receives (its fields, its materials, its department), in flow order,
  * with each matter's and the bundle's due date from today through the working-day calendar.
- * Everything but the field values depends only on (scenario, selection, day), so that part
- * is computed once and reused: validation sits on the hot path.
+ * Everything but the field values depends only on the compiled artifact, the calendar, the
+ * scenario, the selection and the day, so that part is computed once per such key and
+ * reused: validation sits on the hot path.
  */
 import {
   checklistForSelection,
   deadlinesFor,
   type ChecklistItem,
   type CompiledBundle,
+  type MatterPlan,
+  type Plan,
   type PreparedCalendar,
 } from '../../schemas/index.ts';
 
@@ -20,29 +23,17 @@ export function todayInChina(now = Date.now()): string {
   return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-interface MatterPlan {
-  code: string;
-  name: string;
-  department: string;
-  selection: 'required' | 'optional';
-  stage: number;
-  startsAfter: string[];
-  days: number;
-  due: string;
-  /** Ids of the checklist items this matter needs; the plan's checklist says what each is. */
-  materials: string[];
-}
-
 interface Skeleton {
-  bundle: { id: string; version: number; region: string; scenario: string; acceptedOn: string; days: number; due: string };
-  matters: { plan: MatterPlan; fields: { section: string; key: string }[]; json: string }[];
+  bundle: Plan['bundle'];
+  matters: { plan: Omit<MatterPlan, 'fields'>; fields: { section: string; key: string }[]; json: string }[];
   checklist: ChecklistItem[];
   /** `{"valid":true,"plan":{"bundle":…` and `…"checklist":…}}` pre-encoded; the response adds the matters. */
   json: { head: Buffer; tail: Buffer };
 }
 
 const MAX_SKELETONS = 512;
-const skeletons = new WeakMap<CompiledBundle, Map<string, Skeleton>>();
+// by artifact, then by calendar (a published calendar is a new object), then by day, scenario and selection
+const skeletons = new WeakMap<CompiledBundle, WeakMap<PreparedCalendar, Map<string, Skeleton>>>();
 
 function skeletonOf(
   compiled: CompiledBundle,
@@ -51,8 +42,10 @@ function skeletonOf(
   acceptedOn: string,
   calendar: PreparedCalendar,
 ): Skeleton {
-  let cache = skeletons.get(compiled);
-  if (!cache) skeletons.set(compiled, (cache = new Map()));
+  let byCalendar = skeletons.get(compiled);
+  if (!byCalendar) skeletons.set(compiled, (byCalendar = new WeakMap()));
+  let cache = byCalendar.get(calendar);
+  if (!cache) byCalendar.set(calendar, (cache = new Map()));
   const scenario = compiled.scenarios.find((s) => s.id === scenarioId)!;
   const selected = scenario.items.map((i) => i.matter.code).filter((c) => requested.includes(c));
   const key = `${acceptedOn}|${scenarioId}|${selected.join(',')}`;
@@ -137,7 +130,7 @@ export function buildPlan(
   app: { scenario: string; matters: string[] } & Record<string, unknown>,
   acceptedOn: string,
   calendar: PreparedCalendar,
-) {
+): Plan {
   const skeleton = skeletonOf(compiled, app.scenario, app.matters, acceptedOn, calendar);
   return {
     bundle: skeleton.bundle,

@@ -1,17 +1,34 @@
 /**
- * The public runtime API (no login): regions, the bundles in effect in a region, their
- * compiled form, schema, UI schema, example, guide, and validation of applications.
- * Published responses carry ETag and Cache-Control; If-None-Match gets 304.
+ * The public runtime API (no login): regions, the published calendar, the bundles in effect
+ * in a region, their compiled form, schema, UI schema, example, guide, diff, and validation
+ * of applications. Only what is published is served. Published responses carry ETag and
+ * Cache-Control; If-None-Match gets 304.
  */
 import { Router, type Request, type Response } from 'express';
-import { describeErrors, diffCompiled, exampleApplication, prepareCalendar } from '../../schemas/index.ts';
+import { describeErrors, diffCompiled, exampleApplication, PROVINCE, stateLabel, type BundleSummary } from '../../schemas/index.ts';
 import type { AppContext } from '../context.ts';
 import { maskApplication } from '../http/logger.ts';
 import { problem } from '../http/problem.ts';
-import type { RuntimeEntry } from './artifacts.ts';
 import { planResponseJson, todayInChina } from './plan.ts';
+import type { RuntimeEntry } from './runtime.ts';
 
-const STATE_TEXT = { trial: '试运行', published: '正式上线', retired: '已停用' } as const;
+/** What the path names: a region, and (under /bundles/:ref) the artifact it serves. */
+interface Served {
+  region: string;
+  entry: RuntimeEntry;
+  pinned: boolean;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    served?: Partial<Served>;
+  }
+}
+
+/** The artifact a `/bundles/:ref` route was called for (loaded once by `router.param`). */
+function served(req: Request): Served {
+  return req.served as Served;
+}
 
 function cacheControl(entry: RuntimeEntry, pinned: boolean): string {
   if (entry.version.state === 'trial') return 'no-cache';
@@ -39,69 +56,72 @@ export function runtimeRoutes(ctx: AppContext): Router {
   const regionCodes = new Set(ctx.regions.map((r) => r.code));
   const regionsBody = Buffer.from(JSON.stringify(ctx.regions.map((r) => ({ code: r.code, name: r.name }))));
 
-  const region = (req: Request): string => {
-    const code = String(req.params.region);
-    if (!regionCodes.has(code)) throw problem(404, `没有行政区划「${code}」`);
-    return code;
-  };
+  router.param('region', (req, _res, next, code: string) => {
+    if (!regionCodes.has(code)) return next(problem(404, `没有行政区划「${code}」`));
+    req.served = { region: code };
+    next();
+  });
 
-  const entryOf = (req: Request): { entry: RuntimeEntry; pinned: boolean } => {
-    const code = region(req);
-    const ref = String(req.params.ref);
+  router.param('ref', (req, _res, next, ref: string) => {
     const m = /^([a-z][a-z0-9-]*)(?:@([1-9][0-9]{0,8}))?$/.exec(ref);
-    if (!m) throw problem(404, `一件事标识「${ref}」格式不正确，应为 id 或 id@版本号`);
-    const entry = ctx.runtime.find(code, m[1]!, m[2] ? Number(m[2]) : undefined);
-    if (!entry) throw problem(404, m[2] ? `${code} 没有一件事「${m[1]}」的第 ${m[2]} 版` : `${code} 没有在用的一件事「${m[1]}」`);
-    return { entry, pinned: m[2] !== undefined };
-  };
+    if (!m) return next(problem(404, `一件事标识「${ref}」格式不正确，应为 id 或 id@版本号`));
+    const region = req.served!.region!;
+    const entry = ctx.runtime.find(region, m[1]!, m[2] ? Number(m[2]) : undefined);
+    if (!entry)
+      return next(problem(404, m[2] ? `${region} 没有一件事「${m[1]}」的第 ${m[2]} 版` : `${region} 没有在用的一件事「${m[1]}」`));
+    req.served = { region, entry, pinned: m[2] !== undefined };
+    next();
+  });
 
   router.get('/regions', (req, res) =>
     sendCached(req, res, regionsBody, '"regions-v1"', 'application/json; charset=utf-8', 'public, max-age=3600'),
   );
 
+  router.get('/calendar', (req, res) => {
+    const calendar = ctx.runtime.calendar;
+    sendCached(req, res, calendar.text, calendar.etag, 'application/json; charset=utf-8', 'public, max-age=300');
+  });
+
   router.get('/regions/:region/bundles', (req, res) => {
-    const code = region(req);
     res.setHeader('Cache-Control', 'public, max-age=60');
-    res.json(
-      ctx.runtime.inEffect(code).map((e) => ({
-        id: e.compiled.id,
-        name: e.compiled.name,
-        version: e.compiled.version,
-        state: e.version.state,
-        stateText: STATE_TEXT[e.version.state],
-        scenarios: e.compiled.scenarios.map((s) => ({ id: s.id, label: s.label, target: s.target, mode: s.mode })),
-      })),
-    );
+    const list: BundleSummary[] = ctx.runtime.inEffect(req.served!.region!).map((e) => ({
+      id: e.compiled.id,
+      name: e.compiled.name,
+      version: e.compiled.version,
+      state: e.version.state,
+      stateText: stateLabel(e.version.state),
+      scenarios: e.compiled.scenarios.map((s) => ({ id: s.id, label: s.label, target: s.target, mode: s.mode })),
+    }));
+    res.json(list);
   });
 
   router.get('/regions/:region/bundles/:ref', (req, res) => {
-    const { entry, pinned } = entryOf(req);
+    const { entry, pinned } = served(req);
     res.setHeader('X-Bundle-State', entry.version.state);
     sendCached(req, res, entry.compiledText, entry.etag, 'application/json; charset=utf-8', cacheControl(entry, pinned));
   });
 
   router.get('/regions/:region/bundles/:ref/schema', (req, res) => {
-    const { entry, pinned } = entryOf(req);
+    const { entry, pinned } = served(req);
     sendCached(req, res, entry.schemaText, entry.schemaEtag, 'application/schema+json; charset=utf-8', cacheControl(entry, pinned));
   });
 
   router.get('/regions/:region/bundles/:ref/ui-schema', (req, res) => {
-    const { entry, pinned } = entryOf(req);
+    const { entry, pinned } = served(req);
     sendCached(req, res, entry.uiSchemaText, entry.uiSchemaEtag, 'application/json; charset=utf-8', cacheControl(entry, pinned));
   });
 
   router.get('/regions/:region/bundles/:ref/guide', (req, res) => {
-    const { entry, pinned } = entryOf(req);
+    const { entry, pinned } = served(req);
     const guide = entry.guideHtml();
     sendCached(req, res, guide.html, guide.etag, 'text/html; charset=utf-8', cacheControl(entry, pinned));
   });
 
   router.get('/regions/:region/bundles/:ref/diff', (req, res) => {
-    const { entry } = entryOf(req);
+    const { entry } = served(req);
     const against = typeof req.query.against === 'string' ? req.query.against : 'base';
-    const province = ctx.regions[0]!.code;
     let other: RuntimeEntry | undefined;
-    if (against === 'base') other = ctx.runtime.artifact(province, entry.compiled.id, entry.compiled.version);
+    if (against === 'base') other = ctx.runtime.artifact(PROVINCE, entry.compiled.id, entry.compiled.version);
     else if (/^[1-9][0-9]{0,8}$/.test(against)) other = ctx.runtime.artifact(entry.compiled.region, entry.compiled.id, Number(against));
     else throw problem(400, 'against 应为 base 或版本号');
     if (!other) throw problem(404, `没有可比较的版本「${against}」`);
@@ -113,7 +133,7 @@ export function runtimeRoutes(ctx: AppContext): Router {
   });
 
   router.get('/regions/:region/bundles/:ref/example', (req, res) => {
-    const { entry } = entryOf(req);
+    const { entry } = served(req);
     const compiled = entry.compiled;
     const scenarioId = typeof req.query.scenario === 'string' ? req.query.scenario : undefined;
     const scenario = scenarioId === undefined ? compiled.scenarios[0] : compiled.scenarios.find((s) => s.id === scenarioId);
@@ -131,8 +151,8 @@ export function runtimeRoutes(ctx: AppContext): Router {
     res.json(exampleApplication(compiled, scenario.id, matters));
   });
 
-  router.post('/regions/:region/bundles/:ref/applications/validate', async (req, res) => {
-    const { entry } = entryOf(req);
+  router.post('/regions/:region/bundles/:ref/applications/validate', (req, res) => {
+    const { entry } = served(req);
     if (!req.is('application/json')) throw problem(415, '请以 application/json 提交申请');
     const app = req.body as unknown;
     const validate = entry.validate();
@@ -146,12 +166,11 @@ export function runtimeRoutes(ctx: AppContext): Router {
       });
       throw problem(422, `申请有 ${errors.length} 处需要修改`, { errors });
     }
-    const definitions = await ctx.definitions.get();
     const body = planResponseJson(
       entry.compiled,
       app as Parameters<typeof planResponseJson>[1],
       todayInChina(),
-      prepareCalendar(definitions.calendar),
+      ctx.runtime.calendar.prepared,
     );
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Length', body.length);

@@ -1,4 +1,13 @@
-/** Versioned schema migrations of the embedded store, applied in order, each in a transaction. */
+/**
+ * Versioned schema migrations of the embedded store, applied in order, each in a
+ * transaction. The CHECKs on states and roles are written from the same tables the
+ * route guards and the studio read (schemas/lifecycle.ts, schemas/api.ts).
+ */
+import { DOCUMENT_KINDS, ROLES, VERSION_STATES } from '../../schemas/index.ts';
+
+/** `'a', 'b'` for a CHECK (… IN (…)) from a list of codes. */
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+
 export const MIGRATIONS: { version: number; sql: string }[] = [
   {
     version: 1,
@@ -17,7 +26,7 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ) STRICT;
       CREATE TABLE bundle_versions (
         bundle_id TEXT NOT NULL, version INTEGER NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('trial', 'published', 'retired')),
+        state TEXT NOT NULL CHECK (state IN (${sqlList(VERSION_STATES)})),
         pilot_regions TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(pilot_regions)),
         body TEXT NOT NULL CHECK (json_valid(body)),
         created_at TEXT NOT NULL, created_by TEXT NOT NULL,
@@ -37,7 +46,7 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ) STRICT;
       CREATE TABLE users (
         username TEXT PRIMARY KEY, password_hash TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('admin', 'city-editor', 'viewer')),
+        role TEXT NOT NULL CHECK (role IN (${sqlList(ROLES)})),
         region TEXT NOT NULL, created_at TEXT NOT NULL
       ) STRICT;
       CREATE TABLE sessions (
@@ -48,6 +57,27 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
         seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
         action TEXT NOT NULL, target TEXT NOT NULL, before TEXT, after TEXT
       ) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    sql: `
+      -- revisions are history: versions pin them and releases publish them
+      CREATE TRIGGER documents_immutable BEFORE UPDATE ON documents
+      BEGIN SELECT RAISE(ABORT, 'document revisions are immutable'); END;
+      CREATE TRIGGER documents_no_delete BEFORE DELETE ON documents
+      BEGIN SELECT RAISE(ABORT, 'document revisions are immutable'); END;
+      -- the catalog revisions a version was compiled against ('{}' for versions made before pinning)
+      ALTER TABLE bundle_versions ADD COLUMN pins TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(pins));
+      -- documents with a lifecycle of their own (the calendar): release n publishes one revision
+      CREATE TABLE releases (
+        kind TEXT NOT NULL CHECK (kind IN (${sqlList(DOCUMENT_KINDS)})), id TEXT NOT NULL, release INTEGER NOT NULL,
+        rev INTEGER NOT NULL, published_at TEXT NOT NULL, published_by TEXT NOT NULL,
+        PRIMARY KEY (kind, id, release),
+        FOREIGN KEY (kind, id, rev) REFERENCES documents (kind, id, rev)
+      ) STRICT;
+      CREATE TRIGGER releases_immutable BEFORE UPDATE ON releases
+      BEGIN SELECT RAISE(ABORT, 'releases are immutable'); END;
     `,
   },
 ];

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
+import type { PinnedRevision, Pins, ReleaseView } from '../../schemas/index.ts';
 import type {
   Actor,
   Artifact,
@@ -14,7 +15,9 @@ import type {
   BundleVersion,
   DocumentHead,
   DocumentKind,
+  NewVersion,
   PutResult,
+  Release,
   Session,
   Store,
   StoredDocument,
@@ -49,6 +52,18 @@ function version(row: Row): BundleVersion {
     createdBy: String(row.created_by),
     publishedAt: (row.published_at as string | null) ?? null,
     retiredAt: (row.retired_at as string | null) ?? null,
+    pins: JSON.parse(String(row.pins ?? '{}')) as Pins,
+  };
+}
+
+function release(row: Row): ReleaseView {
+  return {
+    kind: row.kind as DocumentKind,
+    id: String(row.id),
+    release: Number(row.release),
+    rev: Number(row.rev),
+    publishedAt: String(row.published_at),
+    publishedBy: String(row.published_by),
   };
 }
 
@@ -140,6 +155,64 @@ export class SqliteStore implements Store {
     return rows.map((row) => ({ ...head(row), body: JSON.parse(String(row.body)) }));
   }
 
+  async getRevisions(refs: readonly PinnedRevision[]): Promise<StoredDocument[]> {
+    const stmt = this.db.prepare(
+      `SELECT d.kind, d.id, d.rev, d.body, d.author AS updated_by, d.created_at AS updated_at, h.region
+       FROM documents d LEFT JOIN document_heads h USING (kind, id) WHERE d.kind = ? AND d.id = ? AND d.rev = ?`,
+    );
+    const out: StoredDocument[] = [];
+    for (const r of refs) {
+      const row = stmt.get(r.kind, r.id, r.rev) as Row | undefined;
+      if (row) out.push({ ...head(row), body: JSON.parse(String(row.body)) });
+    }
+    return out;
+  }
+
+  async releaseDocument(input: { kind: DocumentKind; id: string; actor: Actor }): Promise<Release | null> {
+    return this.tx(() => {
+      const current = this.readDocument(input.kind, input.id);
+      if (!current) return null;
+      const last = this.db
+        .prepare('SELECT * FROM releases WHERE kind = ? AND id = ? ORDER BY release DESC LIMIT 1')
+        .get(input.kind, input.id) as Row | undefined;
+      if (last && Number(last.rev) === current.rev) return null;
+      const number = (last ? Number(last.release) : 0) + 1;
+      this.db
+        .prepare('INSERT INTO releases (kind, id, release, rev, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(input.kind, input.id, number, current.rev, now(), input.actor.username);
+      this.audit(input.actor, 'release', `${input.kind}:${input.id}@${current.rev}`, last ? { release: Number(last.release) } : undefined, {
+        release: number,
+        rev: current.rev,
+      });
+      return this.readRelease(input.kind, input.id, number);
+    });
+  }
+
+  private readRelease(kind: DocumentKind, id: string, number?: number): Release | null {
+    const row = (
+      number === undefined
+        ? this.db
+            .prepare(
+              'SELECT r.*, d.body FROM releases r JOIN documents d USING (kind, id, rev) WHERE r.kind = ? AND r.id = ? ORDER BY r.release DESC LIMIT 1',
+            )
+            .get(kind, id)
+        : this.db
+            .prepare(
+              'SELECT r.*, d.body FROM releases r JOIN documents d USING (kind, id, rev) WHERE r.kind = ? AND r.id = ? AND r.release = ?',
+            )
+            .get(kind, id, number)
+    ) as Row | undefined;
+    return row ? { ...release(row), body: JSON.parse(String(row.body)) } : null;
+  }
+
+  async latestRelease(kind: DocumentKind, id: string): Promise<Release | null> {
+    return this.readRelease(kind, id);
+  }
+
+  async listReleases(kind: DocumentKind, id: string): Promise<ReleaseView[]> {
+    return (this.db.prepare('SELECT * FROM releases WHERE kind = ? AND id = ? ORDER BY release').all(kind, id) as Row[]).map(release);
+  }
+
   async putDocument(input: {
     kind: DocumentKind;
     id: string;
@@ -182,7 +255,7 @@ export class SqliteStore implements Store {
   }
 
   async createVersion(input: {
-    version: Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>;
+    version: NewVersion;
     artifacts: Omit<Artifact, 'updatedAt'>[];
     actor: Actor;
     changes?: unknown[];
@@ -192,7 +265,7 @@ export class SqliteStore implements Store {
       const at = now();
       this.db
         .prepare(
-          'INSERT INTO bundle_versions (bundle_id, version, state, pilot_regions, body, created_at, created_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO bundle_versions (bundle_id, version, state, pilot_regions, body, pins, created_at, created_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
           v.bundleId,
@@ -200,6 +273,7 @@ export class SqliteStore implements Store {
           v.state,
           JSON.stringify(v.pilotRegions),
           JSON.stringify(v.body),
+          JSON.stringify(v.pins),
           at,
           input.actor.username,
           v.state === 'published' ? at : null,

@@ -1,42 +1,37 @@
 /**
- * The storage interface. Narrow on purpose: the embedded SQLite store implements it now,
- * a PostgreSQL one can follow for multi-instance deployments. Every write is one
- * transaction that includes its audit entry.
+ * The storage interface. Narrow on purpose: the embedded SQLite store implements it, a
+ * PostgreSQL one can follow for multi-instance deployments. Every write is one transaction
+ * that includes its audit entry. Document revisions are never changed or deleted, so a
+ * version's pins and a release always find the revision they name.
  */
+import type {
+  AuditEntry,
+  DocumentHead,
+  DocumentKind,
+  DocumentView,
+  PinnedRevision,
+  Pins,
+  ReleaseView,
+  Role,
+  User,
+  VersionState,
+  VersionView,
+} from '../../schemas/index.ts';
 
-/** Kinds of authored document kept with every revision. */
-export type DocumentKind = 'dictionary' | 'materials' | 'calendar' | 'matter' | 'bundle' | 'variant';
-
-/** Head of a document: its current revision. */
-export interface DocumentHead {
-  kind: DocumentKind;
-  id: string;
-  rev: number;
-  /** Owner region (city-local matters, variants); null for provincial documents. */
-  region: string | null;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type { AuditEntry, DocumentHead, DocumentKind, Role, User, VersionState };
 
 /** A document at one revision. */
-export interface StoredDocument extends DocumentHead {
+export type StoredDocument = DocumentView;
+
+/** An immutable bundle version: the bundle as versioned and the catalog revisions it was compiled against. */
+export interface BundleVersion extends VersionView {
   body: unknown;
+  pins: Pins;
 }
 
-/** Lifecycle state of a bundle version (a draft is the bundle document itself). */
-export type VersionState = 'trial' | 'published' | 'retired';
-
-/** An immutable bundle version. */
-export interface BundleVersion {
-  bundleId: string;
-  version: number;
-  state: VersionState;
-  pilotRegions: string[];
+/** A release of a document with a lifecycle of its own (the calendar), with the revision's body. */
+export interface Release extends ReleaseView {
   body: unknown;
-  createdAt: string;
-  createdBy: string;
-  publishedAt: string | null;
-  retiredAt: string | null;
 }
 
 /** A compiled artifact of a version in one region, precomputed for the runtime. */
@@ -52,17 +47,6 @@ export interface Artifact {
   updatedAt: string;
 }
 
-/** Roles checked on every studio route. */
-export type Role = 'admin' | 'city-editor' | 'viewer';
-
-/** A studio user. */
-export interface User {
-  username: string;
-  role: Role;
-  /** The region a city editor is bound to; the province code for admins and viewers. */
-  region: string;
-}
-
 /** A user with the stored password hash. */
 export interface UserRecord extends User {
   passwordHash: string;
@@ -76,17 +60,6 @@ export interface Session {
   expiresAt: string;
 }
 
-/** One line of the audit log. */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-}
-
 /** Who writes, for the audit log. */
 export interface Actor {
   username: string;
@@ -95,12 +68,17 @@ export interface Actor {
 /** Result of a conditional write. */
 export type PutResult = { ok: true; doc: StoredDocument } | { ok: false; current: StoredDocument | null };
 
+/** A new version, before the store stamps it. */
+export type NewVersion = Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>;
+
 /** The storage every part of the server goes through. */
 export interface Store {
   isEmpty(): Promise<boolean>;
   listDocuments(kind: DocumentKind): Promise<DocumentHead[]>;
   getDocument(kind: DocumentKind, id: string): Promise<StoredDocument | null>;
   currentDocuments(): Promise<StoredDocument[]>;
+  /** The documents at the revisions named (those that exist). */
+  getRevisions(refs: readonly PinnedRevision[]): Promise<StoredDocument[]>;
   /** Writes a new revision when `expectedRev` is the current one (null: the document must not exist). */
   putDocument(input: {
     kind: DocumentKind;
@@ -114,11 +92,18 @@ export interface Store {
   /** Many documents in one transaction, unconditionally (seeding). */
   importDocuments(docs: { kind: DocumentKind; id: string; body: unknown; region: string | null }[], actor: Actor): Promise<void>;
 
+  /** Publishes a document's current revision as its next release; null when there is no document, or that revision is already released. */
+  releaseDocument(input: { kind: DocumentKind; id: string; actor: Actor }): Promise<Release | null>;
+  /** The latest release of a document, with its body. */
+  latestRelease(kind: DocumentKind, id: string): Promise<Release | null>;
+  /** Every release of a document, oldest first. */
+  listReleases(kind: DocumentKind, id: string): Promise<ReleaseView[]>;
+
   listVersions(bundleId?: string): Promise<BundleVersion[]>;
   getVersion(bundleId: string, version: number): Promise<BundleVersion | null>;
   /** Creates a version and its artifacts in one transaction. */
   createVersion(input: {
-    version: Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>;
+    version: NewVersion;
     artifacts: Omit<Artifact, 'updatedAt'>[];
     actor: Actor;
     changes?: unknown[];

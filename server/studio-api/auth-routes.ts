@@ -5,9 +5,7 @@ import { endSession, requireRole, requireUser, startSession } from '../auth/sess
 import { LoginThrottle } from '../auth/throttle.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
-import type { Role } from '../store/store.ts';
-
-const ROLES: Role[] = ['admin', 'city-editor', 'viewer'];
+import { ROLES, type Role } from '../../schemas/index.ts';
 
 /** Auth routes, mounted at /api/studio. */
 export function authRoutes(ctx: AppContext): Router {
@@ -59,7 +57,7 @@ export function authRoutes(ctx: AppContext): Router {
     if (typeof username !== 'string' || !/^[a-zA-Z0-9_.-]{3,40}$/.test(username))
       errors.push({ path: '/username', message: '用户名为 3–40 位字母、数字或 _ . -' });
     if (typeof password !== 'string' || password.length < 10) errors.push({ path: '/password', message: '密码至少 10 位' });
-    if (!ROLES.includes(role as Role)) errors.push({ path: '/role', message: '角色应为 admin、city-editor 或 viewer' });
+    if (!ROLES.includes(role as Role)) errors.push({ path: '/role', message: `角色应为 ${ROLES.join('、')}` });
     if (typeof region !== 'string' || !ctx.regions.some((r) => r.code === region))
       errors.push({ path: '/region', message: '请选择有效的行政区划' });
     if (errors.length) throw problem(422, '用户信息有误', { errors });

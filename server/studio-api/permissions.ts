@@ -3,18 +3,9 @@
  * city's variants and city-local matters, nothing else. Viewers: read only. Reads of
  * variants and city-local matters are limited to the reader's own city too.
  */
-import type { DocumentKind, User } from '../store/store.ts';
+import { DOCUMENT_LABELS, PROVINCE, type DocumentKind, type User } from '../../schemas/index.ts';
 
-const PROVINCE = '320000';
-
-/** The owner region a document body declares (city-local matters, variants), or null. */
-export function ownerRegion(kind: DocumentKind, body: unknown): string | null {
-  if (kind !== 'matter' && kind !== 'variant') return null;
-  const region = (body as { region?: unknown } | null)?.region;
-  return typeof region === 'string' ? region : null;
-}
-
-/** May `user` read a document owned by `region`? */
+/** May `user` read a document owned by `region` (null: the province's)? */
 export function mayRead(user: User, region: string | null): boolean {
   return user.role === 'admin' || region === null || region === PROVINCE || region === user.region;
 }
@@ -29,7 +20,8 @@ export function writeRefusal(
   if (user.role === 'admin') return null;
   if (user.role === 'viewer') return '只读用户不能修改任何内容';
   if (kind !== 'variant' && kind !== 'matter') return '设区市用户只能维护本市的地方版本和地方事项';
-  if (newRegion !== user.region) return `设区市用户只能维护本市（${user.region}）的${kind === 'variant' ? '地方版本' : '地方事项'}`;
+  if (newRegion !== user.region)
+    return `设区市用户只能维护本市（${user.region}）的${kind === 'variant' ? DOCUMENT_LABELS.variant : '地方事项'}`;
   if (currentRegion !== undefined && currentRegion !== user.region) return '不能修改其他地区的文档';
   return null;
 }

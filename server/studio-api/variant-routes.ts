@@ -4,38 +4,39 @@
  * (up to date / behind / conflicting), and the version bodies the rebase panel needs.
  */
 import { Router } from 'express';
-import { compileBundle, rebaseVariant, type Bundle, type Definitions, type Diagnostic, type Variant } from '../../schemas/index.ts';
+import {
+  compileDraft,
+  latestLiveVersion,
+  rebaseVariant,
+  variantBase,
+  type Bundle,
+  type Definitions,
+  type Diagnostic,
+  type Variant,
+  type VariantStatus,
+  type VersionRecord,
+} from '../../schemas/index.ts';
 import { requireUser } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
 import { mayRead } from './permissions.ts';
 
-/** The provincial version a variant is checked against: the newest version not retired, else the draft. */
-export function currentBase(ctx: AppContext, defs: Definitions, bundleId: string): Bundle | undefined {
-  const version = ctx.runtime
-    .versionsOf(bundleId)
-    .filter((v) => v.state !== 'retired')
-    .at(-1);
-  return (version?.body as Bundle | undefined) ?? defs.bundles.find((b) => b.id === bundleId);
+/** The provincial bundle a variant of `bundleId` builds on (the one rule of schemas/drafts.ts). */
+export function baseOfVariant(ctx: AppContext, defs: Definitions, bundleId: string): Bundle | undefined {
+  const versions = ctx.runtime.versionsOf(bundleId).map((v) => ({ ...v, body: v.body as Bundle }));
+  return variantBase(
+    versions,
+    defs.bundles.find((b) => b.id === bundleId),
+  );
 }
 
-/** Guardrail diagnostics of a variant against the current base (errors attributed to the variant). */
+/** Guardrail diagnostics of a variant against its base (errors attributed to the variant). */
 export function variantProblems(ctx: AppContext, defs: Definitions, variant: Variant): Diagnostic[] {
-  const base = currentBase(ctx, defs, variant.bundle);
-  if (!base)
-    return [
-      {
-        code: 'bundle.unknown',
-        severity: 'error',
-        document: `variant:${variant.id}`,
-        path: '/bundle',
-        message: `找不到一件事「${variant.bundle}」`,
-      },
-    ];
-  const others = defs.variants.filter((v) => v.id !== variant.id && !(v.bundle === variant.bundle && v.region === variant.region));
-  const compiled = compileBundle({ ...defs, bundles: [base], variants: [...others, variant] }, variant.bundle, variant.region);
+  const base = baseOfVariant(ctx, defs, variant.bundle);
+  const compiled = compileDraft(defs, { kind: 'variant', body: variant }, base);
   return compiled.diagnostics.filter(
-    (d) => d.severity === 'error' && (d.document === `variant:${variant.id}` || d.code === 'matter.other-region'),
+    (d) =>
+      d.severity === 'error' && (d.document === `variant:${variant.id}` || d.code === 'matter.other-region' || d.code === 'bundle.unknown'),
   );
 }
 
@@ -46,37 +47,30 @@ export function variantRoutes(ctx: AppContext): Router {
   router.get('/bundles/:id/versions/:version', requireUser, async (req, res) => {
     const v = await ctx.store.getVersion(String(req.params.id), Number(req.params.version));
     if (!v) throw problem(404, `没有一件事「${String(req.params.id)}」的第 ${String(req.params.version)} 版`);
-    res.json(v);
+    const { pins: _pins, ...record } = v;
+    res.json(record as VersionRecord);
   });
 
   router.get('/variants/status', requireUser, async (req, res) => {
-    const defs = await ctx.definitions.get();
+    const defs = await ctx.drafts.get();
     const user = req.auth!.user;
     const rows = defs.variants
       .filter((v) => mayRead(user, v.region))
-      .map((variant) => {
+      .map((variant): VariantStatus => {
         const versions = ctx.runtime.versionsOf(variant.bundle).filter((v) => v.state !== 'retired');
-        const latest = versions.at(-1);
+        const latest = latestLiveVersion(versions);
         const previous = versions.find((v) => v.version === variant.baseVersion)?.body as Bundle | undefined;
-        const rebase = latest ? rebaseVariant(variant, previous, latest.body as Bundle) : null;
-        const serving = ctx.runtime.find(variant.region, variant.bundle)?.compiled.version ?? null;
-        const status =
-          !latest || variant.baseVersion >= latest.version
-            ? rebase?.conflicts
-              ? 'conflicting'
-              : 'up-to-date'
-            : rebase?.conflicts
-              ? 'conflicting'
-              : 'behind';
+        const conflicts = latest ? rebaseVariant(variant, previous, latest.body as Bundle).conflicts : 0;
+        const behind = latest !== undefined && variant.baseVersion < latest.version;
         return {
           id: variant.id,
           bundle: variant.bundle,
           region: variant.region,
           baseVersion: variant.baseVersion,
           latestVersion: latest?.version ?? null,
-          servingVersion: serving,
-          status,
-          conflicts: rebase?.conflicts ?? 0,
+          servingVersion: ctx.runtime.find(variant.region, variant.bundle)?.compiled.version ?? null,
+          status: conflicts ? 'conflicting' : behind ? 'behind' : 'up-to-date',
+          conflicts,
         };
       });
     res.json(rows);

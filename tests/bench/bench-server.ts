@@ -11,13 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { createApp } from '../../server/app.ts';
-import { regions } from '../../server/catalog/regions.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/http/logger.ts';
-import { Runtime } from '../../server/runtime/artifacts.ts';
-import { DefinitionsCache } from '../../server/runtime/definitions.ts';
-import { seedIfEmpty } from '../../server/store/seed.ts';
-import { SqliteStore } from '../../server/store/sqlite-store.ts';
+import { startUp } from '../../server/startup/start.ts';
 
 const kind = process.argv[2];
 let server: Server;
@@ -40,23 +36,9 @@ if (kind === 'raw') {
   server = createServer(app);
 } else {
   const dataDir = mkdtempSync(join(tmpdir(), 'yjs-bench-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir }), studioDir: join(dataDir, 'none') };
-  const store = new SqliteStore(join(dataDir, 'bench.db'));
-  await seedIfEmpty(
-    store,
-    regions().map((r) => r.code),
-    'bench-password-1',
-  );
-  const runtime = new Runtime(store);
-  await runtime.load();
-  const app = createApp({
-    config,
-    store,
-    runtime,
-    definitions: new DefinitionsCache(store),
-    regions: regions(),
-    logger: createLogger('error'),
-  });
+  const config = { ...loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'bench-password-1' }), studioDir: join(dataDir, 'none') };
+  const { context } = await startUp(config, createLogger('error'));
+  const app = createApp(context);
   server = createServer(app);
 }
 

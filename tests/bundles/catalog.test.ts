@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compileBundle } from '../../schemas/index.ts';
-import { loadDefinitions } from '../../server/catalog/load-definitions.ts';
-import { regions } from '../../server/catalog/regions.ts';
+import { loadDefinitions, loadRegions } from '../../server/catalog/shipped.ts';
 
 const defs = loadDefinitions();
 
 describe('the Jiangsu catalog', () => {
   it('has the province and its 13 cities', () => {
-    expect(regions()[0]).toEqual({ code: '320000', name: '江苏省' });
-    expect(regions().filter((r) => r.parent === '320000').map((r) => r.code)).toEqual(
+    expect(loadRegions()[0]).toEqual({ code: '320000', name: '江苏省' });
+    expect(loadRegions().filter((r) => r.parent === '320000').map((r) => r.code)).toEqual(
       ['320100', '320200', '320300', '320400', '320500', '320600', '320700', '320800', '320900', '321000', '321100', '321200', '321300'],
     );
   });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compileBundle } from '../../schemas/index.ts';
-import { loadDefinitions } from '../../server/catalog/load-definitions.ts';
-import { regionCodes } from '../../server/catalog/regions.ts';
+import { loadDefinitions, loadRegions } from '../../server/catalog/shipped.ts';
 
 const defs = loadDefinitions();
 
 describe('shipped bundles', () => {
-  it.each(defs.bundles.flatMap((b) => regionCodes().map((r) => [b.id, r] as const)))('%s compiles for %s without errors', (id, region) => {
+  it.each(defs.bundles.flatMap((b) => loadRegions().map((r) => r.code).map((r) => [b.id, r] as const)))('%s compiles for %s without errors', (id, region) => {
     const errors = compileBundle(defs, id, region).diagnostics.filter((d) => d.severity === 'error');
     expect(errors).toEqual([]);
   });

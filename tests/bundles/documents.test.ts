@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateDocument } from '../../schemas/index.ts';
-import { BUNDLES_DIR, documentFiles } from '../../server/catalog/load-definitions.ts';
+import { BUNDLES_DIR, shippedFiles } from '../../server/catalog/shipped.ts';
 
-const files = documentFiles();
+const files = shippedFiles();
 
 describe('shipped documents', () => {
   it('finds the documents', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileBundle, type CompiledScenario } from '../../schemas/index.ts';
-import { loadDefinitions } from '../../server/catalog/load-definitions.ts';
+import { loadDefinitions } from '../../server/catalog/shipped.ts';
 import { SEED_TABLE, type SeedScenario } from './seed-table.ts';
 
 const defs = loadDefinitions();

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { deadline, prepareCalendar } from '../../schemas/index.ts';
-import { loadDefinitions } from '../../server/catalog/load-definitions.ts';
+import { loadDefinitions } from '../../server/catalog/shipped.ts';
 import { todayInChina } from '../../server/runtime/plan.ts';
 import { startServer, type Client, type TestServer } from '../server/harness.ts';
 

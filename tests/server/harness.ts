@@ -7,16 +7,13 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
+import type { Role } from '../../schemas/index.ts';
 import { createApp } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/passwords.ts';
-import { regions } from '../../server/catalog/regions.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/http/logger.ts';
-import { Runtime } from '../../server/runtime/artifacts.ts';
-import { DefinitionsCache } from '../../server/runtime/definitions.ts';
-import { seedIfEmpty } from '../../server/store/seed.ts';
-import { SqliteStore } from '../../server/store/sqlite-store.ts';
-import type { Role } from '../../server/store/store.ts';
+import { startUp } from '../../server/startup/start.ts';
+import type { SqliteStore } from '../../server/store/sqlite-store.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -51,22 +48,15 @@ export interface TestServer {
 /** Starts a seeded server; `env` overrides configuration (CORS_ORIGINS, BODY_LIMIT …). */
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yjs-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, ...env }), studioDir: join(dataDir, 'no-studio') };
   const logs: string[] = [];
   const logger = createLogger('info', (line) => logs.push(line));
-  const store = new SqliteStore(join(dataDir, 'test.db'));
-  const all = regions();
-  await seedIfEmpty(
-    store,
-    all.map((r) => r.code),
-    PASSWORD,
-  );
+  const config = { ...loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, ...env }), studioDir: join(dataDir, 'no-studio') };
+  const { context } = await startUp(config, logger);
+  const store = context.store as SqliteStore;
   const hash = await hashPassword(PASSWORD);
   for (const [username, u] of Object.entries(USERS))
     if (username !== 'admin') await store.createUser({ username, ...u, passwordHash: hash }, { username: 'test' });
-  const runtime = new Runtime(store);
-  await runtime.load();
-  const app = createApp({ config, store, runtime, definitions: new DefinitionsCache(store), regions: all, logger });
+  const app = createApp(context);
   const server: Server = await new Promise((ok) => {
     const s = app.listen(0, '127.0.0.1', () => ok(s));
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { regions } from '../../server/catalog/regions.ts';
+import { loadRegions } from '../../server/catalog/shipped.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { openApiDocument } from '../../server/openapi.ts';
-import { Runtime } from '../../server/runtime/artifacts.ts';
-import { DefinitionsCache } from '../../server/runtime/definitions.ts';
+import { Runtime } from '../../server/runtime/runtime.ts';
 import { SqliteStore } from '../../server/store/sqlite-store.ts';
+import { DraftDefinitions } from '../../server/studio-api/drafts.ts';
 import { createAjv } from '../../schemas/index.ts';
 
 interface Layer {
@@ -22,8 +22,8 @@ function routes(): string[] {
     config: loadConfig({}),
     store,
     runtime: new Runtime(store),
-    definitions: new DefinitionsCache(store),
-    regions: regions(),
+    drafts: new DraftDefinitions(store),
+    regions: loadRegions(),
     logger: createLogger('error', () => {}),
   });
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileBundle, exampleApplication, prepareCalendar } from '../../schemas/index.ts';
-import { loadDefinitions } from '../../server/catalog/load-definitions.ts';
+import { loadDefinitions } from '../../server/catalog/shipped.ts';
 import { buildPlan, planResponseJson, todayInChina } from '../../server/runtime/plan.ts';
 
 const defs = loadDefinitions();

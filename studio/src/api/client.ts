@@ -2,19 +2,14 @@
  * The studio's only way to the server: JSON over fetch, the session cookie, the CSRF token
  * on writes, and problem+json turned into an ApiError with the Chinese detail and field errors.
  */
+import type { Problem } from '../../../schemas/index.ts';
 
 /** An error answer of the server (RFC 9457 problem details). */
 export class ApiError extends Error {
   readonly status: number;
-  readonly problem: {
-    title?: string;
-    detail?: string;
-    errors?: { path: string; message: string }[];
-    current?: unknown;
-    diagnostics?: unknown[];
-  };
+  readonly problem: Partial<Problem>;
 
-  constructor(status: number, problem: ApiError['problem']) {
+  constructor(status: number, problem: Partial<Problem>) {
     super(problem.detail ?? problem.title ?? `请求失败（${status}）`);
     this.status = status;
     this.problem = problem;
@@ -49,6 +44,6 @@ export async function api<T>(
   }
   const text = await res.text();
   const json = text ? (JSON.parse(text) as unknown) : undefined;
-  if (!res.ok) throw new ApiError(res.status, (json ?? {}) as ApiError['problem']);
+  if (!res.ok) throw new ApiError(res.status, (json ?? {}) as Partial<Problem>);
   return { data: json as T, etag: res.headers.get('etag') };
 }

@@ -46,6 +46,17 @@ export function autoLayout(compiled: CompiledScenario): Record<string, { x: numb
   return layout;
 }
 
+/** Errors per matter in one scenario, from the diagnostics' locations (a matter's own errors count in every scenario). */
+export function errorsByMatter(diagnostics: readonly Diagnostic[], scenario: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const d of diagnostics) {
+    const matter = d.loc?.matter;
+    if (d.severity !== 'error' || !matter || (d.loc?.scenario !== undefined && d.loc.scenario !== scenario)) continue;
+    out.set(matter, (out.get(matter) ?? 0) + 1);
+  }
+  return out;
+}
+
 /** Nodes of a scenario: position from its layout, else from the automatic layout. */
 export function toNodes(
   scenario: Scenario,
@@ -55,15 +66,9 @@ export function toNodes(
   changed: ReadonlyMap<string, 'added' | 'changed'> = new Map(),
 ): MatterNode[] {
   const auto = compiled ? autoLayout(compiled) : {};
+  const errors = errorsByMatter(diagnostics, scenario.id);
   return (compiled?.items ?? []).map((item, index) => {
     const code = item.matter.code;
-    const itemIndex = scenario.items.findIndex((i) => i.matter === code);
-    const problems = diagnostics.filter(
-      (d) =>
-        d.severity === 'error' &&
-        (d.document === `matter:${code}` ||
-          (itemIndex >= 0 && d.path.startsWith(`/scenarios/`) && d.path.includes(`/items/${itemIndex}/`))),
-    ).length;
     const data: MatterNodeData = {
       code,
       name: item.matter.name,
@@ -72,7 +77,7 @@ export function toNodes(
       target: item.matter.target,
       promisedDays: item.matter.promisedDays,
       department: item.matter.department,
-      problems,
+      problems: errors.get(code) ?? 0,
     };
     const mark = changed.get(code);
     if (mark) data.changed = mark;

@@ -7,20 +7,26 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import {
   applyVariant,
-  compileBundle,
+  compileDraft,
+  latestLiveVersion,
+  PROVINCE,
   rebaseVariant,
+  variantBase,
   type Bundle,
   type CompiledBundle,
+  type DocumentView,
+  type Draft,
   type RebaseResult,
   type Variant,
   type VariantOperation,
+  type VersionRecord,
 } from '../../../schemas/index.ts';
 import { api, ApiError } from '../api/client.ts';
 import { record, redo as redoHistory, startHistory, undo as undoHistory, type History } from '../editor/history.ts';
-import { useCatalogStore, type DocumentView } from './catalog.store.ts';
+import { useCatalogStore } from './catalog.store.ts';
 
 /** What the editor holds: a bundle or a variant. */
-export type EditedDocument = { kind: 'bundle'; body: Bundle } | { kind: 'variant'; body: Variant };
+export type EditedDocument = Draft;
 
 /** Save state shown in the header of the editor. */
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'stale';
@@ -37,8 +43,8 @@ export const useEditorStore = defineStore('editor', () => {
   const stale = shallowRef<{ mine: EditedDocument; theirs: DocumentView } | null>(null);
   const activeScenario = ref('');
   const selectedMatter = ref<string | null>(null);
-  /** For a variant: the newest provincial version (what the city builds on) and the one it was made on. */
-  const latestBase = shallowRef<Bundle | null>(null);
+  /** For a variant: the newest live provincial version (what the city builds on) and the body of the one it was made on. */
+  const latestVersion = shallowRef<VersionRecord | null>(null);
   const previousBase = shallowRef<Bundle | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -48,13 +54,14 @@ export const useEditorStore = defineStore('editor', () => {
     const d = doc.value;
     if (!d) return null;
     if (d.kind === 'bundle') return d.body;
-    return latestBase.value ?? catalog.bundles.find((b) => b.id === d.body.bundle)?.body ?? null;
+    const draft = catalog.bundles.find((b) => b.id === d.body.bundle)?.body;
+    return variantBase(latestVersion.value ? [latestVersion.value] : [], draft) ?? null;
   });
   /** For a variant: how it re-applies to the newest provincial version. */
   const rebase = computed<RebaseResult | null>(() => {
     const d = doc.value;
-    if (!d || d.kind !== 'variant' || !latestBase.value) return null;
-    return rebaseVariant(d.body, previousBase.value ?? undefined, latestBase.value);
+    if (!d || d.kind !== 'variant' || !latestVersion.value) return null;
+    return rebaseVariant(d.body, previousBase.value ?? undefined, latestVersion.value.body);
   });
   /** The bundle as shown on the canvas: the draft, or the base with the variant applied. */
   const bundle = computed<Bundle | null>(() => {
@@ -62,21 +69,14 @@ export const useEditorStore = defineStore('editor', () => {
     if (!d || !base.value) return null;
     return d.kind === 'bundle' ? d.body : applyVariant(base.value, d.body).bundle;
   });
-  const region = computed(() => (doc.value?.kind === 'variant' ? doc.value.body.region : (base.value?.region ?? '320000')));
-  const compiled = computed<CompiledBundle | null>(() => {
-    const d = doc.value;
-    if (!d || !base.value) return null;
-    const defs = catalog.definitions;
-    if (d.kind === 'bundle')
-      return compileBundle({ ...defs, bundles: [...defs.bundles.filter((b) => b.id !== d.body.id), d.body] }, d.body.id, d.body.region);
-    const others = defs.variants.filter((v) => v.id !== d.body.id && !(v.bundle === d.body.bundle && v.region === d.body.region));
-    return compileBundle({ ...defs, bundles: [base.value], variants: [...others, d.body] }, d.body.bundle, d.body.region);
-  });
+  const region = computed(() => (doc.value?.kind === 'variant' ? doc.value.body.region : (base.value?.region ?? PROVINCE)));
+  /** Compiles a draft of this editor's document on its base (the rule of schemas/drafts.ts). */
+  const compile = (d: Draft) => compileDraft(catalog.definitions, d, base.value ?? undefined);
+  const compiled = computed<CompiledBundle | null>(() => (doc.value && base.value ? compile(doc.value) : null));
   /** For a variant: the province's compile, to highlight what the city changed. */
-  const baseCompiled = computed<CompiledBundle | null>(() => {
-    if (!isVariant.value || !base.value) return null;
-    return compileBundle({ ...catalog.definitions, bundles: [base.value], variants: [] }, base.value.id, base.value.region);
-  });
+  const baseCompiled = computed<CompiledBundle | null>(() =>
+    isVariant.value && base.value ? compileDraft(catalog.definitions, { kind: 'bundle', body: base.value }) : null,
+  );
   const canUndo = computed(() => (history.value?.past.length ?? 0) > 0);
   const canRedo = computed(() => (history.value?.future.length ?? 0) > 0);
   const hasErrors = computed(() => compiled.value?.diagnostics.some((d) => d.severity === 'error') ?? false);
@@ -104,10 +104,10 @@ export const useEditorStore = defineStore('editor', () => {
   async function loadBases(variant: Variant): Promise<void> {
     const versions = catalog.versionsOf(variant.bundle).filter((v) => v.state !== 'retired');
     const fetchVersion = async (n: number) =>
-      (await api<{ body: Bundle }>('GET', `/api/studio/bundles/${encodeURIComponent(variant.bundle)}/versions/${n}`)).data.body;
-    const latest = versions.at(-1);
-    latestBase.value = latest ? await fetchVersion(latest.version) : null;
-    previousBase.value = versions.some((v) => v.version === variant.baseVersion) ? await fetchVersion(variant.baseVersion) : null;
+      (await api<VersionRecord>('GET', `/api/studio/bundles/${encodeURIComponent(variant.bundle)}/versions/${n}`)).data;
+    const latest = latestLiveVersion(versions);
+    latestVersion.value = latest ? await fetchVersion(latest.version) : null;
+    previousBase.value = versions.some((v) => v.version === variant.baseVersion) ? (await fetchVersion(variant.baseVersion)).body : null;
   }
 
   /** Opens a city's variant. */
@@ -244,13 +244,14 @@ export const useEditorStore = defineStore('editor', () => {
     stale,
     activeScenario,
     selectedMatter,
-    latestBase,
+    latestVersion,
     previousBase,
     doc,
     isVariant,
     base,
     bundle,
     region,
+    compile,
     compiled,
     baseCompiled,
     rebase,

@@ -1,24 +1,18 @@
 /** Who is signed in: login, logout, and the session restored on reload. */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import type { SessionView, User } from '../../../schemas/index.ts';
 import { api, setCsrfToken } from '../api/client.ts';
 
-/** A studio user as the server describes them. */
-export interface SessionUser {
-  username: string;
-  role: 'admin' | 'city-editor' | 'viewer';
-  region: string;
-}
-
 export const useSessionStore = defineStore('session', () => {
-  const user = ref<SessionUser | null>(null);
+  const user = ref<User | null>(null);
   const checked = ref(false);
   const isAdmin = computed(() => user.value?.role === 'admin');
   const isCityEditor = computed(() => user.value?.role === 'city-editor');
 
   async function restore(): Promise<void> {
     try {
-      const { data } = await api<{ user: SessionUser | null; csrfToken?: string }>('GET', '/api/studio/session');
+      const { data } = await api<SessionView>('GET', '/api/studio/session');
       user.value = data.user;
       setCsrfToken(data.csrfToken ?? '');
     } finally {
@@ -27,7 +21,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function login(username: string, password: string): Promise<void> {
-    const { data } = await api<{ user: SessionUser; csrfToken: string }>('POST', '/api/studio/login', { username, password });
+    const { data } = await api<Required<SessionView> & { user: User }>('POST', '/api/studio/login', { username, password });
     user.value = data.user;
     setCsrfToken(data.csrfToken);
   }

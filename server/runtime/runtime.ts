@@ -1,55 +1,22 @@
 /**
- * Compiled artifacts of bundle versions: computed once per (version, region) when a version
- * is created (or a city's variant changes), stored, and held in memory with their JSON
- * text, ETag and a lazily compiled AJV validator that is reused for every request.
+ * What the public runtime serves, held in memory: every version's lifecycle, every
+ * (version, region) artifact with its JSON text, ETags and a lazily compiled AJV validator
+ * reused for every request, and the published working-day calendar. Only published and
+ * pinned things are here; drafts never are.
  */
-import { createHash } from 'node:crypto';
 import type { ValidateFunction } from 'ajv';
 import {
-  compileBundle,
   createAjv,
   fieldTitles,
-  hasErrors,
-  type Bundle,
+  prepareCalendar,
+  servedVersions,
   type CompiledBundle,
-  type Definitions,
+  type PreparedCalendar,
+  type WorkCalendar,
 } from '../../schemas/index.ts';
-import type { Artifact, BundleVersion, Store } from '../store/store.ts';
+import { etagOf } from '../http/etag.ts';
+import type { Artifact, BundleVersion, Release, Store } from '../store/store.ts';
 import { renderGuide } from './guide-html.ts';
-
-/** ETag of a text: a quoted, truncated SHA-256. */
-export function etagOf(text: string): string {
-  return `"${createHash('sha256').update(text).digest('base64url').slice(0, 22)}"`;
-}
-
-/** Compiles a bundle version for every region; the city falls back to the base when its variant does not apply. */
-export function compileArtifacts(
-  defs: Definitions,
-  bundle: Bundle,
-  regions: readonly string[],
-): { artifacts: Omit<Artifact, 'updatedAt'>[]; province: CompiledBundle } {
-  const scoped: Definitions = { ...defs, bundles: [bundle] };
-  const province = compileBundle(scoped, bundle.id, bundle.region);
-  const artifacts = regions.map((region) => artifactFor(scoped, bundle, region, province));
-  return { artifacts, province };
-}
-
-/** The artifact of one region. */
-export function artifactFor(all: Definitions, bundle: Bundle, region: string, province?: CompiledBundle): Omit<Artifact, 'updatedAt'> {
-  const defs: Definitions = all.bundles.length === 1 && all.bundles[0] === bundle ? all : { ...all, bundles: [bundle] };
-  let compiled = region === bundle.region && province ? province : compileBundle(defs, bundle.id, region);
-  let variantStatus: Artifact['variantStatus'] = compiled.variant ? 'ok' : 'none';
-  if (compiled.variant && hasErrors(compiled.diagnostics)) {
-    compiled = compileBundle(
-      { ...defs, variants: defs.variants.filter((v) => !(v.bundle === bundle.id && v.region === region)) },
-      bundle.id,
-      region,
-    );
-    variantStatus = 'variant-conflict';
-  }
-  const text = JSON.stringify(compiled);
-  return { bundleId: bundle.id, version: bundle.version, region, compiled: text, etag: etagOf(text), variantStatus };
-}
 
 /** One artifact ready to serve. */
 export class RuntimeEntry {
@@ -68,7 +35,7 @@ export class RuntimeEntry {
   private guide: { html: Buffer; etag: string } | undefined;
   private readonly ajv: ReturnType<typeof createAjv>;
 
-  constructor(artifact: Artifact, version: BundleVersion, ajv: ReturnType<typeof createAjv>) {
+  constructor(artifact: Omit<Artifact, 'updatedAt'>, version: BundleVersion, ajv: ReturnType<typeof createAjv>) {
     this.compiled = JSON.parse(artifact.compiled) as CompiledBundle;
     this.version = version;
     this.variantStatus = artifact.variantStatus;
@@ -110,25 +77,57 @@ export class RuntimeEntry {
   }
 }
 
+/** The published working-day calendar, prepared for planning. */
+export interface PublishedCalendar {
+  release: number;
+  body: WorkCalendar;
+  prepared: PreparedCalendar;
+  text: Buffer;
+  etag: string;
+}
+
 const key = (region: string, id: string, version: number) => `${region}|${id}|${version}`;
 
-/** Every servable artifact in memory, with the versions' lifecycle. */
+/** Every servable artifact in memory, with the versions' lifecycle and the published calendar. */
 export class Runtime {
   private readonly versions = new Map<string, BundleVersion[]>();
   private readonly entries = new Map<string, RuntimeEntry>();
   private readonly ajv = createAjv();
   private readonly store: Store;
+  private published: PublishedCalendar | null = null;
 
   constructor(store: Store) {
     this.store = store;
   }
 
-  /** Loads versions and artifacts from the store. */
+  /** Loads versions, artifacts and the published calendar from the store. */
   async load(): Promise<void> {
     this.versions.clear();
     this.entries.clear();
     for (const v of await this.store.listVersions()) this.rememberVersion(v);
     for (const a of await this.store.listArtifacts()) this.remember(a);
+    this.setCalendar(await this.store.latestRelease('calendar', 'calendar'));
+  }
+
+  /** The calendar applicants are planned with: the latest published release (weekdays only when none is). */
+  get calendar(): PublishedCalendar {
+    return this.published ?? Runtime.noCalendar;
+  }
+
+  private static readonly noCalendar: PublishedCalendar = {
+    release: 0,
+    body: { years: [], holidays: [], workdays: [] },
+    prepared: prepareCalendar(undefined),
+    text: Buffer.from('null'),
+    etag: '"calendar-0"',
+  };
+
+  /** Serves a newly published calendar release: every live version plans with it from now on. */
+  setCalendar(release: Release | null): void {
+    if (!release) return;
+    const body = release.body as WorkCalendar;
+    const text = JSON.stringify({ release: release.release, publishedAt: release.publishedAt, ...body });
+    this.published = { release: release.release, body, prepared: prepareCalendar(body), text: Buffer.from(text), etag: etagOf(text) };
   }
 
   private rememberVersion(v: BundleVersion): void {
@@ -138,14 +137,14 @@ export class Runtime {
     this.versions.set(v.bundleId, list);
   }
 
-  private remember(a: Artifact | Omit<Artifact, 'updatedAt'>): void {
+  private remember(a: Omit<Artifact, 'updatedAt'>): void {
     const v = this.versions.get(a.bundleId)?.find((x) => x.version === a.version);
     if (!v) return;
-    this.entries.set(key(a.region, a.bundleId, a.version), new RuntimeEntry({ updatedAt: '', ...a }, v, this.ajv));
+    this.entries.set(key(a.region, a.bundleId, a.version), new RuntimeEntry(a, v, this.ajv));
   }
 
   /** Records a new or changed version and its artifacts. */
-  update(version: BundleVersion, artifacts: (Artifact | Omit<Artifact, 'updatedAt'>)[] = []): void {
+  update(version: BundleVersion, artifacts: Omit<Artifact, 'updatedAt'>[] = []): void {
     this.rememberVersion(version);
     for (const [k, entry] of this.entries) {
       if (entry.version.bundleId === version.bundleId && entry.version.version === version.version)
@@ -159,13 +158,9 @@ export class Runtime {
     return this.versions.get(bundleId) ?? [];
   }
 
-  /** The version of a bundle in effect in a region: a newer trial in its pilot regions, else the latest published. */
-  inEffectVersion(region: string, bundleId: string): BundleVersion | undefined {
-    const list = this.versionsOf(bundleId);
-    const published = [...list].reverse().find((v) => v.state === 'published');
-    const trial = [...list].reverse().find((v) => v.state === 'trial' && v.pilotRegions.includes(region));
-    if (trial && (!published || trial.version > published.version)) return trial;
-    return published;
+  /** Every bundle id with a version. */
+  bundleIds(): string[] {
+    return [...this.versions.keys()].sort();
   }
 
   /**
@@ -173,24 +168,20 @@ export class Runtime {
    * A city whose variant does not apply to the newest version keeps serving its last good one.
    */
   find(region: string, bundleId: string, version?: number): RuntimeEntry | undefined {
-    let v: BundleVersion | undefined;
-    if (version === undefined) {
-      v = this.inEffectVersion(region, bundleId);
-      const entry = v ? this.entries.get(key(region, bundleId, v.version)) : undefined;
-      if (entry?.variantStatus === 'variant-conflict') {
-        const good = this.versionsOf(bundleId)
-          .filter((x) => x.version < v!.version && (x.state === 'published' || (x.state === 'trial' && x.pilotRegions.includes(region))))
-          .reverse()
-          .map((x) => this.entries.get(key(region, bundleId, x.version)))
-          .find((e) => e && e.variantStatus !== 'variant-conflict');
-        if (good) return good;
-      }
-      return entry;
-    } else {
-      v = this.versionsOf(bundleId).find((x) => x.version === version);
-      if (v?.state === 'trial' && !v.pilotRegions.includes(region)) v = undefined;
+    const versions = this.versionsOf(bundleId);
+    if (version !== undefined) {
+      const v = versions.find((x) => x.version === version);
+      if (!v || (v.state === 'trial' && !v.pilotRegions.includes(region))) return undefined;
+      return this.entries.get(key(region, bundleId, v.version));
     }
-    return v ? this.entries.get(key(region, bundleId, v.version)) : undefined;
+    // a city whose variant conflicts with a newer version keeps its last good one
+    let first: RuntimeEntry | undefined;
+    for (const v of servedVersions(versions, region)) {
+      const entry = this.entries.get(key(region, bundleId, v.version));
+      first ??= entry;
+      if (entry && entry.variantStatus !== 'variant-conflict') return entry;
+    }
+    return first;
   }
 
   /** The artifact of one version in one region, whatever its state. */
@@ -200,11 +191,8 @@ export class Runtime {
 
   /** Every bundle in effect in a region. */
   inEffect(region: string): RuntimeEntry[] {
-    const out: RuntimeEntry[] = [];
-    for (const bundleId of [...this.versions.keys()].sort()) {
-      const entry = this.find(region, bundleId);
-      if (entry) out.push(entry);
-    }
-    return out;
+    return this.bundleIds()
+      .map((id) => this.find(region, id))
+      .filter((e): e is RuntimeEntry => e !== undefined);
   }
 }

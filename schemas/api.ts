@@ -1,0 +1,171 @@
+/**
+ * The contract between the server and its clients (the studio, portals): the shapes of
+ * requests and responses. Each has a JSON Schema in `api.schema.json`, which the OpenAPI
+ * document embeds and a test holds these types against.
+ */
+import type { ChecklistItem } from './compiled-types.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import type { DocumentKind } from './documents.ts';
+import type { VersionState } from './lifecycle.ts';
+import type { Region } from './regions.ts';
+import type { Bundle, Selection } from './types.ts';
+
+/** Roles, checked on every studio route. */
+export const ROLES = ['admin', 'city-editor', 'viewer'] as const;
+
+/** A studio role: province admin, a city's editor, or read-only. */
+export type Role = (typeof ROLES)[number];
+
+/** What officials call each role. */
+export const ROLE_LABELS = { admin: '省级管理员', 'city-editor': '设区市编辑', viewer: '只读用户' } as const satisfies Record<Role, string>;
+
+/** A studio user. */
+export interface User {
+  username: string;
+  role: Role;
+  /** The city a city editor is bound to; the province's code for admins and viewers. */
+  region: string;
+}
+
+/** The signed-in user and the CSRF token writes must carry, or no user. */
+export interface SessionView {
+  user: User | null;
+  csrfToken?: string;
+}
+
+/** A document's current revision, without its body. */
+export interface DocumentHead {
+  kind: DocumentKind;
+  id: string;
+  rev: number;
+  /** Owner region (city-local matters, variants); null for the province's documents. */
+  region: string | null;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** A document at one revision. */
+export interface DocumentView<T = unknown> extends DocumentHead {
+  body: T;
+}
+
+/** A bundle version without its body. */
+export interface VersionView {
+  bundleId: string;
+  version: number;
+  state: VersionState;
+  pilotRegions: string[];
+  createdAt: string;
+  createdBy: string;
+  publishedAt: string | null;
+  retiredAt: string | null;
+}
+
+/** A bundle version with the bundle as it was versioned. */
+export interface VersionRecord extends VersionView {
+  body: Bundle;
+}
+
+/** Everything the studio loads on start: the documents the user may see, every version, the regions. */
+export interface DefinitionsView {
+  documents: DocumentView[];
+  versions: VersionView[];
+  regions: Region[];
+}
+
+/** A published release of a document that has its own lifecycle (the calendar). */
+export interface ReleaseView {
+  kind: DocumentKind;
+  id: string;
+  release: number;
+  /** The document revision it published. */
+  rev: number;
+  publishedAt: string;
+  publishedBy: string;
+}
+
+/** One field-level problem: where (JSON Pointer) and what, in Chinese. */
+export interface ProblemError {
+  path: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every error leaves the server. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  /** Field-level problems of a 422. */
+  errors?: ProblemError[];
+  /** Compiler findings that refused a write or a publish. */
+  diagnostics?: Diagnostic[];
+  /** The current revision, with a 409 or 412. */
+  current?: DocumentView | null;
+}
+
+/** One line of the audit log. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** A city's variant as the province sees it in the status matrix. */
+export interface VariantStatus {
+  id: string;
+  bundle: string;
+  region: string;
+  baseVersion: number;
+  latestVersion: number | null;
+  servingVersion: number | null;
+  status: 'up-to-date' | 'behind' | 'conflicting';
+  conflicts: number;
+}
+
+/** A bundle in effect in a region, as the public list gives it. */
+export interface BundleSummary {
+  id: string;
+  name: string;
+  version: number;
+  state: VersionState;
+  stateText: string;
+  scenarios: { id: string; label: string; target: 'individual' | 'organization'; mode: 'integrated' | 'parallel' | 'serial' }[];
+}
+
+/** What one selected matter's back office receives from a valid application. */
+export interface MatterPlan {
+  code: string;
+  name: string;
+  department: string;
+  selection: Selection;
+  /** 1-based stage of the flow. */
+  stage: number;
+  /** Matters that must finish before this one starts. */
+  startsAfter: string[];
+  days: number;
+  /** Due date (YYYY-MM-DD) through the working-day calendar. */
+  due: string;
+  /** Ids of the checklist items this matter needs. */
+  materials: string[];
+  /** The application's values of the fields this matter asks for, by section. */
+  fields: Record<string, Record<string, unknown>>;
+}
+
+/** The plan of a valid application. */
+export interface Plan {
+  bundle: { id: string; version: number; region: string; scenario: string; acceptedOn: string; days: number; due: string };
+  matters: MatterPlan[];
+  checklist: ChecklistItem[];
+}
+
+/** The answer to a valid application. */
+export interface ValidResponse {
+  valid: true;
+  plan: Plan;
+}

@@ -1,0 +1,54 @@
+/**
+ * Chinese words for the model's codes, in one place: the studio, the guide, the API's
+ * text fields and the business diff all read them from here.
+ */
+import type { ExemptReason } from './compiled-types.ts';
+import type { MaterialForm, MatterKind, Mode, Necessity, Selection, Target } from './types.ts';
+
+/** 模式: short (canvas, diff) and as a guide says it. */
+export const MODE_LABELS = {
+  serial: { short: '串行', long: '依次办理' },
+  parallel: { short: '并行', long: '并行办理' },
+  integrated: { short: '整合办', long: '整合办理' },
+} as const satisfies Record<Mode, { short: string; long: string }>;
+
+/** 服务对象 / 办事对象. */
+export const TARGET_LABELS = { individual: '个人', organization: '单位' } as const satisfies Record<Target, string>;
+
+/** 必选 / 可选. */
+export const SELECTION_LABELS = { required: '必选', optional: '可选' } as const satisfies Record<Selection, string>;
+
+/** 必要性. */
+export const NECESSITY_LABELS = { required: '必要', optional: '非必要', deferrable: '容缺后补' } as const satisfies Record<
+  Necessity,
+  string
+>;
+
+/** 材料形式. */
+export const FORM_LABELS = { paper: '纸质', electronic: '电子', either: '纸质或电子' } as const satisfies Record<MaterialForm, string>;
+
+/** Why a material need not be handed in (免提交). */
+export const EXEMPT_LABELS = { 'prior-result': '前序结果', 'e-license': '电子证照', commitment: '告知承诺' } as const satisfies Record<
+  ExemptReason,
+  string
+>;
+
+/** 事项类型 of the national catalog. */
+export const MATTER_KIND_LABELS = {
+  '01': '行政许可',
+  '02': '行政处罚',
+  '03': '行政强制',
+  '04': '行政征收',
+  '05': '行政给付',
+  '06': '行政检查',
+  '07': '行政确认',
+  '08': '行政奖励',
+  '09': '行政裁决',
+  '10': '其他行政权力',
+  '20': '公共服务',
+} as const satisfies Record<MatterKind, string>;
+
+/** Working days as officials write them: 0 is 即办. */
+export function daysText(days: number): string {
+  return days === 0 ? '即办' : `${days} 个工作日`;
+}

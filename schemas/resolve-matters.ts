@@ -1,0 +1,124 @@
+/**
+ * The bundle's references resolved: each scenario's items become catalog matters (with a
+ * city's extra material requirements added), once each, checked once per compile. Unknown,
+ * duplicated and other cities' matters are reported and left out.
+ */
+import type { MatterSummary } from './compiled-types.ts';
+import type { CatalogIndex } from './catalog-index.ts';
+import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
+import type { Bundle, Matter, MatterMaterial } from './types.ts';
+import { validateDocument } from './validate-documents.ts';
+import type { AppliedVariant } from './variant.ts';
+
+/** A matter of a scenario and the index of its item. */
+export interface ScenarioMatter {
+  matter: Matter;
+  index: number;
+}
+
+/** The matters of the bundle (each once, in first-used order) and of each scenario. */
+export interface ResolvedMatters {
+  matters: Matter[];
+  scenarios: ScenarioMatter[][];
+}
+
+/** A matter as front ends need it. */
+export function matterSummary(m: Matter): MatterSummary {
+  const s: MatterSummary = {
+    code: m.code,
+    name: m.name,
+    kind: m.kind,
+    target: m.target,
+    department: m.department,
+    legalDays: m.legalDays,
+    promisedDays: m.promisedDays,
+    visits: m.visits,
+  };
+  if (m.result) s.result = m.result;
+  return s;
+}
+
+/** Checks a matter's own references and time limits. */
+function checkMatter(m: Matter, index: CatalogIndex): Diagnostic[] {
+  const doc = `matter:${m.code}`;
+  const loc = { matter: m.code };
+  const out: Diagnostic[] = [];
+  m.fields.forEach((f, i) => {
+    if ('ref' in f && !index.elements.has(f.ref))
+      out.push(diagnostic('field.unknown', doc, pointer('fields', i, 'ref'), { field: f.ref }, loc));
+  });
+  m.materials.forEach((mat, i) => {
+    if (!index.materials.has(mat.ref))
+      out.push(diagnostic('material.unknown', doc, pointer('materials', i, 'ref'), { material: mat.ref }, loc));
+  });
+  if (m.result?.material && !index.materials.has(m.result.material)) {
+    out.push(diagnostic('material.unknown', doc, pointer('result', 'material'), { material: m.result.material }, loc));
+  }
+  if (m.promisedDays > m.legalDays) {
+    const params = { matter: m.name, promised: m.promisedDays, legal: m.legalDays };
+    out.push(diagnostic('time.promise-exceeds-legal', doc, pointer('promisedDays'), params, loc));
+  }
+  return out;
+}
+
+const withMaterialsCache = new WeakMap<Matter, Map<string, Matter>>();
+
+/** A matter with a city's local material requirements added (memoised so validation caching still works). */
+function withMaterials(m: Matter, extras: MatterMaterial[]): Matter {
+  const key = JSON.stringify(extras);
+  let byKey = withMaterialsCache.get(m);
+  if (!byKey) withMaterialsCache.set(m, (byKey = new Map()));
+  let out = byKey.get(key);
+  if (!out) byKey.set(key, (out = { ...m, materials: [...m.materials, ...extras] }));
+  return out;
+}
+
+/** Resolves every scenario's items for `region`; problems go to `diagnostics`. */
+export function resolveMatters(
+  bundle: Bundle,
+  region: string,
+  index: CatalogIndex,
+  extraMaterials: AppliedVariant['extraMaterials'],
+  diagnostics: Diagnostic[],
+): ResolvedMatters {
+  const bundleDoc = `bundle:${bundle.id}`;
+  const matters: Matter[] = [];
+  const checked = new Set<string>();
+  const scenarioIds = new Set<string>();
+  const scenarios = bundle.scenarios.map((s, si) => {
+    if (scenarioIds.has(s.id))
+      diagnostics.push(
+        diagnostic('scenario.duplicate-id', bundleDoc, pointer('scenarios', si, 'id'), { scenario: s.id }, { scenario: s.id }),
+      );
+    scenarioIds.add(s.id);
+    const list: ScenarioMatter[] = [];
+    const inScenario = new Set<string>();
+    s.items.forEach((item, ii) => {
+      const at = pointer('scenarios', si, 'items', ii, 'matter');
+      const loc = { scenario: s.id, matter: item.matter };
+      const report = (
+        code: 'matter.duplicate' | 'matter.unknown' | 'matter.other-region' | 'scenario.target-mismatch',
+        params: Record<string, string>,
+      ) => diagnostics.push(diagnostic(code, bundleDoc, at, params, loc));
+      if (inScenario.has(item.matter)) return report('matter.duplicate', { matter: item.matter });
+      inScenario.add(item.matter);
+      const catalogMatter = index.matters.get(item.matter);
+      if (!catalogMatter) return report('matter.unknown', { matter: item.matter });
+      const extras = extraMaterials.filter((e) => e.matter === item.matter).map((e) => e.material);
+      const m = extras.length ? withMaterials(catalogMatter, extras) : catalogMatter;
+      if (m.region && m.region !== region) return report('matter.other-region', { matter: m.name, owner: m.region, region });
+      if (!checked.has(m.code)) {
+        checked.add(m.code);
+        const problems = validateDocument('matter', m, `matter:${m.code}`).map((d) => ({ ...d, loc: { matter: m.code } }));
+        diagnostics.push(...problems);
+        if (problems.length) return;
+        diagnostics.push(...checkMatter(m, index));
+        matters.push(m);
+      } else if (!matters.includes(m)) return;
+      if (m.target !== s.target) report('scenario.target-mismatch', { matter: m.name, scenario: s.label });
+      list.push({ matter: m, index: ii });
+    });
+    return list;
+  });
+  return { matters, scenarios };
+}
