@@ -19,6 +19,14 @@ export function isValidDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/** RFC 3339 date-time (as the API's timestamps are written). */
+export function isValidDateTime(value: string): boolean {
+  const m = DATE_TIME.exec(value);
+  return m !== null && isValidDate(m[1]!);
+}
+
 /** A new AJV 2020-12 instance with our formats; create one per purpose and keep it. */
 export function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({
@@ -31,6 +39,7 @@ export function createAjv(): Ajv2020 {
   });
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'boolean'] });
   ajv.addFormat('date', { type: 'string', validate: isValidDate });
+  ajv.addFormat('date-time', { type: 'string', validate: isValidDateTime });
   for (const [name, validate] of Object.entries(formatValidators())) ajv.addFormat(name, { type: 'string', validate });
   return ajv;
 }

@@ -8,7 +8,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { DocumentKind } from './documents.ts';
 import type { VersionState } from './lifecycle.ts';
 import type { Region } from './regions.ts';
-import type { Bundle, Selection } from './types.ts';
+import type { Bundle, Selection, WorkCalendar } from './types.ts';
 
 /** Roles, checked on every studio route. */
 export const ROLES = ['admin', 'city-editor', 'viewer'] as const;
@@ -168,4 +168,12 @@ export interface Plan {
 export interface ValidResponse {
   valid: true;
   plan: Plan;
+}
+
+/** The working-day calendar the runtime plans with, as published. */
+export interface PublishedCalendarView {
+  /** Release number; 0 while no calendar has been published (weekdays only). */
+  release: number;
+  publishedAt: string | null;
+  calendar: WorkCalendar;
 }

@@ -12,7 +12,7 @@ export { compileDraft, compileForRegion, variantBase, type Draft } from './draft
 export { variantFor } from './resolve-variant.ts';
 export { applyVariant, applyOperation, operationLoc, startApplying, type AppliedVariant } from './variant.ts';
 export { validateDocument, DOCUMENT_SCHEMAS, type SchemaKind } from './validate-documents.ts';
-export { createAjv, ANNOTATION_KEYWORDS, isValidDate } from './ajv.ts';
+export { createAjv, ANNOTATION_KEYWORDS, isValidDate, isValidDateTime } from './ajv.ts';
 export { describeErrors, describeError, type FieldError } from './error-messages.ts';
 export { FORMATS, formatValidators, isValidIdNumber, isValidUscc } from './formats.ts';
 export { deadline, isWorkingDay, prepareCalendar, uncoveredYears, type PreparedCalendar } from './calendar.ts';
@@ -26,3 +26,4 @@ export { stableStringify } from './stable-json.ts';
 export { exampleApplication, exampleValue, withIdCheck, withUsccCheck } from './example.ts';
 export { diffCompiled, type BusinessChange } from './diff.ts';
 export { rebaseVariant, acceptRebase, type RebaseResult, type RebaseOutcome } from './rebase.ts';
+export { CONTRACT_SCHEMAS } from './contract-schemas.ts';

@@ -10,7 +10,7 @@ import { loadSession } from './auth/sessions.ts';
 import type { AppContext } from './context.ts';
 import { errorHandler, notFound } from './http/problem.ts';
 import { cors, markSuspiciousBody, refusePollutingKeys, securityHeaders } from './http/security.ts';
-import { openApiDocument } from './openapi.ts';
+import { openApiDocument } from './openapi/document.ts';
 import { runtimeRoutes } from './runtime/routes.ts';
 import { authRoutes } from './studio-api/auth-routes.ts';
 import { documentRoutes } from './studio-api/documents-routes.ts';

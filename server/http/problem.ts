@@ -25,7 +25,8 @@ export class HttpProblem extends Error {
   }
 }
 
-const TITLES: Record<number, string> = {
+/** The title of each status a problem is sent with. */
+export const PROBLEM_TITLES: Record<number, string> = {
   400: '请求格式错误',
   401: '未登录或登录已过期',
   403: '没有权限',
@@ -47,7 +48,7 @@ export function sendProblem(
   status: number,
   detail: string,
   extra: Record<string, unknown> = {},
-  title = TITLES[status] ?? '请求失败',
+  title = PROBLEM_TITLES[status] ?? '请求失败',
 ): void {
   res
     .status(status)
@@ -66,7 +67,7 @@ export function sendProblem(
 
 /** Shorthand for throwing a problem with the standard title of its status. */
 export function problem(status: number, detail: string, extra: Record<string, unknown> = {}): HttpProblem {
-  return new HttpProblem(status, TITLES[status] ?? '请求失败', detail, extra);
+  return new HttpProblem(status, PROBLEM_TITLES[status] ?? '请求失败', detail, extra);
 }
 
 /** JSON 404 for anything no route answered. */

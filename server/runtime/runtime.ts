@@ -118,7 +118,7 @@ export class Runtime {
     release: 0,
     body: { years: [], holidays: [], workdays: [] },
     prepared: prepareCalendar(undefined),
-    text: Buffer.from('null'),
+    text: Buffer.from(JSON.stringify({ release: 0, publishedAt: null, calendar: { years: [], holidays: [], workdays: [] } })),
     etag: '"calendar-0"',
   };
 
@@ -126,7 +126,7 @@ export class Runtime {
   setCalendar(release: Release | null): void {
     if (!release) return;
     const body = release.body as WorkCalendar;
-    const text = JSON.stringify({ release: release.release, publishedAt: release.publishedAt, ...body });
+    const text = JSON.stringify({ release: release.release, publishedAt: release.publishedAt, calendar: body });
     this.published = { release: release.release, body, prepared: prepareCalendar(body), text: Buffer.from(text), etag: etagOf(text) };
   }
 

@@ -1,0 +1,186 @@
+/**
+ * The OpenAPI document against the real server: each response of a broad set of calls —
+ * public and studio, successes and problems — validates against the schema documented for
+ * its operation, status and content type.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatValidators, isValidDate, isValidDateTime } from '../../../schemas/index.ts';
+import { openApiDocument } from '../../../server/openapi/document.ts';
+import { startServer, type Client, type TestServer } from '../harness.ts';
+
+type Json = Record<string, unknown>;
+const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, Json> }>>; components: Json };
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+ajv.addFormat('date', isValidDate);
+ajv.addFormat('date-time', isValidDateTime);
+for (const [name, check] of Object.entries(formatValidators())) ajv.addFormat(name, check);
+const DOC = 'https://yijianshi.example/openapi.json';
+ajv.addSchema({ $id: DOC, components: doc.components });
+/** A documented schema whose references point into the document. */
+const inDocument = (schema: Json) => JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${DOC}#/components/`)) as Json;
+
+let server: TestServer;
+let admin: Client;
+beforeAll(async () => {
+  server = await startServer();
+  admin = await server.login('admin');
+});
+afterAll(() => server.close());
+
+/** The documented response of an operation for a status, resolved through components.responses. */
+function documented(path: string, method: string, status: number): { type: string; schema?: Json } | undefined {
+  let response = doc.paths[path]?.[method]?.responses[status];
+  if (response && typeof response.$ref === 'string') response = (doc.components.responses as Json)[response.$ref.split('/').pop()!] as Json;
+  if (!response) return undefined;
+  const [type, media] = Object.entries((response.content ?? {}) as Record<string, { schema?: Json }>)[0] ?? ['', {}];
+  return { type, schema: media?.schema };
+}
+
+const template = (url: string) =>
+  url
+    .split('?')[0]!
+    .replace(/^\/api\/regions\/[^/]+\/bundles\/[^/]+/, '/api/regions/{region}/bundles/{ref}')
+    .replace(/^\/api\/regions\/[^/]+\/bundles$/, '/api/regions/{region}/bundles')
+    .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+\/releases$/, '/api/studio/documents/{kind}/{id}/releases')
+    .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+$/, '/api/studio/documents/{kind}/{id}')
+    .replace(/^\/api\/studio\/documents\/[^/]+$/, '/api/studio/documents/{kind}')
+    .replace(/^\/api\/studio\/bundles\/[^/]+\/versions\/[^/]+\/state$/, '/api/studio/bundles/{id}/versions/{version}/state')
+    .replace(/^\/api\/studio\/bundles\/[^/]+\/versions\/[^/]+$/, '/api/studio/bundles/{id}/versions/{version}')
+    .replace(/^\/api\/studio\/bundles\/[^/]+\/versions$/, '/api/studio/bundles/{id}/versions');
+
+const base = '/api/regions/320500/bundles/unemployment';
+
+describe('responses match the OpenAPI document', () => {
+  const checked = new Set<string>();
+
+  async function check(method: 'get' | 'post' | 'put', url: string, res: request.Response) {
+    const path = template(url);
+    const spec = documented(path, method, res.status);
+    expect(spec, `${method.toUpperCase()} ${url} answered ${res.status}, which is not documented`).toBeDefined();
+    checked.add(`${method} ${path}`);
+    if (!spec!.schema) return;
+    expect(String(res.headers['content-type'])).toContain(spec!.type);
+    const body = spec!.type.includes('json') ? JSON.parse(res.text) : res.text;
+    const validate = ajv.compile(inDocument(spec!.schema));
+    expect(validate(body), `${method.toUpperCase()} ${url} ${res.status}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+  }
+
+  it.each([
+    '/api/health',
+    '/api/regions',
+    '/api/calendar',
+    '/api/regions/320500/bundles',
+    '/api/regions/999999/bundles',
+    base,
+    `${base}@1`,
+    `${base}@9`,
+    `${base}/schema`,
+    `${base}/ui-schema`,
+    `${base}/guide`,
+    `${base}/example`,
+    `${base}/example?scenario=nope`,
+    `${base}/diff?against=base`,
+    `${base}/diff?against=x`,
+  ])('GET %s', async (url) => {
+    await check('get', url, await request(server.url).get(url));
+  });
+
+  it('POST validate: valid, invalid, malformed, wrong type', async () => {
+    const example = (await request(server.url).get(`${base}/example`)).body;
+    const url = `${base}/applications/validate`;
+    await check('post', url, await request(server.url).post(url).send(example));
+    await check(
+      'post',
+      url,
+      await request(server.url)
+        .post(url)
+        .send({ ...example, person: {} }),
+    );
+    await check('post', url, await request(server.url).post(url).set('Content-Type', 'application/json').send('{"x":'));
+    await check('post', url, await request(server.url).post(url).set('Content-Type', 'text/plain').send('x'));
+  });
+
+  it.each([
+    '/api/studio/session',
+    '/api/studio/me',
+    '/api/studio/users',
+    '/api/studio/definitions',
+    '/api/studio/documents/matter',
+    '/api/studio/documents/widget',
+    '/api/studio/documents/matter/JSRS-JY-0101',
+    '/api/studio/documents/matter/NOPE',
+    '/api/studio/documents/calendar/calendar/releases',
+    '/api/studio/bundles/unemployment/versions',
+    '/api/studio/bundles/unemployment/versions/1',
+    '/api/studio/variants/status',
+    '/api/studio/audit?limit=5',
+    '/api/studio/audit?before=x',
+  ])('studio GET %s', async (url) => {
+    await check('get', url, await admin.get(url));
+  });
+
+  it('studio writes: create, conflict, stale update, compile, version, release, login', async () => {
+    const matter = (await admin.get('/api/studio/documents/matter/JSRS-JY-0101')).body;
+    await check('post', '/api/studio/documents/matter', await admin.post('/api/studio/documents/matter', matter.body));
+    await check(
+      'put',
+      '/api/studio/documents/matter/JSRS-JY-0101',
+      await admin.put('/api/studio/documents/matter/JSRS-JY-0101', matter.body, '"1"'),
+    );
+    await check(
+      'put',
+      '/api/studio/documents/matter/JSRS-JY-0101',
+      await admin.put('/api/studio/documents/matter/JSRS-JY-0101', matter.body, '"1"'),
+    );
+    await check(
+      'put',
+      '/api/studio/documents/matter/JSRS-JY-0101',
+      await admin.put('/api/studio/documents/matter/JSRS-JY-0101', matter.body),
+    );
+    const bundle = (await admin.get('/api/studio/documents/bundle/unemployment')).body.body;
+    await check('post', '/api/studio/compile', await admin.post('/api/studio/compile', { bundle }));
+    await check(
+      'post',
+      '/api/studio/bundles/unemployment/versions',
+      await admin.post('/api/studio/bundles/unemployment/versions', { state: 'trial', pilotRegions: ['320500'] }),
+    );
+    await check(
+      'post',
+      '/api/studio/bundles/unemployment/versions/2/state',
+      await admin.post('/api/studio/bundles/unemployment/versions/2/state', { state: 'published' }),
+    );
+    await check(
+      'post',
+      '/api/studio/bundles/unemployment/versions/2/state',
+      await admin.post('/api/studio/bundles/unemployment/versions/2/state', { state: 'trial' }),
+    );
+    await check(
+      'post',
+      '/api/studio/documents/calendar/calendar/releases',
+      await admin.post('/api/studio/documents/calendar/calendar/releases'),
+    );
+    await check(
+      'post',
+      '/api/studio/users',
+      await admin.post('/api/studio/users', { username: 'x', password: 'short', role: 'king', region: '1' }),
+    );
+    await check(
+      'post',
+      '/api/studio/login',
+      await request(server.url).post('/api/studio/login').send({ username: 'admin', password: 'wrong-password' }),
+    );
+    await check('get', '/api/studio/me', await request(server.url).get('/api/studio/me'));
+  });
+
+  it('covered every operation that answers JSON', () => {
+    const all = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+    const left = all.filter(
+      (o) =>
+        !checked.has(o) &&
+        !['get /api/openapi.json', 'post /api/studio/logout', 'post /api/studio/documents/{kind}/{id}/releases'].includes(o),
+    );
+    expect(left).toEqual([]);
+  });
+});
