@@ -102,17 +102,17 @@ export function diffCompiled(a: CompiledBundle, b: CompiledBundle): BusinessChan
       .map((x) => x.matter)
       .sort()
       .join(',');
+  const required = (f: { sources: { required: boolean }[] }) => f.sources.some((x) => x.required);
   for (const [id, f] of fb) {
     const old = fa.get(id);
     if (!old) out.push({ kind: 'field-added', subject: id, text: `一张表单增加字段「${f.label}」` });
     else if (list(old) !== list(f)) {
-      const more = f.sources.length > old.sources.length;
-      out.push({
-        kind: 'field-sources-changed',
-        subject: id,
-        text: `字段「${f.label}」${more ? '合并了更多事项' : '涉及的事项减少'}（${old.sources.length} → ${f.sources.length} 个事项）`,
-      });
+      const [was, now] = [old.sources.length, f.sources.length];
+      const how = now > was ? `合并了更多事项（${was} → ${now} 个事项）` : now < was ? `涉及的事项减少（${was} → ${now} 个事项）` : `涉及的事项有变化（${now} 个事项）`;
+      out.push({ kind: 'field-sources-changed', subject: id, text: `字段「${f.label}」${how}` });
     }
+    if (old && required(old) !== required(f))
+      out.push({ kind: 'field-required-changed', subject: id, text: `字段「${f.label}」改为${required(f) ? '必填' : '选填'}` });
   }
   for (const [id, f] of fa) if (!fb.has(id)) out.push({ kind: 'field-removed', subject: id, text: `一张表单减少字段「${f.label}」` });
   return out;

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../server/harness.ts';
+import { startServer, type TestServer } from '../support/test-server.ts';
 import { runtimeClient, type Application } from './client.ts';
 
 let server: TestServer;

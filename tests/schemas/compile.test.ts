@@ -6,6 +6,7 @@ import {
   type Bundle,
   type Definitions,
   type DiagnosticCode,
+  type DiagnosticLoc,
 } from '../../schemas/index.ts';
 import { bundle, definitions, field, matter } from '../support/fixtures.ts';
 
@@ -123,6 +124,28 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
   ],
 ];
 
+/** Where each case's diagnostic is, as data (consumers read this, never the pointer). */
+const LOCATIONS: Record<DiagnosticCode, DiagnosticLoc | undefined> = {
+  'document.invalid': undefined,
+  'bundle.unknown': undefined,
+  'matter.unknown': { scenario: 'main', matter: 'B001' },
+  'matter.duplicate': { scenario: 'main', matter: 'A001' },
+  'matter.other-region': { scenario: 'main', matter: 'B001' },
+  'field.unknown': { matter: 'A001' },
+  'field.conflict': { field: 'person.age' },
+  'field.override-unknown': { field: 'person.shoeSize' },
+  'material.unknown': { matter: 'A001' },
+  'flow.cycle': { scenario: 'main' },
+  'flow.edge-unknown': { scenario: 'main' },
+  'scenario.no-selectable-matter': { scenario: 'main' },
+  'scenario.duplicate-id': { scenario: 'main' },
+  'scenario.target-mismatch': { scenario: 'main', matter: 'B001' },
+  'time.promise-exceeds-critical-path': { scenario: 'main' },
+  'time.promise-exceeds-legal': { matter: 'A001' },
+  'variant.base-moved': undefined,
+  'variant.conflict': { operation: 0, scenario: 'main', matter: 'A001' },
+};
+
 describe('compile diagnostics', () => {
   it('has a case for every diagnostic code', () => {
     expect(cases.map((c) => c[0]).sort()).toEqual([...DIAGNOSTIC_CODES].sort());
@@ -135,6 +158,7 @@ describe('compile diagnostics', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]!.document).toBe(document);
     if (path !== undefined) expect(found[0]!.path).toBe(path);
+    expect(found[0]!.loc).toEqual(LOCATIONS[code]);
     expect(found[0]!.message).toMatch(/[\u4e00-\u9fff]/);
   });
 

@@ -106,3 +106,13 @@ export function bundle(codes: string[], scenario: Partial<Scenario> = {}, over: 
 export function definitions(matters: Matter[], bundles: Bundle[], extra: Partial<Definitions> = {}): Definitions {
   return { dictionary, materials, matters, bundles, variants: [], ...extra };
 }
+
+/** A bundle with one empty parallel scenario, for editor operations. */
+export const emptyBundle: Bundle = {
+  id: 'b',
+  name: '测试一件事',
+  version: 1,
+  region: '320000',
+  lead: '省人社厅',
+  scenarios: [{ id: 'main', label: '主情形', target: 'individual', mode: 'parallel', items: [] }],
+};

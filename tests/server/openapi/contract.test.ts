@@ -8,7 +8,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValidators, isValidDate, isValidDateTime } from '../../../schemas/index.ts';
 import { openApiDocument } from '../../../server/openapi/document.ts';
-import { startServer, type Client, type TestServer } from '../harness.ts';
+import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
 
 type Json = Record<string, unknown>;
 const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, Json> }>>; components: Json };

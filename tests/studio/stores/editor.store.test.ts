@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Bundle, DocumentKind, DocumentView, Variant } from '../../schemas/index.ts';
-import { loadDefinitions } from '../../server/catalog/shipped.ts';
-import { addItem, arrange, setSelection } from '../../studio/src/editor/bundle-ops.ts';
-import { useCatalogStore } from '../../studio/src/stores/catalog.store.ts';
-import { useEditorStore } from '../../studio/src/stores/editor.store.ts';
+import type { Bundle, DocumentKind, DocumentView, Variant } from '../../../schemas/index.ts';
+import { loadDefinitions } from '../../../server/catalog/shipped.ts';
+import { addItem, arrange, setSelection } from '../../../studio/src/editor/bundle-ops.ts';
+import { useCatalogStore } from '../../../studio/src/stores/catalog.store.ts';
+import { useEditorStore } from '../../../studio/src/stores/editor.store.ts';
 
 const defs = loadDefinitions();
 const view = <T>(kind: DocumentKind, id: string, body: T, region: string | null = null): DocumentView<T> => ({

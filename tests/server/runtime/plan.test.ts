@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle, exampleApplication, prepareCalendar } from '../../schemas/index.ts';
-import { loadDefinitions } from '../../server/catalog/shipped.ts';
-import { buildPlan, planResponseJson, todayInChina } from '../../server/runtime/plan.ts';
+import { compileBundle, exampleApplication, prepareCalendar } from '../../../schemas/index.ts';
+import { loadDefinitions } from '../../../server/catalog/shipped.ts';
+import { buildPlan, planResponseJson, todayInChina } from '../../../server/runtime/plan.ts';
 
 const defs = loadDefinitions();
 const calendar = prepareCalendar(defs.calendar);

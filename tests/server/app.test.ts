@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from './harness.ts';
+import { startServer, type TestServer } from '../support/test-server.ts';
 
 let server: TestServer;
 const examples: { path: string; body: Record<string, unknown> }[] = [];

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type Client, type TestServer } from './harness.ts';
+import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
 
 let server: TestServer;
 let admin: Client;

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VariantOperation } from '../../schemas/index.ts';
-import { startServer, type Client, type TestServer } from './harness.ts';
+import type { VariantOperation } from '../../../schemas/index.ts';
+import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
 
 let server: TestServer;
 let admin: Client;
@@ -23,21 +23,55 @@ const variant = (operations: VariantOperation[]) => ({
 });
 
 describe('city variants on the server', () => {
-  it.each<[string, VariantOperation]>([
-    ['changing a locked item', { op: 'setSelection', scenario: 'enterprise-staff', matter: 'JSRS-YL-0101', selection: 'optional' }],
-    ['removing a required provincial matter', { op: 'removeItem', scenario: 'public-institution', matter: 'JSRS-YL-0201' }],
-    ['promising more days than the province', { op: 'tightenDays', scenario: 'enterprise-staff', days: 30 }],
+  it.each<[string, VariantOperation, string, string, Record<string, unknown>, RegExp]>([
+    [
+      'changing a locked item',
+      { op: 'setSelection', scenario: 'enterprise-staff', matter: 'JSRS-YL-0101', selection: 'optional' },
+      'variant.conflict',
+      '/operations/0',
+      { operation: 0, scenario: 'enterprise-staff', matter: 'JSRS-YL-0101' },
+      /已被省级锁定，不能修改/,
+    ],
+    [
+      'removing a locked, required provincial matter',
+      { op: 'removeItem', scenario: 'public-institution', matter: 'JSRS-YL-0201' },
+      'variant.conflict',
+      '/operations/0',
+      { operation: 0, scenario: 'public-institution', matter: 'JSRS-YL-0201' },
+      /已被省级锁定，不能删除/,
+    ],
+    [
+      'promising more days than the province',
+      { op: 'tightenDays', scenario: 'enterprise-staff', days: 30 },
+      'variant.conflict',
+      '/operations/0',
+      { operation: 0, scenario: 'enterprise-staff' },
+      /承诺时限只能缩短：30 个工作日长于省级的 15 个工作日/,
+    ],
     [
       'requiring a material the province exempted by e-licence',
       { op: 'addLocalMaterial', matter: 'JSRS-YL-0102', material: { ref: 'idCard', necessity: 'required', form: 'paper', copies: 1 } },
+      'variant.conflict',
+      '/operations/0',
+      { operation: 0, matter: 'JSRS-YL-0102' },
+      /已通过告知承诺或电子证照免于提交，地方不能再要求提交/,
     ],
-    ["adding another city's local matter", { op: 'addItem', scenario: 'resident', matter: 'SZRS-JY-0101', selection: 'optional' }],
-  ])('refuses a variant %s, with the diagnostics', async (_name, op) => {
+    [
+      "adding another city's local matter",
+      { op: 'addItem', scenario: 'resident', matter: 'SZRS-JY-0101', selection: 'optional' },
+      'matter.other-region',
+      '/scenarios/2/items/4/matter',
+      { scenario: 'resident', matter: 'SZRS-JY-0101' },
+      /失业人员职业技能培训补贴申领/,
+    ],
+  ])('refuses a variant %s, with the diagnostics', async (_name, op, code, path, loc, message) => {
     const nanjingStyle = op.op === 'addItem' ? { ...variant([op]), id: 'retirement-320200', region: '320200' } : variant([op]);
     const client = op.op === 'addItem' ? admin : suzhou;
     const res = await client.post('/api/studio/documents/variant', nanjingStyle).expect(422);
-    expect(res.body.diagnostics.length).toBeGreaterThan(0);
-    expect(res.body.diagnostics[0].message).toMatch(/[\u4e00-\u9fff]/);
+    expect(res.body.diagnostics).toEqual([
+      { code, severity: 'error', document: expect.any(String), path, loc, message: expect.stringMatching(message) },
+    ]);
+    expect(res.body.errors).toEqual([{ path, message: res.body.diagnostics[0].message }]);
   });
 
   it('accepts a variant within the guardrails and serves it in the city only', async () => {

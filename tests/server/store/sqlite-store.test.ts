@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiLogin, spawnServer, stopServer } from '../support/spawn-server.ts';
+import { apiLogin, spawnServer, stopServer } from '../../support/spawn-server.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'yjs-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allMatters, compileBundle, exampleApplication, requiredMatters } from '../../schemas/index.ts';
-import { loadDefinitions } from '../../server/catalog/shipped.ts';
-import { applicationOf, errorsOf, previewModel } from '../../studio/src/preview/preview-model.ts';
+import { allMatters, compileBundle, exampleApplication, requiredMatters } from '../../../schemas/index.ts';
+import { loadDefinitions } from '../../../server/catalog/shipped.ts';
+import { applicationOf, errorsOf, previewModel } from '../../../studio/src/preview/preview-model.ts';
 
 const defs = loadDefinitions();
 const compiled = defs.bundles.map((b) => compileBundle(defs, b.id, '320500'));
