@@ -1,12 +1,19 @@
 /**
  * Sums vitest JSON reports into the one line CI reads: "N passed, N failed".
- * A report that is missing or has no tests counts as a failure.
+ * A report that is missing or has no tests counts as a failure; so does each failed check
+ * (typecheck, lint …) named with --failed-check.
  */
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
-const files = process.argv.slice(2);
+const args = process.argv.slice(2);
+const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--failed-check');
+for (const [i, a] of args.entries())
+  if (a === '--failed-check') {
+    console.log(`failed check: ${args[i + 1]}`);
+    failed++;
+  }
 for (const file of files) {
   if (!existsSync(file)) {
     console.log(`missing test report: ${file}`);
