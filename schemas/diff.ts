@@ -108,7 +108,12 @@ export function diffCompiled(a: CompiledBundle, b: CompiledBundle): BusinessChan
     if (!old) out.push({ kind: 'field-added', subject: id, text: `一张表单增加字段「${f.label}」` });
     else if (list(old) !== list(f)) {
       const [was, now] = [old.sources.length, f.sources.length];
-      const how = now > was ? `合并了更多事项（${was} → ${now} 个事项）` : now < was ? `涉及的事项减少（${was} → ${now} 个事项）` : `涉及的事项有变化（${now} 个事项）`;
+      const how =
+        now > was
+          ? `合并了更多事项（${was} → ${now} 个事项）`
+          : now < was
+            ? `涉及的事项减少（${was} → ${now} 个事项）`
+            : `涉及的事项有变化（${now} 个事项）`;
       out.push({ kind: 'field-sources-changed', subject: id, text: `字段「${f.label}」${how}` });
     }
     if (old && required(old) !== required(f))
