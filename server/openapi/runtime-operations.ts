@@ -1,0 +1,130 @@
+/** The public runtime's operations: no login, only what is published. */
+import { arrayOf, query, REF, REGION, schema, type Operation } from './operation.ts';
+
+const runtime = (op: Omit<Operation, 'tag' | 'access'>): Operation => ({ ...op, tag: 'runtime', access: 'public' });
+const bundleRoute = [REGION, REF];
+
+/** Operations by path and method. */
+export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
+  '/api/health': {
+    get: runtime({
+      id: 'getHealth',
+      summary: '存活检查',
+      description: '进程在运行即返回 ok。',
+      ok: { status: 200, description: '正常', schema: schema('Health') },
+      problems: [],
+    }),
+  },
+  '/api/openapi.json': {
+    get: runtime({
+      id: 'getOpenApi',
+      summary: '本接口说明',
+      description: 'OpenAPI 3.1 文档（即本文档）。',
+      ok: { status: 200, description: 'OpenAPI 3.1 文档', schema: { type: 'object' } },
+      problems: [],
+    }),
+  },
+  '/api/regions': {
+    get: runtime({
+      id: 'listRegions',
+      summary: '行政区划',
+      description: '江苏省及 13 个设区市，省在前。',
+      ok: { status: 200, description: '行政区划列表', schema: arrayOf('RegionSummary'), cached: true },
+      problems: [],
+    }),
+  },
+  '/api/calendar': {
+    get: runtime({
+      id: 'getCalendar',
+      summary: '当前发布的工作日历',
+      description: '办理计划的办结日期按此日历计算；日历另行发布，草稿不影响申请人。',
+      ok: { status: 200, description: '工作日历', schema: schema('PublishedCalendar'), cached: true },
+      problems: [],
+    }),
+  },
+  '/api/regions/{region}/bundles': {
+    get: runtime({
+      id: 'listBundles',
+      summary: '本地区在用的一件事',
+      description: '已发布的，以及本地区为试点的试运行版本。',
+      params: [REGION],
+      ok: { status: 200, description: '一件事列表', schema: arrayOf('BundleSummary') },
+      problems: [404],
+    }),
+  },
+  '/api/regions/{region}/bundles/{ref}': {
+    get: runtime({
+      id: 'getBundle',
+      summary: '编译后的一件事',
+      description: '办事情形、事项、一张表单、一套材料、时限、四减与办事指南模型。',
+      params: bundleRoute,
+      ok: { status: 200, description: '编译结果', schema: schema('CompiledBundle'), cached: true },
+      problems: [404],
+    }),
+  },
+  '/api/regions/{region}/bundles/{ref}/schema': {
+    get: runtime({
+      id: 'getApplicationSchema',
+      summary: '申请表的 JSON Schema（2020-12）',
+      description: '任何符合 2020-12 的校验器都可用它校验申请；依勾选而定的必填用 if/then 表达。',
+      params: bundleRoute,
+      ok: { status: 200, description: 'JSON Schema', schema: { type: 'object' }, type: 'application/schema+json', cached: true },
+      problems: [404],
+    }),
+  },
+  '/api/regions/{region}/bundles/{ref}/ui-schema': {
+    get: runtime({
+      id: 'getUiSchema',
+      summary: 'JSON Forms UI Schema',
+      description: '按分组排列的控件与依勾选显示的规则。',
+      params: bundleRoute,
+      ok: { status: 200, description: 'UI Schema', schema: schema('UiElement'), cached: true },
+      problems: [404],
+    }),
+  },
+  '/api/regions/{region}/bundles/{ref}/example': {
+    get: runtime({
+      id: 'getExampleApplication',
+      summary: '示例申请',
+      description: '由编译器生成的完整且有效的申请，默认第一个办事情形并勾选全部事项。',
+      params: [
+        ...bundleRoute,
+        query('scenario', '办事情形标识', { type: 'string' }, 'main'),
+        query('matters', '逗号分隔的事项编码', { type: 'string' }, 'JSRS-JY-0101,JSRS-SY-0101'),
+      ],
+      ok: { status: 200, description: '示例申请', schema: schema('Application') },
+      problems: [400, 404],
+    }),
+  },
+  '/api/regions/{region}/bundles/{ref}/diff': {
+    get: runtime({
+      id: 'getBundleDiff',
+      summary: '业务差异',
+      description: '地方版本相对省级（against=base），或相对本地区另一版本（against=版本号）：事项增删、必选变化、字段、材料、时限。',
+      params: [...bundleRoute, query('against', 'base 或版本号', { type: 'string', default: 'base' }, 'base')],
+      ok: { status: 200, description: '差异', schema: schema('DiffResponse') },
+      problems: [400, 404],
+    }),
+  },
+  '/api/regions/{region}/bundles/{ref}/guide': {
+    get: runtime({
+      id: 'getGuide',
+      summary: '可打印的办事指南',
+      description: '中文 HTML，适合手机阅读与 A4 打印，不含脚本。',
+      params: bundleRoute,
+      ok: { status: 200, description: 'HTML 页面', schema: { type: 'string' }, type: 'text/html', cached: true },
+      problems: [404],
+    }),
+  },
+  '/api/regions/{region}/bundles/{ref}/applications/validate': {
+    post: runtime({
+      id: 'validateApplication',
+      summary: '校验申请并拆分到各事项',
+      description: '有效时返回办理计划：各事项的字段、材料、办理顺序与办结日期；无效时 422 逐项给出字段路径与中文说明。',
+      params: bundleRoute,
+      body: { schema: schema('Application'), description: '申请：办事情形、办理事项与一张表单的各分组' },
+      ok: { status: 200, description: '有效，含办理计划', schema: schema('ValidResponse') },
+      problems: [400, 404, 413, 415, 422],
+    }),
+  },
+};
