@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import type { Logger } from './http/logger.ts';
 import type { Runtime } from './runtime/runtime.ts';
 import type { Store } from './store/store.ts';
-import type { DraftDefinitions } from './studio-api/drafts.ts';
+import type { DraftDefinitions } from './store/drafts.ts';
 
 /** Shared server state. */
 export interface AppContext {

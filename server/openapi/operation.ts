@@ -62,4 +62,3 @@ export const DOCUMENT_ID = path('id', '有独立发布的文档的标识（工�
 export const ANY_DOCUMENT: Json = {
   anyOf: ['dictionary', 'materials', 'calendar', 'matter', 'bundle', 'variant'].map((f) => schema(componentName(f as 'bundle'))),
 };
-

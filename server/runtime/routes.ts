@@ -5,12 +5,19 @@
  * Cache-Control; If-None-Match gets 304.
  */
 import { Router, type Request, type Response } from 'express';
-import { describeErrors, diffCompiled, exampleApplication, PROVINCE, stateLabel, type BundleSummary } from '../../schemas/index.ts';
-import type { AppContext } from '../context.ts';
-import { maskApplication } from '../http/logger.ts';
+import {
+  describeErrors,
+  diffCompiled,
+  exampleApplication,
+  PROVINCE,
+  stateLabel,
+  type BundleSummary,
+  type Region,
+} from '../../schemas/index.ts';
+import { maskApplication, type Logger } from '../http/logger.ts';
 import { problem } from '../http/problem.ts';
 import { planResponseJson, todayInChina } from './plan.ts';
-import type { RuntimeEntry } from './runtime.ts';
+import type { Runtime, RuntimeEntry } from './runtime.ts';
 
 /** What the path names: a region, and (under /bundles/:ref) the artifact it serves. */
 interface Served {
@@ -50,8 +57,15 @@ function sendCached(req: Request, res: Response, body: Buffer, etag: string, typ
   res.end(body);
 }
 
+/** What the public runtime serves from: only what is published. */
+export interface RuntimeDeps {
+  runtime: Runtime;
+  regions: readonly Region[];
+  logger: Logger;
+}
+
 /** Public runtime routes, mounted at /api. */
-export function runtimeRoutes(ctx: AppContext): Router {
+export function runtimeRoutes(ctx: RuntimeDeps): Router {
   const router = Router();
   const regionCodes = new Set(ctx.regions.map((r) => r.code));
   const regionsBody = Buffer.from(JSON.stringify(ctx.regions.map((r) => ({ code: r.code, name: r.name }))));

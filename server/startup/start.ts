@@ -10,7 +10,7 @@ import type { AppContext } from '../context.ts';
 import type { Logger } from '../http/logger.ts';
 import { Runtime } from '../runtime/runtime.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
-import { DraftDefinitions } from '../studio-api/drafts.ts';
+import { DraftDefinitions } from '../store/drafts.ts';
 import { seedIfEmpty } from './seed.ts';
 
 /** A started product: the app context and what seeding did. */

@@ -6,7 +6,7 @@ import { createLogger } from '../../../server/http/logger.ts';
 import { openApiDocument } from '../../../server/openapi/document.ts';
 import { Runtime } from '../../../server/runtime/runtime.ts';
 import { SqliteStore } from '../../../server/store/sqlite-store.ts';
-import { DraftDefinitions } from '../../../server/studio-api/drafts.ts';
+import { DraftDefinitions } from '../../../server/store/drafts.ts';
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };

@@ -4,7 +4,7 @@
  * studio API reads it; the public runtime serves published versions and releases.
  */
 import { assembleDefinitions, type Definitions } from '../../schemas/index.ts';
-import type { Store, StoredDocument } from '../store/store.ts';
+import type { Store, StoredDocument } from './store.ts';
 
 /** A cache of the current documents and their definitions; `invalidate` after every write. */
 export class DraftDefinitions {
