@@ -24,7 +24,10 @@ const UPWARD_FROM_STORE = [
   ['**/runtime/**', '**/auth/**', '**/studio-api/**', '**/http/**', '**/startup/**'],
   'the storage layer knows nothing above it',
 ];
-const DRAFTS = [['**/studio-api/**', '**/store/drafts.ts', '../store/drafts.ts'], 'the public runtime serves only what is published: it never reads drafts'];
+const DRAFTS = [
+  ['**/studio-api/**', '**/store/drafts.ts', '../store/drafts.ts'],
+  'the public runtime serves only what is published: it never reads drafts',
+];
 
 export default ts.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.ci/out/', 'tests/e2e/screenshots/'] },
