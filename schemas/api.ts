@@ -97,8 +97,10 @@ export interface Problem {
   status: number;
   detail: string;
   instance: string;
-  /** Field-level problems of a 422. */
+  /** Field-level problems of a 422 (at most 50). */
   errors?: ProblemError[];
+  /** How many more errors there were than listed. */
+  moreErrors?: number;
   /** Compiler findings that refused a write or a publish. */
   diagnostics?: Diagnostic[];
   /** The current revision, with a 409 or 412. */

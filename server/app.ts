@@ -1,15 +1,21 @@
 /**
- * The Express application: security headers, JSON bodies with a size limit, the public
- * runtime API (CORS allow-list), the studio API (sessions, CSRF, roles), OpenAPI, the
- * built studio when present, a JSON 404 and one error handler. `listen` lives in main.ts.
+ * The Express application: access log, security headers, compression, JSON bodies screened
+ * and limited, the public runtime API (CORS allow-list), the studio API (sessions, CSRF,
+ * roles), OpenAPI, liveness and readiness, the built studio when present, 405 for a wrong
+ * method, a JSON 404 and one error handler. `listen` lives in main.ts.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
 import express from 'express';
 import { loadSession } from './auth/sessions.ts';
 import type { AppContext } from './context.ts';
-import { errorHandler, notFound } from './http/problem.ts';
-import { cors, markSuspiciousBody, refusePollutingKeys, securityHeaders } from './http/security.ts';
+import { accessLog } from './http/access-log.ts';
+import { screenBody, refusePollutingKeys } from './http/body-screen.ts';
+import { Representation, sendRepresentation } from './http/cache.ts';
+import { methodNotAllowed } from './http/method-not-allowed.ts';
+import { errorHandler, notFound, sendProblem } from './http/problem.ts';
+import { cors, securityHeaders } from './http/security.ts';
 import { openApiDocument } from './openapi/document.ts';
 import { runtimeRoutes } from './runtime/routes.ts';
 import { authRoutes } from './studio-api/auth-routes.ts';
@@ -18,31 +24,38 @@ import { lifecycleRoutes } from './studio-api/lifecycle-routes.ts';
 import { releaseRoutes } from './studio-api/release-routes.ts';
 import { variantRoutes } from './studio-api/variant-routes.ts';
 
+const YEAR_S = 365 * 24 * 3600;
+
 /** Builds the app around a context; tests call this with their own store. */
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', ctx.config.trustProxy);
   app.set('query parser', 'simple');
 
+  app.use(accessLog(ctx.logger));
   app.use(securityHeaders);
+  app.use(compression({ threshold: 1024 }));
   const json = express.json({
     limit: ctx.config.bodyLimit,
     strict: false,
     type: ['application/json', 'application/*+json'],
-    verify: markSuspiciousBody,
+    verify: screenBody,
   });
 
-  const openapi = Buffer.from(JSON.stringify(openApiDocument()));
-  app.get('/api/openapi.json', (_req, res) => {
-    res.type('application/json').send(openapi);
-  });
+  const document = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
+  const openapi = new Representation(JSON.stringify(document), 'application/json; charset=utf-8');
+  app.get('/api/openapi.json', (req, res) => sendRepresentation(req, res, openapi, 'public, max-age=300'));
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/api/ready', async (_req, res) => {
+    if (await ctx.store.ping()) res.json({ status: 'ready', store: 'ok' });
+    else sendProblem(res, 503, '数据存储暂时不可用');
+  });
 
-  app.use('/api/regions', cors(ctx.config.corsOrigins));
+  app.use('/api', (req, res, next) => (req.path.startsWith('/studio/') ? next() : cors(ctx.config.corsOrigins)(req, res, next)));
   app.use('/api', json, refusePollutingKeys);
   app.use('/api', runtimeRoutes(ctx));
 
@@ -53,10 +66,19 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/studio', releaseRoutes(ctx));
   app.use('/api/studio', documentRoutes(ctx));
 
+  app.use('/api', methodNotAllowed(Object.fromEntries(Object.entries(document.paths).map(([p, ops]) => [p, Object.keys(ops)]))));
   app.use('/api', notFound);
   if (existsSync(ctx.config.studioDir)) {
-    app.use(express.static(ctx.config.studioDir, { index: 'index.html', maxAge: '1h' }));
-    app.get('/{*splat}', (_req, res) => res.sendFile(join(ctx.config.studioDir, 'index.html')));
+    // hashed build assets never change; the page that names them is always revalidated
+    app.use(
+      '/assets',
+      express.static(join(ctx.config.studioDir, 'assets'), { maxAge: YEAR_S * 1000, immutable: true, fallthrough: false }),
+    );
+    app.use(express.static(ctx.config.studioDir, { index: false, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }));
+    app.get('/{*splat}', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(ctx.config.studioDir, 'index.html'));
+    });
   } else {
     app.get('/', (_req, res) => {
       res

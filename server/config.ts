@@ -14,6 +14,16 @@ export interface Config {
   bodyLimit: string;
   /** Directory of the built studio, served at / when present. */
   studioDir: string;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe (false: none, the client is the socket peer). */
+  trustProxy: boolean | number | string;
+}
+
+/** TRUST_PROXY as Express takes it: unset or false → none; true; a hop count; or addresses and subnets. */
+function trustProxy(value: string | undefined): Config['trustProxy'] {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 /** Reads the configuration from `env`. */
@@ -34,5 +44,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: level as Config['logLevel'],
     bodyLimit: env.BODY_LIMIT ?? '256kb',
     studioDir: resolve(env.STUDIO_DIR ?? join(import.meta.dirname, '..', 'dist', 'studio')),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
 }

@@ -1,11 +1,17 @@
 /**
- * Structured logs: one JSON object a line on stdout. Values at PII paths are masked before
- * they are written, so an ID number or phone never reaches a log file whole.
+ * Structured logs: one JSON object a line. Nothing an applicant typed is logged whole: the
+ * server logs paths and counts, never bodies, and as a safety net every line is scrubbed —
+ * values under keys that name personal data, and anything shaped like an ID number, a
+ * mobile number or an e-mail address, are masked whatever key they sit under — and capped
+ * in size.
  */
 
 /** Log levels in order. */
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+/** The longest line written; longer ones keep their time, level and message and say how long they were. */
+export const MAX_LINE = 8192;
 
 /** The logger interface the server uses. */
 export interface Logger {
@@ -13,17 +19,6 @@ export interface Logger {
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
-}
-
-/** A logger writing JSON lines to `write` at or above `level`. */
-export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
-  const log =
-    (lvl: Level) =>
-    (msg: string, fields: Record<string, unknown> = {}) => {
-      if (ORDER[lvl] < ORDER[level]) return;
-      write(JSON.stringify({ time: new Date().toISOString(), level: lvl, msg, ...fields }) + '\n');
-    };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 /** Masks one value: keeps the first and last character of long strings, hides the rest. */
@@ -38,16 +33,35 @@ export function maskValue(value: unknown): unknown {
   return value === null || value === undefined ? value : '***';
 }
 
-/** A copy of an application with every value at a PII path (`section.key`) masked. */
-export function maskApplication(app: unknown, piiPaths: ReadonlySet<string>): unknown {
-  if (!app || typeof app !== 'object' || Array.isArray(app)) return app;
-  const out: Record<string, unknown> = {};
-  for (const [section, value] of Object.entries(app)) {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      const inner: Record<string, unknown> = {};
-      for (const [key, v] of Object.entries(value)) inner[key] = piiPaths.has(`${section}.${key}`) ? maskValue(v) : v;
-      out[section] = inner;
-    } else out[section] = value;
+/** Keys whose values are personal data or secrets, whatever object they are in. */
+const SENSITIVE_KEY =
+  /(^|[._-])(id|idno|idnumber|idcard|sfz|name|mobile|phone|tel|email|mail|address|addr|bank|account|card|password|passwd|token|cookie|csrf|username)$/i;
+/** Text shaped like an ID number, a mobile number or an e-mail address. */
+const SENSITIVE_TEXT = /[1-9]\d{16}[\dXx]|(?<!\d)1[3-9]\d{9}(?!\d)|[^\s@"]+@[^\s@"]+\.[A-Za-z]{2,}/g;
+
+/** A copy of `value` safe to log: sensitive keys masked, sensitive-looking text masked, depth bounded. */
+export function scrub(value: unknown, depth = 0): unknown {
+  if (depth > 8) return '…';
+  if (typeof value === 'string') return value.replace(SENSITIVE_TEXT, (m) => maskValue(m) as string);
+  if (Array.isArray(value)) return value.slice(0, 50).map((v) => scrub(v, depth + 1));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = SENSITIVE_KEY.test(k) && k !== 'id' ? maskValue(v) : scrub(v, depth + 1);
+    return out;
   }
-  return out;
+  return value;
+}
+
+/** A logger writing JSON lines to `write` at or above `level`. */
+export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
+  const log =
+    (lvl: Level) =>
+    (msg: string, fields: Record<string, unknown> = {}) => {
+      if (ORDER[lvl] < ORDER[level]) return;
+      const time = new Date().toISOString();
+      let line = JSON.stringify({ time, level: lvl, msg, ...(scrub(fields) as Record<string, unknown>) });
+      if (line.length > MAX_LINE) line = JSON.stringify({ time, level: lvl, msg, truncated: true, length: line.length });
+      write(line + '\n');
+    };
+  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
 }

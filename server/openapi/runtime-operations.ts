@@ -15,6 +15,15 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       problems: [],
     }),
   },
+  '/api/ready': {
+    get: runtime({
+      id: 'getReadiness',
+      summary: '就绪检查',
+      description: '数据存储可用时返回 ready；负载均衡据此决定是否转发请求。',
+      ok: { status: 200, description: '就绪', schema: schema('Readiness') },
+      problems: [503],
+    }),
+  },
   '/api/openapi.json': {
     get: runtime({
       id: 'getOpenApi',
@@ -59,7 +68,7 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       description: '办事情形、事项、一张表单、一套材料、时限、四减与办事指南模型。',
       params: bundleRoute,
       ok: { status: 200, description: '编译结果', schema: schema('CompiledBundle'), cached: true },
-      problems: [404],
+      problems: [404, 410],
     }),
   },
   '/api/regions/{region}/bundles/{ref}/schema': {
@@ -69,7 +78,7 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       description: '任何符合 2020-12 的校验器都可用它校验申请；依勾选而定的必填用 if/then 表达。',
       params: bundleRoute,
       ok: { status: 200, description: 'JSON Schema', schema: { type: 'object' }, type: 'application/schema+json', cached: true },
-      problems: [404],
+      problems: [404, 410],
     }),
   },
   '/api/regions/{region}/bundles/{ref}/ui-schema': {
@@ -79,7 +88,7 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       description: '按分组排列的控件与依勾选显示的规则。',
       params: bundleRoute,
       ok: { status: 200, description: 'UI Schema', schema: schema('UiElement'), cached: true },
-      problems: [404],
+      problems: [404, 410],
     }),
   },
   '/api/regions/{region}/bundles/{ref}/example': {
@@ -93,7 +102,7 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
         query('matters', '逗号分隔的事项编码', { type: 'string' }, 'JSRS-JY-0101,JSRS-SY-0101'),
       ],
       ok: { status: 200, description: '示例申请', schema: schema('Application') },
-      problems: [400, 404],
+      problems: [400, 404, 410],
     }),
   },
   '/api/regions/{region}/bundles/{ref}/diff': {
@@ -103,7 +112,7 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       description: '地方版本相对省级（against=base），或相对本地区另一版本（against=版本号）：事项增删、必选变化、字段、材料、时限。',
       params: [...bundleRoute, query('against', 'base 或版本号', { type: 'string', default: 'base' }, 'base')],
       ok: { status: 200, description: '差异', schema: schema('DiffResponse') },
-      problems: [400, 404],
+      problems: [400, 404, 410],
     }),
   },
   '/api/regions/{region}/bundles/{ref}/guide': {
@@ -113,7 +122,7 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       description: '中文 HTML，适合手机阅读与 A4 打印，不含脚本。',
       params: bundleRoute,
       ok: { status: 200, description: 'HTML 页面', schema: { type: 'string' }, type: 'text/html', cached: true },
-      problems: [404],
+      problems: [404, 410],
     }),
   },
   '/api/regions/{region}/bundles/{ref}/applications/validate': {
@@ -124,7 +133,7 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       params: bundleRoute,
       body: { schema: schema('Application'), description: '申请：办事情形、办理事项与一张表单的各分组' },
       ok: { status: 200, description: '有效，含办理计划', schema: schema('ValidResponse') },
-      problems: [400, 404, 413, 415, 422],
+      problems: [400, 404, 410, 413, 415, 422],
     }),
   },
 };

@@ -4,7 +4,7 @@
  * of applications. Only what is published is served. Published responses carry ETag and
  * Cache-Control; If-None-Match gets 304.
  */
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import {
   describeErrors,
   diffCompiled,
@@ -14,7 +14,8 @@ import {
   type BundleSummary,
   type Region,
 } from '../../schemas/index.ts';
-import { maskApplication, type Logger } from '../http/logger.ts';
+import type { Logger } from '../http/logger.ts';
+import { Representation, sendJson, sendRepresentation } from '../http/cache.ts';
 import { problem } from '../http/problem.ts';
 import { planResponseJson, todayInChina } from './plan.ts';
 import type { Runtime, RuntimeEntry } from './runtime.ts';
@@ -37,24 +38,13 @@ function served(req: Request): Served {
   return req.served as Served;
 }
 
+/** The most errors a 422 lists; the rest are counted. */
+const MAX_ERRORS = 50;
+
+/** A pinned version's content never changes; what is in effect may, and a trial is checked every time. */
 function cacheControl(entry: RuntimeEntry, pinned: boolean): string {
   if (entry.version.state === 'trial') return 'no-cache';
-  return pinned ? 'public, max-age=300' : 'public, max-age=60';
-}
-
-/** Sends precomputed bytes with an ETag, or 304 when the client has them. */
-function sendCached(req: Request, res: Response, body: Buffer, etag: string, type: string, cache: string): void {
-  res.setHeader('ETag', etag);
-  res.setHeader('Cache-Control', cache);
-  const match = req.headers['if-none-match'];
-  if (match && (match === etag || match.split(',').some((t) => t.trim() === etag || t.trim() === 'W/' + etag))) {
-    res.statusCode = 304;
-    res.end();
-    return;
-  }
-  res.setHeader('Content-Type', type);
-  res.setHeader('Content-Length', body.length);
-  res.end(body);
+  return pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=60';
 }
 
 /** What the public runtime serves from: only what is published. */
@@ -68,7 +58,10 @@ export interface RuntimeDeps {
 export function runtimeRoutes(ctx: RuntimeDeps): Router {
   const router = Router();
   const regionCodes = new Set(ctx.regions.map((r) => r.code));
-  const regionsBody = Buffer.from(JSON.stringify(ctx.regions.map((r) => ({ code: r.code, name: r.name }))));
+  const regionsJson = new Representation(
+    JSON.stringify(ctx.regions.map((r) => ({ code: r.code, name: r.name }))),
+    'application/json; charset=utf-8',
+  );
 
   router.param('region', (req, _res, next, code: string) => {
     if (!regionCodes.has(code)) return next(problem(404, `没有行政区划「${code}」`));
@@ -83,21 +76,20 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     const entry = ctx.runtime.find(region, m[1]!, m[2] ? Number(m[2]) : undefined);
     if (!entry)
       return next(problem(404, m[2] ? `${region} 没有一件事「${m[1]}」的第 ${m[2]} 版` : `${region} 没有在用的一件事「${m[1]}」`));
+    if (entry.version.state === 'retired' && m[2] !== undefined)
+      return next(problem(410, `一件事「${entry.compiled.name}」的第 ${m[2]} 版已停用，请使用在用的版本`));
     req.served = { region, entry, pinned: m[2] !== undefined };
     next();
   });
 
-  router.get('/regions', (req, res) =>
-    sendCached(req, res, regionsBody, '"regions-v1"', 'application/json; charset=utf-8', 'public, max-age=3600'),
-  );
+  router.get('/regions', (req, res) => sendRepresentation(req, res, regionsJson, 'public, max-age=3600'));
 
   router.get('/calendar', (req, res) => {
     const calendar = ctx.runtime.calendar;
-    sendCached(req, res, calendar.text, calendar.etag, 'application/json; charset=utf-8', 'public, max-age=300');
+    sendRepresentation(req, res, calendar.json, 'public, max-age=300');
   });
 
   router.get('/regions/:region/bundles', (req, res) => {
-    res.setHeader('Cache-Control', 'public, max-age=60');
     const list: BundleSummary[] = ctx.runtime.inEffect(req.served!.region!).map((e) => ({
       id: e.compiled.id,
       name: e.compiled.name,
@@ -106,48 +98,53 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
       stateText: stateLabel(e.version.state),
       scenarios: e.compiled.scenarios.map((s) => ({ id: s.id, label: s.label, target: s.target, mode: s.mode })),
     }));
-    res.json(list);
+    sendJson(req, res, list, 'public, max-age=60');
   });
 
   router.get('/regions/:region/bundles/:ref', (req, res) => {
     const { entry, pinned } = served(req);
     res.setHeader('X-Bundle-State', entry.version.state);
-    sendCached(req, res, entry.compiledText, entry.etag, 'application/json; charset=utf-8', cacheControl(entry, pinned));
+    sendRepresentation(req, res, entry.compiledJson, cacheControl(entry, pinned));
   });
 
   router.get('/regions/:region/bundles/:ref/schema', (req, res) => {
     const { entry, pinned } = served(req);
-    sendCached(req, res, entry.schemaText, entry.schemaEtag, 'application/schema+json; charset=utf-8', cacheControl(entry, pinned));
+    sendRepresentation(req, res, entry.schemaJson, cacheControl(entry, pinned));
   });
 
   router.get('/regions/:region/bundles/:ref/ui-schema', (req, res) => {
     const { entry, pinned } = served(req);
-    sendCached(req, res, entry.uiSchemaText, entry.uiSchemaEtag, 'application/json; charset=utf-8', cacheControl(entry, pinned));
+    sendRepresentation(req, res, entry.uiSchemaJson, cacheControl(entry, pinned));
   });
 
   router.get('/regions/:region/bundles/:ref/guide', (req, res) => {
     const { entry, pinned } = served(req);
-    const guide = entry.guideHtml();
-    sendCached(req, res, guide.html, guide.etag, 'text/html; charset=utf-8', cacheControl(entry, pinned));
+    sendRepresentation(req, res, entry.guideHtml(), cacheControl(entry, pinned));
   });
 
   router.get('/regions/:region/bundles/:ref/diff', (req, res) => {
-    const { entry } = served(req);
+    const { entry, pinned } = served(req);
     const against = typeof req.query.against === 'string' ? req.query.against : 'base';
     let other: RuntimeEntry | undefined;
     if (against === 'base') other = ctx.runtime.artifact(PROVINCE, entry.compiled.id, entry.compiled.version);
-    else if (/^[1-9][0-9]{0,8}$/.test(against)) other = ctx.runtime.artifact(entry.compiled.region, entry.compiled.id, Number(against));
+    // another version of this region, as the region may see it: a trial only where it is piloted
+    else if (/^[1-9][0-9]{0,8}$/.test(against)) other = ctx.runtime.find(entry.compiled.region, entry.compiled.id, Number(against));
     else throw problem(400, 'against 应为 base 或版本号');
     if (!other) throw problem(404, `没有可比较的版本「${against}」`);
-    res.json({
-      from: { region: other.compiled.region, version: other.compiled.version, variant: other.compiled.variant },
-      to: { region: entry.compiled.region, version: entry.compiled.version, variant: entry.compiled.variant },
-      changes: diffCompiled(other.compiled, entry.compiled),
-    });
+    sendJson(
+      req,
+      res,
+      {
+        from: { region: other.compiled.region, version: other.compiled.version, variant: other.compiled.variant },
+        to: { region: entry.compiled.region, version: entry.compiled.version, variant: entry.compiled.variant },
+        changes: diffCompiled(other.compiled, entry.compiled),
+      },
+      cacheControl(entry, pinned),
+    );
   });
 
   router.get('/regions/:region/bundles/:ref/example', (req, res) => {
-    const { entry } = served(req);
+    const { entry, pinned } = served(req);
     const compiled = entry.compiled;
     const scenarioId = typeof req.query.scenario === 'string' ? req.query.scenario : undefined;
     const scenario = scenarioId === undefined ? compiled.scenarios[0] : compiled.scenarios.find((s) => s.id === scenarioId);
@@ -162,7 +159,7 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
       const unknown = matters.filter((m) => !known.has(m));
       if (unknown.length) throw problem(400, `办事情形「${scenario.label}」没有事项：${unknown.join('、')}`);
     } else if (req.query.matters !== undefined) throw problem(400, 'matters 参数应为逗号分隔的事项编码');
-    res.json(exampleApplication(compiled, scenario.id, matters));
+    sendJson(req, res, exampleApplication(compiled, scenario.id, matters), cacheControl(entry, pinned));
   });
 
   router.post('/regions/:region/bundles/:ref/applications/validate', (req, res) => {
@@ -171,14 +168,18 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     const app = req.body as unknown;
     const validate = entry.validate();
     if (!validate(app)) {
-      const errors = describeErrors(validate.errors, (path) => entry.titles.get(path)).map((e) => ({ path: e.path, message: e.message }));
+      const all = describeErrors(validate.errors, (path) => entry.titles.get(path));
+      const errors = all.slice(0, MAX_ERRORS).map((e) => ({ path: e.path, message: e.message }));
+      // what was wrong, never what was typed
       ctx.logger.info('application rejected', {
+        requestId: req.id,
         bundle: entry.compiled.id,
         region: entry.compiled.region,
-        errors: errors.length,
-        application: maskApplication(app, entry.piiPaths),
+        errors: all.length,
+        paths: errors.slice(0, 20).map((e) => e.path),
       });
-      throw problem(422, `申请有 ${errors.length} 处需要修改`, { errors });
+      const extra = all.length > MAX_ERRORS ? { errors, moreErrors: all.length - MAX_ERRORS } : { errors };
+      throw problem(422, `申请有 ${all.length} 处需要修改`, extra);
     }
     const body = planResponseJson(
       entry.compiled,

@@ -14,40 +14,33 @@ import {
   type PreparedCalendar,
   type WorkCalendar,
 } from '../../schemas/index.ts';
-import { etagOf } from '../http/etag.ts';
+import { Representation } from '../http/cache.ts';
 import type { Artifact, BundleVersion, Release, Store } from '../store/store.ts';
 import { renderGuide } from './guide-html.ts';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** One artifact ready to serve. */
 export class RuntimeEntry {
   readonly compiled: CompiledBundle;
-  readonly compiledText: Buffer;
-  readonly schemaText: Buffer;
-  readonly uiSchemaText: Buffer;
-  readonly etag: string;
-  readonly schemaEtag: string;
-  readonly uiSchemaEtag: string;
-  readonly piiPaths: Set<string>;
+  /** The compiled bundle, its application schema and its UI schema, as served. */
+  readonly compiledJson: Representation;
+  readonly schemaJson: Representation;
+  readonly uiSchemaJson: Representation;
   readonly titles: Map<string, string>;
   readonly version: BundleVersion;
   readonly variantStatus: Artifact['variantStatus'];
   private validator: ValidateFunction | undefined;
-  private guide: { html: Buffer; etag: string } | undefined;
+  private guide: Representation | undefined;
   private readonly ajv: ReturnType<typeof createAjv>;
 
   constructor(artifact: Omit<Artifact, 'updatedAt'>, version: BundleVersion, ajv: ReturnType<typeof createAjv>) {
     this.compiled = JSON.parse(artifact.compiled) as CompiledBundle;
     this.version = version;
     this.variantStatus = artifact.variantStatus;
-    this.compiledText = Buffer.from(artifact.compiled);
-    this.etag = artifact.etag;
-    const schema = JSON.stringify(this.compiled.schema);
-    const ui = JSON.stringify(this.compiled.uiSchema);
-    this.schemaText = Buffer.from(schema);
-    this.uiSchemaText = Buffer.from(ui);
-    this.schemaEtag = etagOf(schema);
-    this.uiSchemaEtag = etagOf(ui);
-    this.piiPaths = new Set(this.compiled.fields.filter((f) => f.pii).map((f) => `${f.section}.${f.key}`));
+    this.compiledJson = new Representation(artifact.compiled, JSON_TYPE, artifact.etag);
+    this.schemaJson = new Representation(JSON.stringify(this.compiled.schema), 'application/schema+json; charset=utf-8');
+    this.uiSchemaJson = new Representation(JSON.stringify(this.compiled.uiSchema), JSON_TYPE);
     this.titles = fieldTitles(this.compiled);
     this.ajv = ajv;
   }
@@ -68,11 +61,8 @@ export class RuntimeEntry {
   }
 
   /** The printable guide page. */
-  guideHtml(): { html: Buffer; etag: string } {
-    if (!this.guide) {
-      const html = renderGuide(this.compiled, this.version.state);
-      this.guide = { html: Buffer.from(html), etag: etagOf(html) };
-    }
+  guideHtml(): Representation {
+    this.guide ??= new Representation(renderGuide(this.compiled, this.version.state), 'text/html; charset=utf-8');
     return this.guide;
   }
 }
@@ -82,8 +72,7 @@ export interface PublishedCalendar {
   release: number;
   body: WorkCalendar;
   prepared: PreparedCalendar;
-  text: Buffer;
-  etag: string;
+  json: Representation;
 }
 
 const key = (region: string, id: string, version: number) => `${region}|${id}|${version}`;
@@ -118,16 +107,21 @@ export class Runtime {
     release: 0,
     body: { years: [], holidays: [], workdays: [] },
     prepared: prepareCalendar(undefined),
-    text: Buffer.from(JSON.stringify({ release: 0, publishedAt: null, calendar: { years: [], holidays: [], workdays: [] } })),
-    etag: '"calendar-0"',
+    json: new Representation(
+      JSON.stringify({ release: 0, publishedAt: null, calendar: { years: [], holidays: [], workdays: [] } }),
+      JSON_TYPE,
+    ),
   };
 
   /** Serves a newly published calendar release: every live version plans with it from now on. */
   setCalendar(release: Release | null): void {
     if (!release) return;
     const body = release.body as WorkCalendar;
-    const text = JSON.stringify({ release: release.release, publishedAt: release.publishedAt, calendar: body });
-    this.published = { release: release.release, body, prepared: prepareCalendar(body), text: Buffer.from(text), etag: etagOf(text) };
+    const json = new Representation(
+      JSON.stringify({ release: release.release, publishedAt: release.publishedAt, calendar: body }),
+      JSON_TYPE,
+    );
+    this.published = { release: release.release, body, prepared: prepareCalendar(body), json };
   }
 
   private rememberVersion(v: BundleVersion): void {

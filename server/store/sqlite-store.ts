@@ -136,6 +136,14 @@ export class SqliteStore implements Store {
       .run(kind, id, rev, region, at, actor.username);
   }
 
+  async ping(): Promise<boolean> {
+    try {
+      return (this.db.prepare('SELECT 1 AS ok').get() as Row).ok === 1;
+    } catch {
+      return false;
+    }
+  }
+
   async isEmpty(): Promise<boolean> {
     return (this.db.prepare('SELECT count(*) AS n FROM document_heads').get() as Row).n === 0;
   }

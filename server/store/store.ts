@@ -73,6 +73,8 @@ export type NewVersion = Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'crea
 
 /** The storage every part of the server goes through. */
 export interface Store {
+  /** True when the store answers (readiness). */
+  ping(): Promise<boolean>;
   isEmpty(): Promise<boolean>;
   listDocuments(kind: DocumentKind): Promise<DocumentHead[]>;
   getDocument(kind: DocumentKind, id: string): Promise<StoredDocument | null>;

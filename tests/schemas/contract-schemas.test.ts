@@ -47,8 +47,8 @@ const DOCUMENTS: [string, string][] = [
   ['WorkCalendar', 'calendar#'],
 ];
 
-/** Definitions of the API that are request shapes only the routes read (no TypeScript type is needed). */
-const REQUEST_ONLY = new Set([
+/** Definitions of the API that only one route reads or writes, as a literal (no TypeScript type is shared). */
+const LITERAL_ONLY = new Set([
   'LoginRequest',
   'NewUser',
   'NewVersionRequest',
@@ -56,6 +56,7 @@ const REQUEST_ONLY = new Set([
   'CompileRequest',
   'Application',
   'Health',
+  'Readiness',
   'RegionSummary',
   'DiffSide',
   'DiffResponse',
@@ -71,7 +72,7 @@ const RENAMED: Record<string, string> = {
 
 const contractDefs = (file: 'compiled' | 'api') =>
   Object.keys(CONTRACT_SCHEMAS[file].$defs as object)
-    .filter((d) => !REQUEST_ONLY.has(d) && RENAMED[d] !== '')
+    .filter((d) => !LITERAL_ONLY.has(d) && RENAMED[d] !== '')
     .map((d) => [RENAMED[d] ?? d, `${file}#/$defs/${d}`] as [string, string]);
 
 describe('TypeScript types and JSON Schemas', () => {

@@ -69,6 +69,7 @@ describe('responses match the OpenAPI document', () => {
 
   it.each([
     '/api/health',
+    '/api/ready',
     '/api/regions',
     '/api/calendar',
     '/api/regions/320500/bundles',

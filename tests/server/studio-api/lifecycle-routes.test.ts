@@ -70,12 +70,13 @@ describe('bundle lifecycle', () => {
     ).toThrow(/immutable/);
   });
 
-  it('retires a version: it leaves the list of bundles in effect and stays readable when pinned', async () => {
+  it('retires a version: it leaves the list of bundles in effect, and pinned it answers 410', async () => {
     await admin.post('/api/studio/bundles/resident-pension-cancellation/versions/1/state', { state: 'retired' }).expect(200);
     const list = (await request(server.url).get('/api/regions/320000/bundles')).body as { id: string }[];
     expect(list.some((b) => b.id === 'resident-pension-cancellation')).toBe(false);
     await runtime('320000', 'resident-pension-cancellation').expect(404);
-    await runtime('320000', 'resident-pension-cancellation@1').expect(200);
+    const gone = await runtime('320000', 'resident-pension-cancellation@1').expect(410);
+    expect(gone.body.detail).toBe('一件事「城乡居民养老保险关系注销一件事」的第 1 版已停用，请使用在用的版本');
     await admin.post('/api/studio/bundles/resident-pension-cancellation/versions/1/state', { state: 'published' }).expect(409);
   });
 

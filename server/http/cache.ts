@@ -1,0 +1,73 @@
+/**
+ * Responses caches can trust: an ETag on every GET, 304 through Express's own freshness
+ * check (so `If-None-Match: *` and weak tags work), `Vary: Accept-Encoding`, and bodies
+ * sent compressed with brotli or gzip. A body served over and over is a Representation,
+ * compressed once per encoding on first demand.
+ */
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Request, Response } from 'express';
+import { etagOf } from './etag.ts';
+
+/** Bodies smaller than this are sent as they are. */
+const COMPRESS_FROM = 1024;
+
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/** A body prepared once: its bytes, type and ETag, and its compressed forms made on first demand. */
+export class Representation {
+  readonly body: Buffer;
+  readonly type: string;
+  readonly etag: string;
+  private readonly encoded = new Map<Encoding, Buffer>();
+
+  constructor(text: string | Buffer, type: string, etag?: string) {
+    this.body = typeof text === 'string' ? Buffer.from(text) : text;
+    this.type = type;
+    this.etag = etag ?? etagOf(this.body.toString());
+  }
+
+  /** The body in `encoding`. */
+  in(encoding: Encoding): Buffer {
+    if (encoding === 'identity') return this.body;
+    let out = this.encoded.get(encoding);
+    if (!out) {
+      out =
+        encoding === 'br'
+          ? brotliCompressSync(this.body, {
+              params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: this.body.length },
+            })
+          : gzipSync(this.body, { level: 9 });
+      this.encoded.set(encoding, out);
+    }
+    return out;
+  }
+}
+
+/** The encoding a request accepts best, for a body of `size` bytes. */
+function encodingFor(req: Request, size: number): Encoding {
+  if (size < COMPRESS_FROM) return 'identity';
+  const accepted = req.acceptsEncodings('br', 'gzip', 'identity');
+  return accepted === 'br' || accepted === 'gzip' ? accepted : 'identity';
+}
+
+/** Sends a representation with its ETag and `cache` policy, or 304 when the client's copy is fresh. */
+export function sendRepresentation(req: Request, res: Response, rep: Representation, cache: string): void {
+  res.setHeader('ETag', rep.etag);
+  res.setHeader('Cache-Control', cache);
+  res.vary('Accept-Encoding');
+  if (req.fresh) {
+    res.status(304).end();
+    return;
+  }
+  const encoding = encodingFor(req, rep.body.length);
+  const body = rep.in(encoding);
+  res.setHeader('Content-Type', rep.type);
+  if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+}
+
+/** Sends a value computed for this request as JSON with an ETag of its text, or 304. */
+export function sendJson(req: Request, res: Response, value: unknown, cache: string): void {
+  sendRepresentation(req, res, new Representation(JSON.stringify(value), 'application/json; charset=utf-8'), cache);
+}
