@@ -4,6 +4,7 @@
  * document embeds and a test holds these types against.
  */
 import type { ChecklistItem } from './compiled-types.ts';
+import type { BusinessChange } from './diff.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { DocumentKind } from './documents.ts';
 import type { VersionState } from './lifecycle.ts';
@@ -25,6 +26,12 @@ export interface User {
   role: Role;
   /** The city a city editor is bound to; the province's code for admins and viewers. */
   region: string;
+}
+
+/** A user as administrators manage them. */
+export interface UserAccount extends User {
+  disabled: boolean;
+  passwordChangedAt: string | null;
 }
 
 /** The signed-in user and the CSRF token writes must carry, or no user. */
@@ -178,4 +185,27 @@ export interface PublishedCalendarView {
   release: number;
   publishedAt: string | null;
   calendar: WorkCalendar;
+}
+
+/** What publishing a bundle's draft would do, before anything is published. */
+export interface PublishPreview {
+  bundleId: string;
+  /** The number the new version would have. */
+  version: number;
+  /** What changed since the latest live version, in business terms. */
+  changes: BusinessChange[];
+  /** Errors and warnings of the draft. */
+  diagnostics: Diagnostic[];
+  /** Each city with a variant: follows by itself (rebase) or conflicts and keeps its last good version. */
+  cities: CityImpact[];
+}
+
+/** What a province publish does to one city that has a variant. */
+export interface CityImpact {
+  region: string;
+  regionName: string;
+  variant: string;
+  status: 'rebase' | 'conflict';
+  servingVersion: number | null;
+  conflicts: { operation: number; reason: string }[];
 }

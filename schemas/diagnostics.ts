@@ -62,7 +62,7 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'bundle.unknown': { severity: 'error', text: (p) => `找不到一件事「${p.bundle}」` },
   'matter.unknown': { severity: 'error', text: (p) => `引用了不存在的服务事项「${p.matter}」` },
   'matter.duplicate': { severity: 'error', text: (p) => `服务事项「${p.matter}」在同一办事情形中重复出现` },
-  'matter.other-region': { severity: 'error', text: (p) => `事项「${p.matter}」是${p.owner}的地方事项，不能用于${p.region}` },
+  'matter.other-region': { severity: 'error', text: (p) => `事项「${p.matter}」是其他设区市的地方事项，不能在本地区使用` },
   'field.unknown': { severity: 'error', text: (p) => `引用了数据字典中不存在的数据元「${p.field}」` },
   'field.conflict': {
     severity: 'error',

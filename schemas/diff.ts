@@ -1,40 +1,85 @@
 /**
  * Business diff between two compiled bundles (two versions, or a variant and its base):
- * matters added, removed, reordered, selection changed; fields merged or split; materials
- * added, removed, 免提交 changed; days changed. One model for the studio, API and audit.
+ * what an applicant or a back office would notice — names and texts of the guide, matters
+ * added, removed, reordered, made required; fields merged, split, renamed, tightened, made
+ * required; materials added, removed, made stricter or 免提交; days. Canvas positions and
+ * other layout are not business. One model for the studio, API, publishing and audit.
  */
-import type { CompiledBundle, CompiledScenario } from './compiled-types.ts';
-import { MODE_LABELS, SELECTION_LABELS } from './labels.ts';
+import type { CompiledBundle, CompiledScenario, MergedField } from './compiled-types.ts';
+import { MODE_LABELS, NECESSITY_LABELS, SELECTION_LABELS } from './labels.ts';
+
+/** The kinds of change, stable for clients. */
+export const CHANGE_KINDS = [
+  'name-changed',
+  'lead-changed',
+  'description-changed',
+  'notes-changed',
+  'scenario-added',
+  'scenario-removed',
+  'scenario-relabelled',
+  'guide-changed',
+  'mode-changed',
+  'matter-added',
+  'matter-removed',
+  'matters-reordered',
+  'selection-changed',
+  'field-added',
+  'field-removed',
+  'field-sources-changed',
+  'field-required-changed',
+  'field-relabelled',
+  'field-constraints-changed',
+  'material-added',
+  'material-removed',
+  'material-exemption-changed',
+  'material-necessity-changed',
+  'days-changed',
+] as const;
 
 /** One change in business terms, with a Chinese sentence. */
 export interface BusinessChange {
-  kind:
-    | 'scenario-added'
-    | 'scenario-removed'
-    | 'scenario-relabelled'
-    | 'mode-changed'
-    | 'matter-added'
-    | 'matter-removed'
-    | 'matters-reordered'
-    | 'selection-changed'
-    | 'field-added'
-    | 'field-removed'
-    | 'field-sources-changed'
-    | 'field-required-changed'
-    | 'material-added'
-    | 'material-removed'
-    | 'material-exemption-changed'
-    | 'days-changed'
-    | 'name-changed';
+  kind: (typeof CHANGE_KINDS)[number];
   scenario?: string;
   subject?: string;
   text: string;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function materialChanges(a: CompiledScenario, b: CompiledScenario, at: string, out: BusinessChange[]): void {
+  const s = b.id;
+  const ma = new Map(a.checklist.map((m) => [m.id, m]));
+  const mb = new Map(b.checklist.map((m) => [m.id, m]));
+  for (const [id, m] of mb) {
+    const old = ma.get(id);
+    if (!old) {
+      out.push({ kind: 'material-added', scenario: s, subject: id, text: `${at}增加材料「${m.name}」` });
+      continue;
+    }
+    if ((old.exempt?.reason ?? null) !== (m.exempt?.reason ?? null))
+      out.push({
+        kind: 'material-exemption-changed',
+        scenario: s,
+        subject: id,
+        text: `${at}材料「${m.name}」${m.exempt ? '改为免提交' : '改为需要提交'}`,
+      });
+    if (old.necessity !== m.necessity)
+      out.push({
+        kind: 'material-necessity-changed',
+        scenario: s,
+        subject: id,
+        text: `${at}材料「${m.name}」由${NECESSITY_LABELS[old.necessity]}改为${NECESSITY_LABELS[m.necessity]}`,
+      });
+  }
+  for (const [id, m] of ma)
+    if (!mb.has(id)) out.push({ kind: 'material-removed', scenario: s, subject: id, text: `${at}减少材料「${m.name}」` });
 }
 
 function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: BusinessChange[]): void {
   const s = b.id;
   const at = `「${b.label}」`;
   if (a.label !== b.label) out.push({ kind: 'scenario-relabelled', scenario: s, text: `办事情形「${a.label}」改名为${at}` });
+  if (!same(a.guide, b.guide)) out.push({ kind: 'guide-changed', scenario: s, text: `${at}的情形引导有修改` });
   if (a.mode !== b.mode)
     out.push({ kind: 'mode-changed', scenario: s, text: `${at}办理模式由${MODE_LABELS[a.mode].short}改为${MODE_LABELS[b.mode].short}` });
   const before = new Map(a.items.map((i) => [i.matter.code, i]));
@@ -64,29 +109,56 @@ function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: Business
       .filter(Boolean)
       .join('>');
   if (order(a) !== order(b)) out.push({ kind: 'matters-reordered', scenario: s, text: `${at}办理顺序调整` });
-  const ma = new Map(a.checklist.map((m) => [m.id, m]));
-  const mb = new Map(b.checklist.map((m) => [m.id, m]));
-  for (const [id, m] of mb) {
-    const old = ma.get(id);
-    if (!old) out.push({ kind: 'material-added', scenario: s, subject: id, text: `${at}增加材料「${m.name}」` });
-    else if ((old.exempt?.reason ?? null) !== (m.exempt?.reason ?? null))
-      out.push({
-        kind: 'material-exemption-changed',
-        scenario: s,
-        subject: id,
-        text: `${at}材料「${m.name}」${m.exempt ? '改为免提交' : '改为需要提交'}`,
-      });
-  }
-  for (const [id, m] of ma)
-    if (!mb.has(id)) out.push({ kind: 'material-removed', scenario: s, subject: id, text: `${at}减少材料「${m.name}」` });
+  materialChanges(a, b, at, out);
   if (a.timeLimit.days !== b.timeLimit.days)
     out.push({ kind: 'days-changed', scenario: s, text: `${at}办结时限由 ${a.timeLimit.days} 个工作日改为 ${b.timeLimit.days} 个工作日` });
+}
+
+/** What an applicant must enter, as a comparable text. */
+const constraintsOf = (f: MergedField) =>
+  JSON.stringify([f.type, f.format, f.patterns, f.minLength, f.maxLength, f.minimum, f.maximum, f.options?.map((o) => o.value)]);
+const sourcesOf = (f: MergedField) =>
+  f.sources
+    .map((x) => x.matter)
+    .sort()
+    .join(',');
+const requiredOf = (f: MergedField) => f.sources.some((x) => x.required);
+
+function fieldChanges(a: CompiledBundle, b: CompiledBundle, out: BusinessChange[]): void {
+  const fa = new Map(a.fields.map((f) => [f.id, f]));
+  for (const f of b.fields) {
+    const old = fa.get(f.id);
+    if (!old) {
+      out.push({ kind: 'field-added', subject: f.id, text: `一张表单增加字段「${f.label}」` });
+      continue;
+    }
+    if (sourcesOf(old) !== sourcesOf(f)) {
+      const [was, now] = [old.sources.length, f.sources.length];
+      const how =
+        now > was
+          ? `合并了更多事项（${was} → ${now} 个事项）`
+          : now < was
+            ? `涉及的事项减少（${was} → ${now} 个事项）`
+            : `涉及的事项有变化（${now} 个事项）`;
+      out.push({ kind: 'field-sources-changed', subject: f.id, text: `字段「${f.label}」${how}` });
+    }
+    if (requiredOf(old) !== requiredOf(f))
+      out.push({ kind: 'field-required-changed', subject: f.id, text: `字段「${f.label}」改为${requiredOf(f) ? '必填' : '选填'}` });
+    if (old.label !== f.label) out.push({ kind: 'field-relabelled', subject: f.id, text: `字段「${old.label}」改名为「${f.label}」` });
+    if (constraintsOf(old) !== constraintsOf(f))
+      out.push({ kind: 'field-constraints-changed', subject: f.id, text: `字段「${f.label}」的填写要求有变化` });
+  }
+  const fb = new Set(b.fields.map((f) => f.id));
+  for (const f of a.fields) if (!fb.has(f.id)) out.push({ kind: 'field-removed', subject: f.id, text: `一张表单减少字段「${f.label}」` });
 }
 
 /** What changed from `a` to `b`, in business terms. */
 export function diffCompiled(a: CompiledBundle, b: CompiledBundle): BusinessChange[] {
   const out: BusinessChange[] = [];
   if (a.name !== b.name) out.push({ kind: 'name-changed', text: `名称由「${a.name}」改为「${b.name}」` });
+  if (a.lead !== b.lead) out.push({ kind: 'lead-changed', text: `牵头单位由「${a.lead}」改为「${b.lead}」` });
+  if ((a.description ?? '') !== (b.description ?? '')) out.push({ kind: 'description-changed', text: '一件事的说明有修改' });
+  if (!same(a.guide.notes, b.guide.notes)) out.push({ kind: 'notes-changed', text: '办事指南的说明有修改' });
   const sa = new Map(a.scenarios.map((s) => [s.id, s]));
   for (const s of b.scenarios) {
     const old = sa.get(s.id);
@@ -95,30 +167,6 @@ export function diffCompiled(a: CompiledBundle, b: CompiledBundle): BusinessChan
   }
   for (const s of a.scenarios)
     if (!b.scenarios.some((x) => x.id === s.id)) out.push({ kind: 'scenario-removed', scenario: s.id, text: `删除办事情形「${s.label}」` });
-  const fa = new Map(a.fields.map((f) => [f.id, f]));
-  const fb = new Map(b.fields.map((f) => [f.id, f]));
-  const list = (f: { sources: { matter: string }[] }) =>
-    f.sources
-      .map((x) => x.matter)
-      .sort()
-      .join(',');
-  const required = (f: { sources: { required: boolean }[] }) => f.sources.some((x) => x.required);
-  for (const [id, f] of fb) {
-    const old = fa.get(id);
-    if (!old) out.push({ kind: 'field-added', subject: id, text: `一张表单增加字段「${f.label}」` });
-    else if (list(old) !== list(f)) {
-      const [was, now] = [old.sources.length, f.sources.length];
-      const how =
-        now > was
-          ? `合并了更多事项（${was} → ${now} 个事项）`
-          : now < was
-            ? `涉及的事项减少（${was} → ${now} 个事项）`
-            : `涉及的事项有变化（${now} 个事项）`;
-      out.push({ kind: 'field-sources-changed', subject: id, text: `字段「${f.label}」${how}` });
-    }
-    if (old && required(old) !== required(f))
-      out.push({ kind: 'field-required-changed', subject: id, text: `字段「${f.label}」改为${required(f) ? '必填' : '选填'}` });
-  }
-  for (const [id, f] of fa) if (!fb.has(id)) out.push({ kind: 'field-removed', subject: id, text: `一张表单减少字段「${f.label}」` });
+  fieldChanges(a, b, out);
   return out;
 }

@@ -4,7 +4,7 @@
  * conflict with a proposed resolution — never silently dropped.
  */
 import type { Anchor, Bundle, Variant, VariantOperation } from './types.ts';
-import { applyOperation, startApplying } from './variant.ts';
+import { applyOperation, CODES, startApplying, type Names } from './variant.ts';
 
 /** What happened to one operation. */
 export interface RebaseOutcome {
@@ -66,14 +66,14 @@ function newAnchor(previous: Bundle | undefined, current: Bundle, op: Extract<Va
 }
 
 /** Re-applies `variant` (made on `previous`) to `next`, operation by operation. */
-export function rebaseVariant(variant: Variant, previous: Bundle | undefined, next: Bundle): RebaseResult {
-  const out = startApplying(next, variant.region);
+export function rebaseVariant(variant: Variant, previous: Bundle | undefined, next: Bundle, names: Names = CODES): RebaseResult {
+  const out = startApplying(next, variant.region, names);
   const outcomes = variant.operations.map((op, index): RebaseOutcome => {
     const satisfied = satisfiedBy(out.bundle, op);
     if (satisfied) return { index, op, status: 'satisfied', reason: satisfied };
     const conflict = applyOperation(out, op);
     if (!conflict) return { index, op, status: 'kept', reason: '仍然适用' };
-    if (op.op === 'addItem' && op.anchor && /锚点/.test(conflict)) {
+    if (op.op === 'addItem' && op.anchor && /挂靠/.test(conflict)) {
       // later operations are judged as if this proposal were taken
       const anchor = newAnchor(previous, out.bundle, op);
       const { anchor: _gone, ...rest } = op;

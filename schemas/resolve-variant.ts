@@ -9,7 +9,7 @@ import { indexBy } from './catalog-index.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
 import type { Bundle, Definitions, Matter, Variant } from './types.ts';
 import { validateDocument } from './validate-documents.ts';
-import { applyVariant, type AppliedVariant } from './variant.ts';
+import { applyVariant, type AppliedVariant, type Names } from './variant.ts';
 
 /** The bundle a region sees and the additions of its variant. */
 export interface RegionLayer {
@@ -18,6 +18,13 @@ export interface RegionLayer {
   extraFields: AppliedVariant['extraFields'];
   extraMaterials: AppliedVariant['extraMaterials'];
   notes: string[];
+}
+
+/** How messages name the catalog's matters and materials. */
+export function namesOf(defs: Definitions): Names {
+  const matters = indexBy(defs.matters, (m) => m.code);
+  const materials = indexBy(defs.materials.materials, (m) => m.id);
+  return { matter: (code) => matters.get(code)?.name ?? code, material: (id) => materials.get(id)?.name ?? id };
 }
 
 /** The variant a region applies to a bundle, if any. */
@@ -35,6 +42,7 @@ function guardMaterials(
   variant: Variant,
   extras: AppliedVariant['extraMaterials'],
   diagnostics: Diagnostic[],
+  names: Names,
 ): AppliedVariant['extraMaterials'] {
   const exempted = new Set<string>();
   for (const s of base.scenarios)
@@ -50,7 +58,7 @@ function guardMaterials(
         'variant.conflict',
         `variant:${variant.id}`,
         pointer('operations', index),
-        { detail: `材料「${e.material.ref}」在省级已通过告知承诺或电子证照免于提交，地方不能再要求提交` },
+        { detail: `材料「${names.material(e.material.ref)}」在省级已通过告知承诺或电子证照免于提交，地方不能再要求提交` },
         { operation: index, matter: e.matter },
       ),
     );
@@ -66,13 +74,15 @@ export function resolveVariant(defs: Definitions, source: Bundle, region: string
   const problems = validateDocument('variant', variant, `variant:${variant.id}`);
   diagnostics.push(...problems);
   if (problems.length) return layer;
-  const applied = applyVariant(source, variant);
+  const names = namesOf(defs);
+  const applied = applyVariant(source, variant, names);
   const extraMaterials = guardMaterials(
     indexBy(defs.matters, (m) => m.code),
     source,
     variant,
     applied.extraMaterials,
     diagnostics,
+    names,
   );
   diagnostics.push(...applied.diagnostics);
   return {

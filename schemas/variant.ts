@@ -7,6 +7,15 @@
 import { diagnostic, pointer, type Diagnostic, type DiagnosticLoc } from './diagnostics.ts';
 import type { Anchor, Bundle, FlowEdge, MatterLocalField, MatterMaterial, Scenario, Variant, VariantOperation } from './types.ts';
 
+/** How messages name what operations refer to: matters and materials by their Chinese names where known. */
+export interface Names {
+  matter(code: string): string;
+  material(id: string): string;
+}
+
+/** Names that are the codes themselves (when no catalog is at hand). */
+export const CODES: Names = { matter: (code) => code, material: (id) => id };
+
 /** The bundle as the city sees it, plus what operations add outside the bundle document. */
 export interface AppliedVariant {
   bundle: Bundle;
@@ -16,6 +25,8 @@ export interface AppliedVariant {
   /** The city's choice about trial runs of this bundle, when it made one. */
   pilot: boolean | null;
   diagnostics: Diagnostic[];
+  /** How this application's messages name things. */
+  names: Names;
 }
 
 function clone<T>(value: T): T {
@@ -31,7 +42,12 @@ function explicitFlow(s: Scenario): void {
   s.mode = 'parallel';
 }
 
-function insertItem(s: Scenario, op: Extract<VariantOperation, { op: 'addItem' }>, anchor: Anchor | undefined): string | null {
+function insertItem(
+  s: Scenario,
+  op: Extract<VariantOperation, { op: 'addItem' }>,
+  anchor: Anchor | undefined,
+  names: Names,
+): string | null {
   const item = { matter: op.matter, selection: op.selection };
   if (!anchor) {
     s.items.push(item);
@@ -39,7 +55,7 @@ function insertItem(s: Scenario, op: Extract<VariantOperation, { op: 'addItem' }
   }
   const target = 'after' in anchor ? anchor.after : 'before' in anchor ? anchor.before : anchor.parallelTo;
   const at = s.items.findIndex((i) => i.matter === target);
-  if (at < 0) return `锚点事项「${target}」不在办事情形「${s.label}」中`;
+  if (at < 0) return `本市事项所挂靠的「${names.matter(target)}」已不在办事情形「${s.label}」中`;
   if ('parallelTo' in anchor) {
     explicitFlow(s);
     const edges = s.edges ?? [];
@@ -76,26 +92,27 @@ function removeItem(s: Scenario, matter: string): void {
 /** Applies one operation to `out`; returns a conflict text (Chinese) or null. */
 export function applyOperation(out: AppliedVariant, op: VariantOperation): string | null {
   const bundle = out.bundle;
+  const name = (code: string) => `「${out.names.matter(code)}」`;
   const scenario = 'scenario' in op && op.scenario ? bundle.scenarios.find((s) => s.id === op.scenario) : undefined;
-  if ('scenario' in op && op.scenario && !scenario) return `办事情形「${op.scenario}」不存在`;
+  if ('scenario' in op && op.scenario && !scenario) return `办事情形「${op.scenario}」已不存在`;
   switch (op.op) {
     case 'addItem': {
-      if (scenario!.items.some((i) => i.matter === op.matter)) return `事项「${op.matter}」已在办事情形中`;
-      return insertItem(scenario!, op, op.anchor);
+      if (scenario!.items.some((i) => i.matter === op.matter)) return `事项${name(op.matter)}已在办事情形「${scenario!.label}」中`;
+      return insertItem(scenario!, op, op.anchor, out.names);
     }
     case 'removeItem': {
       const item = scenario!.items.find((i) => i.matter === op.matter);
-      if (!item) return `事项「${op.matter}」不在办事情形中`;
-      if (item.locked) return `事项「${op.matter}」已被省级锁定，不能删除`;
-      if (item.selection === 'required') return `事项「${op.matter}」是省级必选事项，不能删除`;
+      if (!item) return `事项${name(op.matter)}不在办事情形「${scenario!.label}」中`;
+      if (item.locked) return `事项${name(op.matter)}已被省级锁定，不能删除`;
+      if (item.selection === 'required') return `事项${name(op.matter)}是省级必选事项，不能删除`;
       removeItem(scenario!, op.matter);
       return null;
     }
     case 'setSelection': {
       const item = scenario!.items.find((i) => i.matter === op.matter);
-      if (!item) return `事项「${op.matter}」不在办事情形中`;
-      if (item.locked) return `事项「${op.matter}」已被省级锁定，不能修改`;
-      if (item.selection === 'required' && op.selection === 'optional') return `事项「${op.matter}」是省级必选事项，不能改为可选`;
+      if (!item) return `事项${name(op.matter)}不在办事情形「${scenario!.label}」中`;
+      if (item.locked) return `事项${name(op.matter)}已被省级锁定，不能修改`;
+      if (item.selection === 'required' && op.selection === 'optional') return `事项${name(op.matter)}是省级必选事项，不能改为可选`;
       item.selection = op.selection;
       return null;
     }
@@ -120,14 +137,14 @@ export function applyOperation(out: AppliedVariant, op: VariantOperation): strin
       return null;
     }
     case 'addLocalField': {
-      if (!bundle.scenarios.some((s) => s.items.some((i) => i.matter === op.matter))) return `事项「${op.matter}」不在本一件事中`;
+      if (!bundle.scenarios.some((s) => s.items.some((i) => i.matter === op.matter))) return `事项${name(op.matter)}不在本一件事中`;
       if (out.extraFields.some((e) => e.matter === op.matter && e.field.local.id === op.field.local.id))
-        return `事项「${op.matter}」已有地方字段「${op.field.local.id}」`;
+        return `事项${name(op.matter)}已有地方字段「${op.field.local.label}」`;
       out.extraFields.push({ matter: op.matter, field: op.field });
       return null;
     }
     case 'addLocalMaterial': {
-      if (!bundle.scenarios.some((s) => s.items.some((i) => i.matter === op.matter))) return `事项「${op.matter}」不在本一件事中`;
+      if (!bundle.scenarios.some((s) => s.items.some((i) => i.matter === op.matter))) return `事项${name(op.matter)}不在本一件事中`;
       out.extraMaterials.push({ matter: op.matter, material: op.material });
       return null;
     }
@@ -141,8 +158,8 @@ export function applyOperation(out: AppliedVariant, op: VariantOperation): strin
 }
 
 /** A fresh result to apply operations onto. */
-export function startApplying(base: Bundle, region: string): AppliedVariant {
-  const out: AppliedVariant = { bundle: clone(base), extraFields: [], extraMaterials: [], notes: [], pilot: null, diagnostics: [] };
+export function startApplying(base: Bundle, region: string, names: Names = CODES): AppliedVariant {
+  const out: AppliedVariant = { bundle: clone(base), extraFields: [], extraMaterials: [], notes: [], pilot: null, diagnostics: [], names };
   out.bundle.region = region;
   return out;
 }
@@ -157,9 +174,9 @@ export function operationLoc(op: VariantOperation, operation: number): Diagnosti
 }
 
 /** Applies a city's variant to the provincial bundle; the inputs are not modified. */
-export function applyVariant(base: Bundle, variant: Variant): AppliedVariant {
+export function applyVariant(base: Bundle, variant: Variant, names: Names = CODES): AppliedVariant {
   const doc = `variant:${variant.id}`;
-  const out = startApplying(base, variant.region);
+  const out = startApplying(base, variant.region, names);
   if (variant.baseVersion !== base.version) {
     out.diagnostics.push(
       diagnostic('variant.base-moved', doc, pointer('baseVersion'), { base: variant.baseVersion, current: base.version }),

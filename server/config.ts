@@ -29,9 +29,9 @@ function trustProxy(value: string | undefined): Config['trustProxy'] {
 /** Reads the configuration from `env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 应为 0–65535 之间的整数，现为「${env.PORT}」`);
   const level = env.LOG_LEVEL ?? 'info';
-  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new Error(`LOG_LEVEL must be debug, info, warn or error, got ${level}`);
+  if (!['debug', 'info', 'warn', 'error'].includes(level)) throw new Error(`LOG_LEVEL 应为 debug、info、warn 或 error，现为「${level}」`);
   return {
     port,
     host: env.HOST ?? '127.0.0.1',

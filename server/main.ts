@@ -5,11 +5,21 @@
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { createLogger } from './http/logger.ts';
-import { startUp } from './startup/start.ts';
+import { startUp, type Started } from './startup/start.ts';
 
-const config = loadConfig();
-const logger = createLogger(config.logLevel);
-const { context, seed } = await startUp(config, logger);
+/** Starts the product, or ends the process with one line an operator can act on. */
+async function start(): Promise<Started> {
+  try {
+    const config = loadConfig();
+    return await startUp(config, createLogger(config.logLevel));
+  } catch (error) {
+    console.error(`启动失败：${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+const { context, seed } = await start();
+const config = context.config;
 const app = createApp(context);
 
 const server = app.listen(config.port, config.host, () => {

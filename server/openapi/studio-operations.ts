@@ -55,7 +55,7 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       access: 'session',
       summary: '用户列表（管理员）',
       description: '全部用户及其角色、地区。',
-      ok: { status: 200, description: '用户', schema: arrayOf('User') },
+      ok: { status: 200, description: '用户', schema: arrayOf('UserAccount') },
       problems: [401, 403],
     },
     post: {
@@ -187,11 +187,36 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       tag: 'lifecycle',
       access: 'write',
       summary: '由草稿生成新版本（管理员）',
-      description: '提交试运行（选择试点地区）或正式发布；有错误诊断的草稿不能发布。',
-      params: [BUNDLE_ID],
+      description:
+        '提交试运行（选择试点地区）或正式发布；有错误诊断、或相对最新在用版本没有业务变化的草稿不能发布。带同一 Idempotency-Key 的重复请求得到同一个版本。',
+      params: [
+        BUNDLE_ID,
+        {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description: '一次发布操作的标识；重复发送（如连点两次）只生成一个版本',
+          schema: { type: 'string' },
+          example: 'publish-3f2a9c',
+        },
+      ],
       body: { schema: schema('NewVersionRequest'), description: '新版本的状态与试点地区' },
       ok: { status: 201, description: '新版本', schema: schema('VersionView') },
-      problems: [400, 401, 403, 404, 422],
+      problems: [400, 401, 403, 404, 409, 422],
+    },
+  },
+  '/api/studio/bundles/{id}/versions/preview': {
+    post: {
+      id: 'previewVersion',
+      tag: 'lifecycle',
+      access: 'write',
+      summary: '发布前预览（管理员）',
+      description:
+        '不发布任何内容：草稿相对最新在用版本的业务变化、诊断，以及每个有地方版本的设区市会自动跟随还是有冲突（冲突的设区市继续提供原版本）。',
+      params: [BUNDLE_ID],
+      body: { schema: schema('NewVersionRequest'), description: '将要生成的版本状态' },
+      ok: { status: 200, description: '预览', schema: schema('PublishPreview') },
+      problems: [401, 403, 404, 409, 422],
     },
   },
   '/api/studio/bundles/{id}/versions/{version}': {

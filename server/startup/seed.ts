@@ -1,14 +1,14 @@
 /**
- * First start: a fresh store is seeded from `bundles/` — every document as revision 1, the
- * shipped calendar published as release 1, every shipped bundle published as version 1 with
- * its artifacts for all regions — and an admin account is created (password from
- * ADMIN_PASSWORD, else generated and returned so it is printed once).
+ * First start: a fresh store is seeded from `bundles/` in one transaction — every document
+ * as revision 1, the shipped calendar published as release 1, every shipped bundle published
+ * as version 1 with its artifacts for all regions, and the admin account (password from
+ * ADMIN_PASSWORD, else generated and returned so it is printed once). A failure writes nothing.
  */
 import { assembleDefinitions, hasErrors, pinsOf, PROVINCE, type Bundle } from '../../schemas/index.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { BUNDLES_DIR, shippedDocuments } from '../catalog/shipped.ts';
 import { compileArtifacts } from '../publish/artifacts.ts';
-import type { Store } from '../store/store.ts';
+import type { Seed, Store } from '../store/store.ts';
 
 const SYSTEM = { username: 'system' };
 
@@ -20,28 +20,21 @@ export async function seedIfEmpty(
   bundlesDir = BUNDLES_DIR,
 ): Promise<{ seeded: boolean; generatedPassword?: string }> {
   if (!(await store.isEmpty())) return { seeded: false };
-  await store.importDocuments(shippedDocuments(bundlesDir), SYSTEM);
-  await store.releaseDocument({ kind: 'calendar', id: 'calendar', actor: SYSTEM });
-  const documents = await store.currentDocuments();
+  const documents = shippedDocuments(bundlesDir);
   const defs = assembleDefinitions(documents);
-  const pins = pinsOf(documents);
-  for (const bundle of defs.bundles) {
+  const pins = pinsOf(documents.map((d) => ({ ...d, rev: 1 })));
+  const versions: Seed['versions'] = defs.bundles.map((bundle) => {
     const versioned: Bundle = { ...bundle, version: 1 };
     const { artifacts, province } = compileArtifacts(defs, versioned, regionCodes);
     if (hasErrors(province.diagnostics))
       throw new Error(`shipped bundle ${bundle.id} does not compile: ${province.diagnostics[0]!.message}`);
-    const version = {
-      bundleId: bundle.id,
-      version: 1,
-      state: 'published' as const,
-      pilotRegions: [],
-      body: versioned,
-      pins,
-      createdBy: SYSTEM.username,
+    return {
+      version: { bundleId: bundle.id, version: 1, state: 'published', pilotRegions: [], body: versioned, pins, createdBy: SYSTEM.username },
+      artifacts,
     };
-    await store.createVersion({ version, artifacts, actor: SYSTEM });
-  }
+  });
   const password = adminPassword ?? generatePassword();
-  await store.createUser({ username: 'admin', role: 'admin', region: PROVINCE, passwordHash: await hashPassword(password) }, SYSTEM);
+  const admin = { username: 'admin', role: 'admin' as const, region: PROVINCE, passwordHash: await hashPassword(password) };
+  await store.seed({ documents, releases: [{ kind: 'calendar', id: 'calendar' }], versions, admin }, SYSTEM);
   return adminPassword ? { seeded: true } : { seeded: true, generatedPassword: password };
 }

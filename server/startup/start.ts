@@ -1,7 +1,7 @@
 /**
- * Everything `npm start` (and a test server) needs before listening: the store under
- * DATA_DIR, seeded on first start; the runtime loaded with what is published; the
- * studio's drafts; the regions.
+ * Everything `npm start` (and a test server) needs before listening: the data directory
+ * checked, the store opened and seeded on first start, the runtime loaded with what is
+ * published, the studio's drafts, the regions. What an operator can fix is a StartupError.
  */
 import { join } from 'node:path';
 import { loadRegions } from '../catalog/shipped.ts';
@@ -9,9 +9,12 @@ import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import type { Logger } from '../http/logger.ts';
 import { Runtime } from '../runtime/runtime.ts';
-import { SqliteStore } from '../store/sqlite-store.ts';
 import { DraftDefinitions } from '../store/drafts.ts';
+import { SqliteStore } from '../store/sqlite-store.ts';
+import { causeOf, prepareDataDir, StartupError } from './data-dir.ts';
 import { seedIfEmpty } from './seed.ts';
+
+export { StartupError };
 
 /** A started product: the app context and what seeding did. */
 export interface Started {
@@ -19,15 +22,34 @@ export interface Started {
   seed: { seeded: boolean; generatedPassword?: string };
 }
 
-/** Opens and seeds the store, loads the runtime; `file` overrides the database file under DATA_DIR. */
-export async function startUp(config: Config, logger: Logger, file = join(config.dataDir, 'yijianshi.db')): Promise<Started> {
-  const store = new SqliteStore(file);
+/** How to open the store: `maxPageCount` caps the SQLite file (tests make the disk "full" with it). */
+export interface StoreOptions {
+  maxPageCount?: number;
+}
+
+/** Checks the data directory, opens and seeds the store, loads the runtime. */
+export async function startUp(config: Config, logger: Logger, options: StoreOptions = {}): Promise<Started> {
+  prepareDataDir(config.dataDir);
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(join(config.dataDir, 'yijianshi.db'), options);
+  } catch (error) {
+    throw new StartupError(`无法打开数据目录 ${config.dataDir} 中的数据库：${causeOf(error)}`);
+  }
   const regions = loadRegions();
-  const seed = await seedIfEmpty(
-    store,
-    regions.map((r) => r.code),
-    config.adminPassword,
-  );
+  let seed: Started['seed'];
+  try {
+    seed = await seedIfEmpty(
+      store,
+      regions.map((r) => r.code),
+      config.adminPassword,
+    );
+  } catch (error) {
+    await store.close();
+    const full = /full/i.test(String((error as Error).message));
+    const cause = full ? `数据目录 ${config.dataDir} 所在磁盘空间不足` : causeOf(error);
+    throw new StartupError(`首次导入失败：${cause}；未写入任何内容，解决后重新启动即可`);
+  }
   const runtime = new Runtime(store);
   await runtime.load();
   return { context: { config, store, runtime, drafts: new DraftDefinitions(store), regions, logger }, seed };

@@ -80,4 +80,26 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       BEGIN SELECT RAISE(ABORT, 'releases are immutable'); END;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- a publish request names itself (Idempotency-Key): its repetition finds the version it made
+      CREATE TABLE version_requests (
+        key TEXT PRIMARY KEY, bundle_id TEXT NOT NULL, version INTEGER NOT NULL, created_at TEXT NOT NULL,
+        FOREIGN KEY (bundle_id, version) REFERENCES bundle_versions (bundle_id, version)
+      ) STRICT;
+      -- accounts can be disabled (their sessions end at once); passwords record when they changed
+      ALTER TABLE users ADD COLUMN disabled_at TEXT;
+      ALTER TABLE users ADD COLUMN password_changed_at TEXT;
+      -- failed sign-ins counted per hashed key (client, account, device), shared by every instance
+      CREATE TABLE login_attempts (
+        key TEXT PRIMARY KEY, failures INTEGER NOT NULL, first_at TEXT NOT NULL, last_at TEXT NOT NULL
+      ) STRICT;
+      -- devices that signed in before: an attacker elsewhere cannot lock their owner out
+      CREATE TABLE trusted_devices (
+        token_hash TEXT PRIMARY KEY, username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+        created_at TEXT NOT NULL, last_used_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -1,13 +1,11 @@
 /**
- * The embedded store: SQLite through Node 24's built-in `node:sqlite`, one file under
- * DATA_DIR, WAL, foreign keys, synchronous=FULL so an acknowledged write survives a crash.
- * Every write is one IMMEDIATE transaction: a crash leaves the old or the new state.
+ * The embedded store: SQLite through Node 24's built-in `node:sqlite` (see sqlite-base.ts),
+ * with its accounts part (sqlite-accounts.ts) and here the documents and their revisions,
+ * releases, bundle versions and artifacts, the seed and the audit log.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
-import { MIGRATIONS } from './migrations.ts';
 import type { PinnedRevision, Pins, ReleaseView } from '../../schemas/index.ts';
+import { SqliteAccounts } from './sqlite-accounts.ts';
+import { now, type Row } from './sqlite-base.ts';
 import type {
   Actor,
   Artifact,
@@ -15,20 +13,15 @@ import type {
   BundleVersion,
   DocumentHead,
   DocumentKind,
-  NewVersion,
+  NewDocument,
+  NewVersionInput,
   PutResult,
   Release,
-  Session,
+  Seed,
   Store,
   StoredDocument,
-  User,
-  UserRecord,
   VersionState,
 } from './store.ts';
-
-type Row = Record<string, unknown>;
-
-const now = () => new Date().toISOString();
 
 function head(row: Row): DocumentHead {
   return {
@@ -56,6 +49,18 @@ function version(row: Row): BundleVersion {
   };
 }
 
+function artifact(r: Row): Artifact {
+  return {
+    bundleId: String(r.bundle_id),
+    version: Number(r.version),
+    region: String(r.region),
+    compiled: String(r.compiled),
+    etag: String(r.etag),
+    variantStatus: r.variant_status as Artifact['variantStatus'],
+    updatedAt: String(r.updated_at),
+  };
+}
+
 function release(row: Row): ReleaseView {
   return {
     kind: row.kind as DocumentKind,
@@ -67,55 +72,8 @@ function release(row: Row): ReleaseView {
   };
 }
 
-/** Opens (and migrates) the SQLite store at `file`. */
-export class SqliteStore implements Store {
-  private readonly db: DatabaseSync;
-
-  constructor(file: string) {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-    this.db = new DatabaseSync(file);
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-    this.migrate();
-  }
-
-  private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL) STRICT');
-    const done = new Set((this.db.prepare('SELECT version FROM schema_migrations').all() as Row[]).map((r) => Number(r.version)));
-    for (const m of MIGRATIONS) {
-      if (done.has(m.version)) continue;
-      this.tx(() => {
-        this.db.exec(m.sql);
-        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(m.version, now());
-      });
-    }
-  }
-
-  /** Runs `fn` in one IMMEDIATE transaction. */
-  private tx<T>(fn: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const out = fn();
-      this.db.exec('COMMIT');
-      return out;
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-
-  private audit(actor: Actor, action: string, target: string, before: unknown, after: unknown): void {
-    this.db
-      .prepare('INSERT INTO audit_log (at, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(
-        now(),
-        actor.username,
-        action,
-        target,
-        before === undefined ? null : JSON.stringify(before),
-        after === undefined ? null : JSON.stringify(after),
-      );
-  }
-
+/** The SQLite store: one file, opened and migrated by the constructor. */
+export class SqliteStore extends SqliteAccounts implements Store {
   private readDocument(kind: DocumentKind, id: string): StoredDocument | null {
     const row = this.db
       .prepare('SELECT h.*, d.body FROM document_heads h JOIN documents d USING (kind, id, rev) WHERE h.kind = ? AND h.id = ?')
@@ -134,14 +92,6 @@ export class SqliteStore implements Store {
                 ON CONFLICT (kind, id) DO UPDATE SET rev = excluded.rev, region = excluded.region, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
       )
       .run(kind, id, rev, region, at, actor.username);
-  }
-
-  async ping(): Promise<boolean> {
-    try {
-      return (this.db.prepare('SELECT 1 AS ok').get() as Row).ok === 1;
-    } catch {
-      return false;
-    }
   }
 
   async isEmpty(): Promise<boolean> {
@@ -177,23 +127,24 @@ export class SqliteStore implements Store {
   }
 
   async releaseDocument(input: { kind: DocumentKind; id: string; actor: Actor }): Promise<Release | null> {
-    return this.tx(() => {
-      const current = this.readDocument(input.kind, input.id);
-      if (!current) return null;
-      const last = this.db
-        .prepare('SELECT * FROM releases WHERE kind = ? AND id = ? ORDER BY release DESC LIMIT 1')
-        .get(input.kind, input.id) as Row | undefined;
-      if (last && Number(last.rev) === current.rev) return null;
-      const number = (last ? Number(last.release) : 0) + 1;
-      this.db
-        .prepare('INSERT INTO releases (kind, id, release, rev, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(input.kind, input.id, number, current.rev, now(), input.actor.username);
-      this.audit(input.actor, 'release', `${input.kind}:${input.id}@${current.rev}`, last ? { release: Number(last.release) } : undefined, {
-        release: number,
-        rev: current.rev,
-      });
-      return this.readRelease(input.kind, input.id, number);
+    return this.tx(() => this.writeRelease(input.kind, input.id, input.actor));
+  }
+
+  private writeRelease(kind: DocumentKind, id: string, actor: Actor): Release | null {
+    const current = this.readDocument(kind, id);
+    if (!current) return null;
+    const last = this.db.prepare('SELECT * FROM releases WHERE kind = ? AND id = ? ORDER BY release DESC LIMIT 1').get(kind, id) as
+      Row | undefined;
+    if (last && Number(last.rev) === current.rev) return null;
+    const number = (last ? Number(last.release) : 0) + 1;
+    this.db
+      .prepare('INSERT INTO releases (kind, id, release, rev, published_at, published_by) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(kind, id, number, current.rev, now(), actor.username);
+    this.audit(actor, 'release', `${kind}:${id}@${current.rev}`, last ? { release: Number(last.release) } : undefined, {
+      release: number,
+      rev: current.rev,
     });
+    return this.readRelease(kind, id, number);
   }
 
   private readRelease(kind: DocumentKind, id: string, number?: number): Release | null {
@@ -240,14 +191,30 @@ export class SqliteStore implements Store {
     });
   }
 
-  async importDocuments(docs: { kind: DocumentKind; id: string; body: unknown; region: string | null }[], actor: Actor): Promise<void> {
+  async importDocuments(docs: NewDocument[], actor: Actor): Promise<void> {
+    this.tx(() => this.writeImport(docs, actor));
+  }
+
+  private writeImport(docs: NewDocument[], actor: Actor): void {
+    for (const d of docs) {
+      const current = this.readDocument(d.kind, d.id);
+      this.writeRevision(d.kind, d.id, (current?.rev ?? 0) + 1, d.body, d.region, actor);
+    }
+    this.audit(actor, 'import', `${docs.length} documents`, undefined, { count: docs.length });
+  }
+
+  async seed(input: Seed, actor: Actor): Promise<void> {
     this.tx(() => {
-      for (const d of docs) {
-        const current = this.readDocument(d.kind, d.id);
-        this.writeRevision(d.kind, d.id, (current?.rev ?? 0) + 1, d.body, d.region, actor);
-      }
-      this.audit(actor, 'import', `${docs.length} documents`, undefined, { count: docs.length });
+      this.writeImport(input.documents, actor);
+      for (const r of input.releases) this.writeRelease(r.kind, r.id, actor);
+      for (const v of input.versions) this.writeVersion({ ...v, after: null, actor });
+      this.writeUser(input.admin, actor);
     });
+  }
+
+  async findVersionRequest(key: string): Promise<{ bundleId: string; version: number } | null> {
+    const r = this.db.prepare('SELECT bundle_id, version FROM version_requests WHERE key = ?').get(key) as Row | undefined;
+    return r ? { bundleId: String(r.bundle_id), version: Number(r.version) } : null;
   }
 
   async listVersions(bundleId?: string): Promise<BundleVersion[]> {
@@ -262,40 +229,42 @@ export class SqliteStore implements Store {
     return row ? version(row) : null;
   }
 
-  async createVersion(input: {
-    version: NewVersion;
-    artifacts: Omit<Artifact, 'updatedAt'>[];
-    actor: Actor;
-    changes?: unknown[];
-  }): Promise<BundleVersion> {
-    return this.tx(() => {
-      const v = input.version;
-      const at = now();
-      this.db
-        .prepare(
-          'INSERT INTO bundle_versions (bundle_id, version, state, pilot_regions, body, pins, created_at, created_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          v.bundleId,
-          v.version,
-          v.state,
-          JSON.stringify(v.pilotRegions),
-          JSON.stringify(v.body),
-          JSON.stringify(v.pins),
-          at,
-          input.actor.username,
-          v.state === 'published' ? at : null,
-        );
-      this.writeArtifacts(input.artifacts);
-      this.audit(input.actor, v.state === 'published' ? 'publish' : 'trial', `bundle:${v.bundleId}@${v.version}`, undefined, {
-        state: v.state,
-        pilotRegions: v.pilotRegions,
-        ...(input.changes ? { changes: input.changes } : {}),
-      });
-      return version(
-        this.db.prepare('SELECT * FROM bundle_versions WHERE bundle_id = ? AND version = ?').get(v.bundleId, v.version) as Row,
+  async createVersion(input: NewVersionInput): Promise<BundleVersion | null> {
+    return this.tx(() => this.writeVersion(input));
+  }
+
+  private writeVersion(input: NewVersionInput): BundleVersion | null {
+    const v = input.version;
+    const latest = this.db.prepare('SELECT max(version) AS v FROM bundle_versions WHERE bundle_id = ?').get(v.bundleId) as Row;
+    // someone else made a version since the caller looked: the caller decides again
+    if ((latest.v === null ? null : Number(latest.v)) !== input.after) return null;
+    const at = now();
+    this.db
+      .prepare(
+        'INSERT INTO bundle_versions (bundle_id, version, state, pilot_regions, body, pins, created_at, created_by, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        v.bundleId,
+        v.version,
+        v.state,
+        JSON.stringify(v.pilotRegions),
+        JSON.stringify(v.body),
+        JSON.stringify(v.pins),
+        at,
+        input.actor.username,
+        v.state === 'published' ? at : null,
       );
+    this.writeArtifacts(input.artifacts);
+    if (input.requestKey)
+      this.db
+        .prepare('INSERT INTO version_requests (key, bundle_id, version, created_at) VALUES (?, ?, ?, ?)')
+        .run(input.requestKey, v.bundleId, v.version, at);
+    this.audit(input.actor, v.state === 'published' ? 'publish' : 'trial', `bundle:${v.bundleId}@${v.version}`, undefined, {
+      state: v.state,
+      pilotRegions: v.pilotRegions,
+      ...(input.changes ? { changes: input.changes } : {}),
     });
+    return version(this.db.prepare('SELECT * FROM bundle_versions WHERE bundle_id = ? AND version = ?').get(v.bundleId, v.version) as Row);
   }
 
   async setVersionState(input: {
@@ -351,68 +320,17 @@ export class SqliteStore implements Store {
   }
 
   async listArtifacts(): Promise<Artifact[]> {
-    return (this.db.prepare('SELECT * FROM artifacts').all() as Row[]).map((r) => ({
-      bundleId: String(r.bundle_id),
-      version: Number(r.version),
-      region: String(r.region),
-      compiled: String(r.compiled),
-      etag: String(r.etag),
-      variantStatus: r.variant_status as Artifact['variantStatus'],
-      updatedAt: String(r.updated_at),
-    }));
+    return (this.db.prepare('SELECT * FROM artifacts').all() as Row[]).map(artifact);
+  }
+
+  async getArtifact(bundleId: string, v: number, region: string): Promise<Artifact | null> {
+    const r = this.db.prepare('SELECT * FROM artifacts WHERE bundle_id = ? AND version = ? AND region = ?').get(bundleId, v, region) as
+      Row | undefined;
+    return r ? artifact(r) : null;
   }
 
   async putArtifacts(artifacts: Omit<Artifact, 'updatedAt'>[]): Promise<void> {
     this.tx(() => this.writeArtifacts(artifacts));
-  }
-
-  async getUser(username: string): Promise<UserRecord | null> {
-    const r = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as Row | undefined;
-    return r
-      ? {
-          username: String(r.username),
-          role: r.role as UserRecord['role'],
-          region: String(r.region),
-          passwordHash: String(r.password_hash),
-        }
-      : null;
-  }
-
-  async createUser(user: UserRecord, actor: Actor): Promise<boolean> {
-    return this.tx(() => {
-      if (this.db.prepare('SELECT 1 FROM users WHERE username = ?').get(user.username)) return false;
-      this.db
-        .prepare('INSERT INTO users (username, password_hash, role, region, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(user.username, user.passwordHash, user.role, user.region, now());
-      this.audit(actor, 'create-user', `user:${user.username}`, undefined, { role: user.role, region: user.region });
-      return true;
-    });
-  }
-
-  async listUsers(): Promise<User[]> {
-    return (this.db.prepare('SELECT username, role, region FROM users ORDER BY username').all() as Row[]).map((r) => ({
-      username: String(r.username),
-      role: r.role as User['role'],
-      region: String(r.region),
-    }));
-  }
-
-  async createSession(s: Session): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now());
-    this.db
-      .prepare('INSERT INTO sessions (token_hash, username, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
-      .run(s.tokenHash, s.username, s.csrf, now(), s.expiresAt);
-  }
-
-  async getSession(tokenHash: string): Promise<Session | null> {
-    const r = this.db.prepare('SELECT * FROM sessions WHERE token_hash = ? AND expires_at > ?').get(tokenHash, now()) as Row | undefined;
-    return r
-      ? { tokenHash: String(r.token_hash), username: String(r.username), csrf: String(r.csrf), expiresAt: String(r.expires_at) }
-      : null;
-  }
-
-  async deleteSession(tokenHash: string): Promise<void> {
-    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
   }
 
   async listAudit(options: { limit: number; before?: number }): Promise<AuditEntry[]> {
@@ -428,14 +346,5 @@ export class SqliteStore implements Store {
       before: r.before === null ? null : JSON.parse(String(r.before)),
       after: r.after === null ? null : JSON.parse(String(r.after)),
     }));
-  }
-
-  /** Runs SQLite's integrity check; 'ok' when the file is sound. */
-  integrityCheck(): string {
-    return String((this.db.prepare('PRAGMA integrity_check').get() as Row).integrity_check);
-  }
-
-  async close(): Promise<void> {
-    this.db.close();
   }
 }

@@ -14,11 +14,12 @@ import type {
   ReleaseView,
   Role,
   User,
+  UserAccount,
   VersionState,
   VersionView,
 } from '../../schemas/index.ts';
 
-export type { AuditEntry, DocumentHead, DocumentKind, Role, User, VersionState };
+export type { AuditEntry, DocumentHead, DocumentKind, Role, User, UserAccount, VersionState };
 
 /** A document at one revision. */
 export type StoredDocument = DocumentView;
@@ -48,7 +49,12 @@ export interface Artifact {
 }
 
 /** A user with the stored password hash. */
-export interface UserRecord extends User {
+export interface UserRecord extends UserAccount {
+  passwordHash: string;
+}
+
+/** A user to create. */
+export interface NewUser extends User {
   passwordHash: string;
 }
 
@@ -71,6 +77,33 @@ export type PutResult = { ok: true; doc: StoredDocument } | { ok: false; current
 /** A new version, before the store stamps it. */
 export type NewVersion = Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>;
 
+/** A document to import as a new revision. */
+export interface NewDocument {
+  kind: DocumentKind;
+  id: string;
+  body: unknown;
+  region: string | null;
+}
+
+/** A version to create, with its artifacts, on top of the latest version `after` (null: the first). */
+export interface NewVersionInput {
+  version: NewVersion;
+  artifacts: Omit<Artifact, 'updatedAt'>[];
+  actor: Actor;
+  after: number | null;
+  changes?: unknown[];
+  /** The publish request's key: a repeated request finds this version. */
+  requestKey?: string;
+}
+
+/** Everything a first start writes, in one transaction. */
+export interface Seed {
+  documents: NewDocument[];
+  releases: { kind: DocumentKind; id: string }[];
+  versions: { version: NewVersion; artifacts: Omit<Artifact, 'updatedAt'>[] }[];
+  admin: NewUser;
+}
+
 /** The storage every part of the server goes through. */
 export interface Store {
   /** True when the store answers (readiness). */
@@ -92,7 +125,11 @@ export interface Store {
     action: string;
   }): Promise<PutResult>;
   /** Many documents in one transaction, unconditionally (seeding). */
-  importDocuments(docs: { kind: DocumentKind; id: string; body: unknown; region: string | null }[], actor: Actor): Promise<void>;
+  importDocuments(docs: NewDocument[], actor: Actor): Promise<void>;
+  /** A first start: documents, releases, versions and the admin, all or nothing. */
+  seed(input: Seed, actor: Actor): Promise<void>;
+  /** A first start: documents, releases, versions and the admin, all or nothing. */
+  seed(input: Seed, actor: Actor): Promise<void>;
 
   /** Publishes a document's current revision as its next release; null when there is no document, or that revision is already released. */
   releaseDocument(input: { kind: DocumentKind; id: string; actor: Actor }): Promise<Release | null>;
@@ -103,13 +140,8 @@ export interface Store {
 
   listVersions(bundleId?: string): Promise<BundleVersion[]>;
   getVersion(bundleId: string, version: number): Promise<BundleVersion | null>;
-  /** Creates a version and its artifacts in one transaction. */
-  createVersion(input: {
-    version: NewVersion;
-    artifacts: Omit<Artifact, 'updatedAt'>[];
-    actor: Actor;
-    changes?: unknown[];
-  }): Promise<BundleVersion>;
+  /** Creates a version and its artifacts in one transaction; null when the latest version is no longer `after`. */
+  createVersion(input: NewVersionInput): Promise<BundleVersion | null>;
   /** Moves a version along its lifecycle; returns null when it does not exist. */
   setVersionState(input: {
     bundleId: string;
@@ -119,14 +151,34 @@ export interface Store {
     actor: Actor;
   }): Promise<BundleVersion | null>;
   listArtifacts(): Promise<Artifact[]>;
+  getArtifact(bundleId: string, version: number, region: string): Promise<Artifact | null>;
   putArtifacts(artifacts: Omit<Artifact, 'updatedAt'>[]): Promise<void>;
 
+  /** The version a publish request with this key made, if any. */
+  findVersionRequest(key: string): Promise<{ bundleId: string; version: number } | null>;
+
   getUser(username: string): Promise<UserRecord | null>;
-  createUser(user: UserRecord, actor: Actor): Promise<boolean>;
-  listUsers(): Promise<User[]>;
+  createUser(user: NewUser, actor: Actor): Promise<boolean>;
+  listUsers(): Promise<UserAccount[]>;
+  /** Changes role, region or disabled; disabling ends the account's sessions at once. Null when there is no such user. */
+  updateUser(username: string, change: { role?: Role; region?: string; disabled?: boolean }, actor: Actor): Promise<UserAccount | null>;
+  /** Sets a new password hash and ends the account's other sessions (all but `keepSession`). */
+  setPassword(username: string, passwordHash: string, actor: Actor, keepSession?: string): Promise<boolean>;
+  /** Stores a stronger hash of the same password after a sign-in. */
+  rehashPassword(username: string, passwordHash: string): Promise<void>;
+  deleteUser(username: string, actor: Actor): Promise<boolean>;
   createSession(session: Session): Promise<void>;
   getSession(tokenHash: string): Promise<Session | null>;
   deleteSession(tokenHash: string): Promise<void>;
+
+  /** Counts a sign-in attempt under each key (counters older than `windowMs` start again); returns the counts. */
+  countLoginAttempts(keys: readonly string[], windowMs: number): Promise<number[]>;
+  clearLoginAttempts(keys: readonly string[]): Promise<void>;
+  /** When the current count of a key began. */
+  oldestLoginAttempt(key: string): Promise<string | null>;
+  /** Remembers a device that signed in to an account. */
+  trustDevice(tokenHash: string, username: string): Promise<void>;
+  isTrustedDevice(tokenHash: string, username: string): Promise<boolean>;
 
   listAudit(options: { limit: number; before?: number }): Promise<AuditEntry[]>;
   close(): Promise<void>;

@@ -5,36 +5,14 @@
  * diagnostics is never published.
  */
 import { Router, type Request } from 'express';
-import {
-  applyVariant,
-  assembleDefinitions,
-  canMove,
-  diffCompiled,
-  hasErrors,
-  pinsOf,
-  stateLabel,
-  VERSION_STATES,
-  type Bundle,
-  type Definitions,
-  type VersionState,
-} from '../../schemas/index.ts';
+import { createHash } from 'node:crypto';
+import { canMove, stateLabel, VERSION_STATES, type PublishPreview, type VersionState } from '../../schemas/index.ts';
 import { requireRole, requireUser } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
-import { compileArtifacts } from '../publish/artifacts.ts';
+import { cityImpact, planPublish, publishDraft } from '../publish/versions.ts';
 import type { BundleVersion } from '../store/store.ts';
 import { versionView } from './views.ts';
-
-/** Pilot regions after the cities' own choices (a `pilot` operation in their variant). */
-function withCityChoices(defs: Definitions, bundle: Bundle, chosen: string[]): string[] {
-  const out = new Set(chosen);
-  for (const v of defs.variants.filter((x) => x.bundle === bundle.id)) {
-    const choice = applyVariant(bundle, v).pilot;
-    if (choice === true) out.add(v.region);
-    if (choice === false) out.delete(v.region);
-  }
-  return [...out].sort();
-}
 
 const STATES_TEXT = VERSION_STATES.map(stateLabel).join('、');
 
@@ -56,53 +34,46 @@ export function lifecycleRoutes(ctx: AppContext): Router {
     res.json((await ctx.store.listVersions(String(req.params.id))).map(versionView));
   });
 
-  router.post('/bundles/:id/versions', requireUser, requireRole('admin'), async (req, res) => {
-    const id = String(req.params.id);
+  const newState = (req: Request): 'trial' | 'published' => {
     const state = (req.body as { state?: unknown } | undefined)?.state;
     if (state !== 'trial' && state !== 'published')
       throw problem(422, `新版本的状态应为${stateLabel('trial')}或${stateLabel('published')}`, {
         errors: [{ path: '/state', message: '应为 trial 或 published' }],
       });
-    const pilots = pilotRegions(req, state);
-    const draft = await ctx.store.getDocument('bundle', id);
-    if (!draft) throw problem(404, `没有一件事「${id}」`);
-    const existing = await ctx.store.listVersions(id);
-    const version = (existing.at(-1)?.version ?? 0) + 1;
-    const bundle = { ...(draft.body as Bundle), version };
-    // publishing takes the catalog as it is now, and pins it
-    const documents = await ctx.drafts.documents();
-    const defs = assembleDefinitions(documents);
-    const { artifacts, province } = compileArtifacts(
-      defs,
-      bundle,
-      ctx.regions.map((r) => r.code),
-    );
-    if (hasErrors(province.diagnostics)) {
-      throw problem(422, '一件事存在错误诊断，修正后才能提交试运行或发布', {
-        diagnostics: province.diagnostics.filter((d) => d.severity === 'error'),
-      });
-    }
-    // cities decide in their variant whether they take part in trial runs of this bundle
-    const participants = pilots ? withCityChoices(defs, bundle, pilots) : [];
-    // the audit log records what changed in business terms, the same diff the studio shows
-    const previous = existing.at(-1) ? ctx.runtime.artifact(bundle.region, id, existing.at(-1)!.version) : undefined;
-    const changes = previous ? diffCompiled(previous.compiled, province) : [];
-    const actor = req.auth!.user;
-    const created = await ctx.store.createVersion({
-      version: {
-        bundleId: id,
-        version,
-        state,
-        pilotRegions: participants,
-        body: bundle,
-        pins: pinsOf(documents),
-        createdBy: actor.username,
-      },
-      artifacts,
-      actor,
-      changes,
+    return state;
+  };
+
+  /** A publish request's key, scoped to the user (a double click sends the same key). */
+  const requestKey = (req: Request): string | undefined => {
+    const key = req.get('idempotency-key');
+    if (key === undefined) return undefined;
+    if (!/^[A-Za-z0-9._:-]{1,100}$/.test(key)) throw problem(400, 'Idempotency-Key 应为 1–100 个字母、数字或 . _ : -');
+    return createHash('sha256').update(`${req.auth!.user.username}\n${key}`).digest('base64url');
+  };
+
+  router.post('/bundles/:id/versions/preview', requireUser, requireRole('admin'), async (req, res) => {
+    newState(req);
+    const plan = await planPublish(ctx, String(req.params.id));
+    const preview: PublishPreview = {
+      bundleId: plan.bundle.id,
+      version: plan.bundle.version,
+      changes: plan.changes,
+      diagnostics: plan.province.diagnostics.filter((d) => d.severity !== 'info'),
+      cities: cityImpact(ctx, plan),
+    };
+    res.json(preview);
+  });
+
+  router.post('/bundles/:id/versions', requireUser, requireRole('admin'), async (req, res) => {
+    const state = newState(req);
+    const key = requestKey(req);
+    const created = await publishDraft(ctx, {
+      bundleId: String(req.params.id),
+      state,
+      pilots: pilotRegions(req, state) ?? [],
+      actor: req.auth!.user,
+      ...(key ? { requestKey: key } : {}),
     });
-    ctx.runtime.update(created, artifacts);
     res.status(201).json(versionView(created));
   });
 

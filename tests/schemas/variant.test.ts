@@ -89,7 +89,11 @@ describe('applyVariant', () => {
     ['a scenario must exist', { op: 'removeItem', scenario: 'base', matter: 'A001' }, '不存在'],
     ['a locked item keeps its selection', { op: 'setSelection', scenario: 'main', matter: 'C001', selection: 'required' }, '锁定'],
     ['promised days only go down', { op: 'tightenDays', scenario: 'main', days: 15 }, '只能缩短'],
-    ['an anchor must exist', { op: 'addItem', scenario: 'main', matter: 'D001', selection: 'optional', anchor: { after: 'X999' } }, '锚点'],
+    [
+      'an anchor must exist',
+      { op: 'addItem', scenario: 'main', matter: 'D001', selection: 'optional', anchor: { after: 'X999' } },
+      '所挂靠的「X999」已不在办事情形「主情形」中',
+    ],
     ['a matter is added once', { op: 'addItem', scenario: 'main', matter: 'B001', selection: 'optional' }, '已在'],
     ['a removed item must exist', { op: 'removeItem', scenario: 'main', matter: 'X999' }, '不在'],
     [

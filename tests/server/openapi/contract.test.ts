@@ -46,8 +46,9 @@ const template = (url: string) =>
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+\/releases$/, '/api/studio/documents/{kind}/{id}/releases')
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+$/, '/api/studio/documents/{kind}/{id}')
     .replace(/^\/api\/studio\/documents\/[^/]+$/, '/api/studio/documents/{kind}')
+    .replace(/^\/api\/studio\/bundles\/[^/]+\/versions\/preview$/, '/api/studio/bundles/{id}/versions/preview')
     .replace(/^\/api\/studio\/bundles\/[^/]+\/versions\/[^/]+\/state$/, '/api/studio/bundles/{id}/versions/{version}/state')
-    .replace(/^\/api\/studio\/bundles\/[^/]+\/versions\/[^/]+$/, '/api/studio/bundles/{id}/versions/{version}')
+    .replace(/^\/api\/studio\/bundles\/(?!\{)[^/]+\/versions\/(?!preview$)[^/]+$/, '/api/studio/bundles/{id}/versions/{version}')
     .replace(/^\/api\/studio\/bundles\/[^/]+\/versions$/, '/api/studio/bundles/{id}/versions');
 
 const base = '/api/regions/320500/bundles/unemployment';
@@ -140,8 +141,15 @@ describe('responses match the OpenAPI document', () => {
       '/api/studio/documents/matter/JSRS-JY-0101',
       await admin.put('/api/studio/documents/matter/JSRS-JY-0101', matter.body),
     );
-    const bundle = (await admin.get('/api/studio/documents/bundle/unemployment')).body.body;
+    const draft = (await admin.get('/api/studio/documents/bundle/unemployment')).body;
+    const bundle = { ...draft.body, description: '失业一件事（修订）' };
+    await admin.put('/api/studio/documents/bundle/unemployment', bundle, `"${draft.rev}"`).expect(200);
     await check('post', '/api/studio/compile', await admin.post('/api/studio/compile', { bundle }));
+    await check(
+      'post',
+      '/api/studio/bundles/unemployment/versions/preview',
+      await admin.post('/api/studio/bundles/unemployment/versions/preview', { state: 'trial' }),
+    );
     await check(
       'post',
       '/api/studio/bundles/unemployment/versions',

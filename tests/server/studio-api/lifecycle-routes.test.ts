@@ -91,4 +91,66 @@ describe('bundle lifecycle', () => {
     expect(refused.body.diagnostics[0]).toMatchObject({ code: 'variant.conflict', path: '/operations/0' });
     expect((await runtime('320100', 'retirement')).body.scenarios[0].timeLimit.days).toBe(9);
   });
+
+  it('refuses a publish with no business change, naming the version it would repeat', async () => {
+    const res = await admin.post('/api/studio/bundles/hiring/versions', { state: 'published' }).expect(409);
+    expect(res.body.detail).toBe('与第 1 版（已发布）相比没有业务上的变化，不需要发布新版本');
+    // moving nodes on the canvas is no business change either
+    await editDraft('hiring', (b) => ({
+      ...b,
+      scenarios: (b.scenarios as { layout?: object }[]).map((s) => ({ ...s, layout: { 'JSRS-JY-0301': { x: 500, y: 500 } } })),
+    }));
+    await admin.post('/api/studio/bundles/hiring/versions', { state: 'published' }).expect(409);
+    expect((await admin.get('/api/studio/bundles/hiring/versions')).body).toHaveLength(1);
+  });
+
+  it('publishes once for ten concurrent requests with the same Idempotency-Key, and answers each with that version', async () => {
+    await editDraft('insurance-transfer-in', (b) => ({ ...b, description: '跨地区流动就业人员社保关系转入（修订）' }));
+    const publish = () =>
+      admin.post('/api/studio/bundles/insurance-transfer-in/versions', { state: 'published' }).set('Idempotency-Key', 'click-7f3a');
+    const answers = await Promise.all(Array.from({ length: 10 }, publish));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.body.version))).toEqual(new Set([2]));
+    expect((await admin.get('/api/studio/bundles/insurance-transfer-in/versions')).body).toHaveLength(2);
+  });
+
+  it('makes one version of ten concurrent publishes without a key; the others are told nothing changed', async () => {
+    await editDraft('separation', (b) => ({ ...b, promisedDays: undefined, description: '退工停保一件事（修订）' }));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => admin.post('/api/studio/bundles/separation/versions', { state: 'published' })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array(9).fill(409)]);
+    expect((await admin.get('/api/studio/bundles/separation/versions')).body).toHaveLength(2);
+  });
+
+  it('previews what publishing does to the cities: who follows automatically, who conflicts and keeps its last good version', async () => {
+    const draft = (await admin.get('/api/studio/documents/bundle/unemployment')).body;
+    const body = {
+      ...draft.body,
+      scenarios: draft.body.scenarios.map((s: { items: { matter: string }[] }) => ({
+        ...s,
+        items: s.items.filter((i) => i.matter !== 'JSRS-JY-0102'),
+      })),
+    };
+    await admin.put('/api/studio/documents/bundle/unemployment', body, `"${draft.rev}"`).expect(200);
+    const preview = (await admin.post('/api/studio/bundles/unemployment/versions/preview', { state: 'published' }).expect(200)).body;
+    expect(preview).toMatchObject({ bundleId: 'unemployment', version: 2, diagnostics: [] });
+    expect(preview.changes.map((c: { kind: string }) => c.kind)).toContain('matter-removed');
+    expect(preview.cities).toEqual([
+      {
+        region: '320500',
+        regionName: '苏州市',
+        variant: 'suzhou-unemployment',
+        status: 'conflict',
+        servingVersion: 1,
+        conflicts: [
+          expect.objectContaining({ operation: 0, reason: expect.stringContaining('就业意愿采集') }),
+          expect.objectContaining({ operation: 1, reason: expect.stringContaining('就业意愿采集') }),
+        ],
+      },
+    ]);
+    const retirement = (await admin.post('/api/studio/bundles/retirement/versions/preview', { state: 'published' }).expect(409)).body;
+    expect(retirement.detail).toMatch(/没有业务上的变化/);
+    expect((await admin.get('/api/studio/bundles/unemployment/versions')).body).toHaveLength(1);
+  });
 });

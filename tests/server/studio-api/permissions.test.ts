@@ -135,9 +135,9 @@ const matrix: [string, Call, { admin: number; suzhou: number; nanjing: number; v
   ],
   ['GET /bundles/:id/versions', get('/api/studio/bundles/unemployment/versions'), { admin: 200, suzhou: 200, nanjing: 200, viewer: 200 }],
   [
-    'POST /bundles/:id/versions',
+    'POST /bundles/:id/versions (nothing changed since version 1)',
     (c) => c.post('/api/studio/bundles/separation/versions', { state: 'trial', pilotRegions: ['320500'] }),
-    { admin: 201, suzhou: 403, nanjing: 403, viewer: 403 },
+    { admin: 409, suzhou: 403, nanjing: 403, viewer: 403 },
   ],
   [
     'POST /bundles/:id/versions/:v/state',

@@ -144,6 +144,10 @@ describe('city variants on the server', () => {
   });
 
   it('lets a city opt in to or out of trial runs', async () => {
+    const draft = (await admin.get('/api/studio/documents/bundle/retirement')).body;
+    await admin
+      .put('/api/studio/documents/bundle/retirement', { ...draft.body, description: '退休一件事（试运行修订）' }, `"${draft.rev}"`)
+      .expect(200);
     const nanjing = await server.login('nanjing');
     const current = (await nanjing.get('/api/studio/documents/variant/nanjing-retirement')).body;
     await nanjing
