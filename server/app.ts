@@ -22,6 +22,7 @@ import { authRoutes } from './studio-api/auth-routes.ts';
 import { documentRoutes } from './studio-api/documents-routes.ts';
 import { lifecycleRoutes } from './studio-api/lifecycle-routes.ts';
 import { releaseRoutes } from './studio-api/release-routes.ts';
+import { usersRoutes } from './studio-api/users-routes.ts';
 import { variantRoutes } from './studio-api/variant-routes.ts';
 
 const YEAR_S = 365 * 24 * 3600;
@@ -61,6 +62,7 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.use('/api/studio', loadSession(ctx.store));
   app.use('/api/studio', authRoutes(ctx));
+  app.use('/api/studio', usersRoutes(ctx));
   app.use('/api/studio', lifecycleRoutes(ctx));
   app.use('/api/studio', variantRoutes(ctx));
   app.use('/api/studio', releaseRoutes(ctx));

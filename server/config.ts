@@ -1,5 +1,6 @@
 /** Server configuration from environment variables (documented in the README). */
 import { join, resolve } from 'node:path';
+import { DEFAULT_COST } from './auth/passwords.ts';
 
 /** Everything the server is configured with. */
 export interface Config {
@@ -14,8 +15,18 @@ export interface Config {
   bodyLimit: string;
   /** Directory of the built studio, served at / when present. */
   studioDir: string;
+  /** log2 of the scrypt cost of new password hashes (17 by default; lower only for tests and small machines). */
+  passwordCost: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe (false: none, the client is the socket peer). */
   trustProxy: boolean | number | string;
+}
+
+/** PASSWORD_COST: log2 of scrypt's N, 14–20 (default 17). */
+function passwordCost(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_COST;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 14 || n > 20) throw new Error(`PASSWORD_COST 应为 14–20 之间的整数，现为「${value}」`);
+  return n;
 }
 
 /** TRUST_PROXY as Express takes it: unset or false → none; true; a hop count; or addresses and subnets. */
@@ -45,5 +56,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: env.BODY_LIMIT ?? '256kb',
     studioDir: resolve(env.STUDIO_DIR ?? join(import.meta.dirname, '..', 'dist', 'studio')),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    passwordCost: passwordCost(env.PASSWORD_COST),
   };
 }

@@ -24,17 +24,21 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+/** The stored form of a cookie token. */
+export const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-function cookieToken(req: Request): string | undefined {
+/** The value of cookie `name` on the request, if any. */
+export function cookieValue(req: Request, name: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return rest.join('=');
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
   }
   return undefined;
 }
+
+const cookieToken = (req: Request) => cookieValue(req, SESSION_COOKIE);
 
 /** Starts a session for `user` and sets the cookie; returns the CSRF token. */
 export async function startSession(store: Store, res: Response, user: User, secure: boolean): Promise<string> {
@@ -63,7 +67,8 @@ export function loadSession(store: Store): RequestHandler {
     if (token) {
       const session = await store.getSession(hash(token));
       const user = session ? await store.getUser(session.username) : null;
-      if (session && user)
+      // a disabled account has no session, even one that outlived the disabling on another instance
+      if (session && user && !user.disabled)
         req.auth = {
           user: { username: user.username, role: user.role, region: user.region },
           csrf: session.csrf,

@@ -1,5 +1,7 @@
 /** The studio's operations: sign-in, documents, versions and releases, variants, users and audit. */
-import { ANY_DOCUMENT, arrayOf, BUNDLE_ID, DOCUMENT_ID, ID, KIND, query, schema, VERSION, type Operation } from './operation.ts';
+import { ANY_DOCUMENT, arrayOf, BUNDLE_ID, DOCUMENT_ID, ID, KIND, path, query, schema, VERSION, type Operation } from './operation.ts';
+
+const USERNAME = path('username', '用户名', 'suzhou');
 
 /** Operations by path and method. */
 export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
@@ -12,7 +14,7 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       description: '成功时设置会话 Cookie（HttpOnly、SameSite=Strict）并返回写操作所需的 CSRF 令牌。连续失败会被限制。',
       body: { schema: schema('LoginRequest'), description: '用户名与密码' },
       ok: { status: 200, description: '用户与 CSRF 令牌', schema: schema('LoginResponse') },
-      problems: [400, 401, 429],
+      problems: [400, 401, 403, 429],
     },
   },
   '/api/studio/logout': {
@@ -46,6 +48,54 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       description: '当前用户与 CSRF 令牌。',
       ok: { status: 200, description: '用户与 CSRF 令牌', schema: schema('LoginResponse') },
       problems: [401],
+    },
+  },
+  '/api/studio/me/password': {
+    post: {
+      id: 'changeOwnPassword',
+      tag: 'auth',
+      access: 'write',
+      summary: '修改自己的密码',
+      description: '需要当前密码；新密码至少 12 个字符、不只一类字符、不含用户名、不是常见密码。其他会话随即结束，当前会话保留。',
+      body: { schema: schema('PasswordChange'), description: '当前密码与新密码' },
+      ok: { status: 204, description: '已修改' },
+      problems: [400, 401, 403, 422],
+    },
+  },
+  '/api/studio/users/{username}': {
+    patch: {
+      id: 'updateUser',
+      tag: 'admin',
+      access: 'write',
+      summary: '修改用户（管理员）',
+      description: '角色、地区，或停用 / 启用；停用后该账号的会话立即结束。不能停用自己或唯一可用的管理员。',
+      params: [USERNAME],
+      body: { schema: schema('UserChange'), description: '要改的内容' },
+      ok: { status: 200, description: '修改后的账号', schema: schema('UserAccount') },
+      problems: [401, 403, 404, 409, 422],
+    },
+    delete: {
+      id: 'deleteUser',
+      tag: 'admin',
+      access: 'write',
+      summary: '删除用户（管理员）',
+      description: '会话与受信任设备一并删除；不能删除自己或唯一可用的管理员。',
+      params: [USERNAME],
+      ok: { status: 204, description: '已删除' },
+      problems: [401, 403, 404, 409],
+    },
+  },
+  '/api/studio/users/{username}/password': {
+    post: {
+      id: 'resetPassword',
+      tag: 'admin',
+      access: 'write',
+      summary: '重置密码（管理员）',
+      description: '设置新密码，该账号的会话随即结束。',
+      params: [USERNAME],
+      body: { schema: schema('PasswordReset'), description: '新密码' },
+      ok: { status: 204, description: '已重置' },
+      problems: [401, 403, 404, 422],
     },
   },
   '/api/studio/users': {

@@ -5,10 +5,12 @@
  * ADMIN_PASSWORD, else generated and returned so it is printed once). A failure writes nothing.
  */
 import { assembleDefinitions, hasErrors, pinsOf, PROVINCE, type Bundle } from '../../schemas/index.ts';
+import { passwordProblems } from '../auth/password-policy.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { BUNDLES_DIR, shippedDocuments } from '../catalog/shipped.ts';
 import { compileArtifacts } from '../publish/artifacts.ts';
 import type { Seed, Store } from '../store/store.ts';
+import { StartupError } from './data-dir.ts';
 
 const SYSTEM = { username: 'system' };
 
@@ -17,9 +19,12 @@ export async function seedIfEmpty(
   store: Store,
   regionCodes: readonly string[],
   adminPassword: string | undefined,
+  passwordCost: number,
   bundlesDir = BUNDLES_DIR,
 ): Promise<{ seeded: boolean; generatedPassword?: string }> {
   if (!(await store.isEmpty())) return { seeded: false };
+  const weak = adminPassword === undefined ? [] : passwordProblems(adminPassword, 'admin');
+  if (weak.length) throw new StartupError(`ADMIN_PASSWORD 不符合密码要求：${weak.join('；')}`);
   const documents = shippedDocuments(bundlesDir);
   const defs = assembleDefinitions(documents);
   const pins = pinsOf(documents.map((d) => ({ ...d, rev: 1 })));
@@ -34,7 +39,7 @@ export async function seedIfEmpty(
     };
   });
   const password = adminPassword ?? generatePassword();
-  const admin = { username: 'admin', role: 'admin' as const, region: PROVINCE, passwordHash: await hashPassword(password) };
+  const admin = { username: 'admin', role: 'admin' as const, region: PROVINCE, passwordHash: await hashPassword(password, passwordCost) };
   await store.seed({ documents, releases: [{ kind: 'calendar', id: 'calendar' }], versions, admin }, SYSTEM);
   return adminPassword ? { seeded: true } : { seeded: true, generatedPassword: password };
 }

@@ -43,9 +43,11 @@ export async function startUp(config: Config, logger: Logger, options: StoreOpti
       store,
       regions.map((r) => r.code),
       config.adminPassword,
+      config.passwordCost,
     );
   } catch (error) {
     await store.close();
+    if (error instanceof StartupError) throw error;
     const full = /full/i.test(String((error as Error).message));
     const cause = full ? `数据目录 ${config.dataDir} 所在磁盘空间不足` : causeOf(error);
     throw new StartupError(`首次导入失败：${cause}；未写入任何内容，解决后重新启动即可`);

@@ -134,9 +134,9 @@ export class SqliteAccounts extends SqliteBase {
     for (const key of keys) stmt.run(key);
   }
 
-  async oldestLoginAttempt(key: string): Promise<string | null> {
-    const r = this.db.prepare('SELECT first_at FROM login_attempts WHERE key = ?').get(key) as Row | undefined;
-    return r ? String(r.first_at) : null;
+  async lastLoginAttempt(key: string): Promise<string | null> {
+    const r = this.db.prepare('SELECT last_at FROM login_attempts WHERE key = ?').get(key) as Row | undefined;
+    return r ? String(r.last_at) : null;
   }
 
   async trustDevice(tokenHash: string, username: string): Promise<void> {

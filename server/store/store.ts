@@ -174,8 +174,8 @@ export interface Store {
   /** Counts a sign-in attempt under each key (counters older than `windowMs` start again); returns the counts. */
   countLoginAttempts(keys: readonly string[], windowMs: number): Promise<number[]>;
   clearLoginAttempts(keys: readonly string[]): Promise<void>;
-  /** When the current count of a key began. */
-  oldestLoginAttempt(key: string): Promise<string | null>;
+  /** When a key was last counted (its count starts again a window after that). */
+  lastLoginAttempt(key: string): Promise<string | null>;
   /** Remembers a device that signed in to an account. */
   trustDevice(tokenHash: string, username: string): Promise<void>;
   isTrustedDevice(tokenHash: string, username: string): Promise<boolean>;

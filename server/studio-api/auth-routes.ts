@@ -1,35 +1,50 @@
-/** Login, logout, who am I, and (for admins) users. */
+/** Signing in and out, the session, who am I, and changing one's own password. */
+import { createHash } from 'node:crypto';
 import { Router } from 'express';
+import { rememberDevice, trustedDevice } from '../auth/devices.ts';
+import { passwordProblems } from '../auth/password-policy.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { endSession, requireRole, requireUser, startSession } from '../auth/sessions.ts';
-import { LoginThrottle } from '../auth/throttle.ts';
+import { endSession, requireUser, startSession } from '../auth/sessions.ts';
+import { admitAttempt, attemptSucceeded, throttleKeys } from '../auth/throttle.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
-import { ROLES, type Role } from '../../schemas/index.ts';
+
+/** The longest username accepted at sign-in. */
+const MAX_USERNAME = 64;
+
+/** A username as logs may name it: a short hash. */
+const logName = (username: string) => createHash('sha256').update(username).digest('hex').slice(0, 12);
 
 /** Auth routes, mounted at /api/studio. */
 export function authRoutes(ctx: AppContext): Router {
   const router = Router();
-  const throttle = new LoginThrottle();
+  const cost = ctx.config.passwordCost;
 
   router.post('/login', async (req, res) => {
     const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
     if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) throw problem(400, '请填写用户名和密码');
-    const key = `${req.ip}|${username}`;
-    const wait = throttle.retryAfter(key);
+    // before anything is counted, hashed or looked up
+    if (username.length > MAX_USERNAME) throw problem(400, `用户名不能超过 ${MAX_USERNAME} 个字符`);
+    if (password.length > 1024) throw problem(400, '密码过长');
+    const device = await trustedDevice(ctx.store, req, username);
+    const keys = throttleKeys(req.ip ?? '', username, device);
+    const wait = await admitAttempt(ctx.store, keys);
     if (wait) {
       res.setHeader('Retry-After', String(wait));
       throw problem(429, `登录失败次数过多，请 ${Math.ceil(wait / 60)} 分钟后再试`);
     }
     const user = await ctx.store.getUser(username);
-    if (!user || !(await verifyPassword(password, user.passwordHash))) {
-      throttle.fail(key);
-      ctx.logger.warn('login failed', { username, ip: req.ip });
+    const check = await verifyPassword(password, user?.passwordHash ?? null, cost);
+    if (!user || !check.ok) {
+      ctx.logger.warn('login failed', { account: logName(username), ip: req.ip, requestId: req.id });
       throw problem(401, '用户名或密码错误');
     }
-    throttle.succeed(key);
+    if (user.disabled) throw problem(403, '账号已停用，请联系管理员');
+    await attemptSucceeded(ctx.store, keys);
+    if (check.rehash) await ctx.store.rehashPassword(user.username, await hashPassword(password, cost));
+    await rememberDevice(ctx.store, res, user.username, device, req.secure);
     const csrfToken = await startSession(ctx.store, res, user, req.secure);
-    ctx.logger.info('login', { username });
+    ctx.logger.info('login', { account: logName(username), requestId: req.id });
     res.json({ user: { username: user.username, role: user.role, region: user.region }, csrfToken });
   });
 
@@ -47,26 +62,17 @@ export function authRoutes(ctx: AppContext): Router {
     res.json({ user: req.auth!.user, csrfToken: req.auth!.csrf });
   });
 
-  router.get('/users', requireUser, requireRole('admin'), async (_req, res) => {
-    res.json(await ctx.store.listUsers());
-  });
-
-  router.post('/users', requireUser, requireRole('admin'), async (req, res) => {
-    const { username, password, role, region } = (req.body ?? {}) as Record<string, unknown>;
-    const errors: { path: string; message: string }[] = [];
-    if (typeof username !== 'string' || !/^[a-zA-Z0-9_.-]{3,40}$/.test(username))
-      errors.push({ path: '/username', message: '用户名为 3–40 位字母、数字或 _ . -' });
-    if (typeof password !== 'string' || password.length < 10) errors.push({ path: '/password', message: '密码至少 10 位' });
-    if (!ROLES.includes(role as Role)) errors.push({ path: '/role', message: `角色应为 ${ROLES.join('、')}` });
-    if (typeof region !== 'string' || !ctx.regions.some((r) => r.code === region))
-      errors.push({ path: '/region', message: '请选择有效的行政区划' });
-    if (errors.length) throw problem(422, '用户信息有误', { errors });
-    const created = await ctx.store.createUser(
-      { username: username as string, role: role as Role, region: region as string, passwordHash: await hashPassword(password as string) },
-      req.auth!.user,
-    );
-    if (!created) throw problem(409, `用户「${String(username)}」已存在`);
-    res.status(201).json({ username, role, region });
+  router.post('/me/password', requireUser, async (req, res) => {
+    const { current, next } = (req.body ?? {}) as { current?: unknown; next?: unknown };
+    if (typeof current !== 'string' || typeof next !== 'string') throw problem(400, '请填写当前密码和新密码');
+    const me = req.auth!.user;
+    const record = await ctx.store.getUser(me.username);
+    if (!record || !(await verifyPassword(current, record.passwordHash, cost)).ok)
+      throw problem(422, '当前密码不正确', { errors: [{ path: '/current', message: '当前密码不正确' }] });
+    const problems = passwordProblems(next, me.username);
+    if (problems.length) throw problem(422, '新密码不符合要求', { errors: problems.map((message) => ({ path: '/next', message })) });
+    await ctx.store.setPassword(me.username, await hashPassword(next, cost), me, req.auth!.tokenHash);
+    res.status(204).end();
   });
 
   return router;

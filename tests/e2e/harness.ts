@@ -13,7 +13,7 @@ import { apiLogin, spawnServer, stopServer } from '../support/spawn-server.ts';
 export { apiLogin };
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SHOTS = join(import.meta.dirname, 'screenshots');
-export const ADMIN_PASSWORD = 'e2e-admin-password';
+export const ADMIN_PASSWORD = 'Studio-e2e-2026!';
 
 /** A running product. */
 export interface Product {

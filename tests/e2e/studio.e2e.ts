@@ -56,7 +56,7 @@ beforeAll(async () => {
     (
       await admin.call('POST', '/api/studio/users', {
         username: 'suzhou',
-        password: 'suzhou-password',
+        password: 'Gusu-garden-2026',
         role: 'city-editor',
         region: '320500',
       })
@@ -203,7 +203,7 @@ describe('studio, as a new user would use it', () => {
     await page.click('text=退出');
     await page.waitForSelector('input[name=username]');
     await page.fill('input[name=username]', 'suzhou');
-    await page.fill('input[name=password]', 'suzhou-password');
+    await page.fill('input[name=password]', 'Gusu-garden-2026');
     await page.click('[data-test=login]');
     await page.waitForSelector('[data-test=variant-retirement]');
     await page.click('[data-test=variant-retirement]');
@@ -225,7 +225,7 @@ describe('studio, as a new user would use it', () => {
 
     await page.goto(`${product.url}/variants/nanjing-retirement/edit`);
     await page.waitForSelector('text=不能查看其他地区的文档');
-    const suzhou = await apiLogin(product.url, 'suzhou', 'suzhou-password');
+    const suzhou = await apiLogin(product.url, 'suzhou', 'Gusu-garden-2026');
     const nanjing = await admin.call('GET', '/api/studio/documents/variant/nanjing-retirement');
     const attempt = await suzhou.call('PUT', '/api/studio/documents/variant/nanjing-retirement', nanjing.body.body, {
       'if-match': nanjing.etag!,

@@ -16,7 +16,7 @@ beforeAll(async () => {
     (
       await admin.call('POST', '/api/studio/users', {
         username: 'suzhou',
-        password: 'suzhou-password',
+        password: 'Gusu-garden-2026',
         role: 'city-editor',
         region: '320500',
       })
@@ -51,7 +51,7 @@ describe('city variants follow the province', () => {
 
   it('the city sees the conflicts and resolves them in one click', async () => {
     await page.click('text=退出');
-    await login('suzhou', 'suzhou-password');
+    await login('suzhou', 'Gusu-garden-2026');
     await page.click('[data-test=variant-unemployment]');
     await page.waitForSelector('[data-test=rebase-panel] >> text=2 条调整有冲突');
     await shot('11-rebase-conflicts');

@@ -50,6 +50,9 @@ const DOCUMENTS: [string, string][] = [
 /** Definitions of the API that only one route reads or writes, as a literal (no TypeScript type is shared). */
 const LITERAL_ONLY = new Set([
   'LoginRequest',
+  'PasswordChange',
+  'PasswordReset',
+  'UserChange',
   'NewUser',
   'NewVersionRequest',
   'StateChangeRequest',

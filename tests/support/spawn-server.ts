@@ -55,7 +55,10 @@ export async function apiLogin(url: string, username: string, password: string) 
   });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`);
   const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = String(res.headers.get('set-cookie')).split(';')[0]!;
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('yjs_session='))!
+    .split(';')[0]!;
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const r = await fetch(url + path, {
       method,

@@ -30,6 +30,8 @@ export interface Client {
   get(path: string): request.Test;
   post(path: string, body?: unknown): request.Test;
   put(path: string, body: unknown, ifMatch?: string): request.Test;
+  patch(path: string, body: unknown): request.Test;
+  delete(path: string): request.Test;
   csrf: string;
   cookie: string;
 }
@@ -40,6 +42,8 @@ export interface TestServer {
   store: SqliteStore;
   logs: string[];
   dataDir: string;
+  /** log2 of the scrypt cost the server hashes new passwords with. */
+  passwordCost: number;
   login(username: string, password?: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
@@ -50,10 +54,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const dataDir = mkdtempSync(join(tmpdir(), 'yjs-test-'));
   const logs: string[] = [];
   const logger = createLogger('info', (line) => logs.push(line));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, ...env }), studioDir: join(dataDir, 'no-studio') };
+  // a cheaper scrypt cost keeps the suites fast; the default (2^17) has its own test
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, PASSWORD_COST: '14', ...env }),
+    studioDir: join(dataDir, 'no-studio'),
+  };
   const { context } = await startUp(config, logger);
   const store = context.store as SqliteStore;
-  const hash = await hashPassword(PASSWORD);
+  const hash = await hashPassword(PASSWORD, config.passwordCost);
   for (const [username, u] of Object.entries(USERS))
     if (username !== 'admin') await store.createUser({ username, ...u, passwordHash: hash }, { username: 'test' });
   const app = createApp(context);
@@ -79,6 +87,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
         if (ifMatch) t.set('If-Match', ifMatch);
         return t.send(body as object);
       },
+      patch: (path, body) => withAuth(request(url).patch(path)).send(body as object),
+      delete: (path) => withAuth(request(url).delete(path)),
     };
   };
 
@@ -87,10 +97,12 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     store,
     logs,
     dataDir,
+    passwordCost: config.passwordCost,
     async login(username, password = PASSWORD) {
       const res = await request(url).post('/api/studio/login').send({ username, password });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-      const cookie = String(res.headers['set-cookie']?.[0] ?? '').split(';')[0];
+      const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+      const cookie = cookies.find((c) => c.startsWith('yjs_session='))?.split(';')[0];
       return client(cookie, res.body.csrfToken as string);
     },
     anonymous: () => client(undefined, ''),

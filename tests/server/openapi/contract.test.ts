@@ -43,6 +43,8 @@ const template = (url: string) =>
     .split('?')[0]!
     .replace(/^\/api\/regions\/[^/]+\/bundles\/[^/]+/, '/api/regions/{region}/bundles/{ref}')
     .replace(/^\/api\/regions\/[^/]+\/bundles$/, '/api/regions/{region}/bundles')
+    .replace(/^\/api\/studio\/users\/[^/]+\/password$/, '/api/studio/users/{username}/password')
+    .replace(/^\/api\/studio\/users\/(?!\{)[^/]+$/, '/api/studio/users/{username}')
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+\/releases$/, '/api/studio/documents/{kind}/{id}/releases')
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+$/, '/api/studio/documents/{kind}/{id}')
     .replace(/^\/api\/studio\/documents\/[^/]+$/, '/api/studio/documents/{kind}')
@@ -56,7 +58,7 @@ const base = '/api/regions/320500/bundles/unemployment';
 describe('responses match the OpenAPI document', () => {
   const checked = new Set<string>();
 
-  async function check(method: 'get' | 'post' | 'put', url: string, res: request.Response) {
+  async function check(method: 'get' | 'post' | 'put' | 'patch' | 'delete', url: string, res: request.Response) {
     const path = template(url);
     const spec = documented(path, method, res.status);
     expect(spec, `${method.toUpperCase()} ${url} answered ${res.status}, which is not documented`).toBeDefined();
@@ -181,6 +183,28 @@ describe('responses match the OpenAPI document', () => {
       await request(server.url).post('/api/studio/login').send({ username: 'admin', password: 'wrong-password' }),
     );
     await check('get', '/api/studio/me', await request(server.url).get('/api/studio/me'));
+  });
+
+  it('accounts: own password, update, reset, delete', async () => {
+    await check(
+      'post',
+      '/api/studio/me/password',
+      await admin.post('/api/studio/me/password', { current: 'wrong', next: 'Kx7-yellow-river-2026' }),
+    );
+    await check(
+      'post',
+      '/api/studio/users',
+      await admin.post('/api/studio/users', { username: 'contract', password: 'Kx7-yellow-river-2026', role: 'viewer', region: '320000' }),
+    );
+    await check('patch', '/api/studio/users/contract', await admin.patch('/api/studio/users/contract', { disabled: true }));
+    await check('patch', '/api/studio/users/nobody', await admin.patch('/api/studio/users/nobody', { disabled: true }));
+    await check(
+      'post',
+      '/api/studio/users/contract/password',
+      await admin.post('/api/studio/users/contract/password', { password: 'short' }),
+    );
+    await check('delete', '/api/studio/users/contract', await admin.delete('/api/studio/users/contract'));
+    await check('delete', '/api/studio/users/admin', await admin.delete('/api/studio/users/admin'));
   });
 
   it('covered every operation that answers JSON', () => {
