@@ -6,6 +6,9 @@
 import type { CompiledScenario, FormSection, JsonSchema, MergedField } from './compiled-types.ts';
 import { FORMATS } from './formats.ts';
 
+/** The longest text a field takes when its data element sets no limit. */
+export const DEFAULT_MAX_LENGTH = { string: 200, text: 2000 } as const;
+
 const DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 
 function options(f: MergedField): JsonSchema[] {
@@ -22,7 +25,8 @@ export function fieldSchema(f: MergedField, matterNames: ReadonlyMap<string, str
     case 'text':
       s.type = 'string';
       if (f.minLength !== undefined) s.minLength = f.minLength;
-      if (f.maxLength !== undefined) s.maxLength = f.maxLength;
+      // every string is bounded: an applicant's text never reaches a pattern unbounded
+      s.maxLength = f.maxLength ?? DEFAULT_MAX_LENGTH[f.type];
       if (f.format) s.format = f.format;
       break;
     case 'date':

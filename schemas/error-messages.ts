@@ -14,7 +14,11 @@ export interface FieldError {
   message: string;
 }
 
-const FORMAT_NAMES: Record<string, string> = { date: '日期（YYYY-MM-DD）' };
+const FORMAT_NAMES: Record<string, string> = {
+  date: '日期（YYYY-MM-DD）',
+  'date-time': '时间',
+  'safe-pattern': '格式规则（须为有效的正则表达式，不能含前瞻、后顾、反向引用或嵌套重复）',
+};
 
 function formatName(format: string): string {
   return FORMATS[format as FieldFormat]?.hint ?? FORMAT_NAMES[format] ?? format;

@@ -27,3 +27,4 @@ export { exampleApplication, exampleValue, withIdCheck, withUsccCheck } from './
 export { CHANGE_KINDS, diffCompiled, type BusinessChange } from './diff.ts';
 export { rebaseVariant, acceptRebase, type RebaseResult, type RebaseOutcome } from './rebase.ts';
 export { CONTRACT_SCHEMAS } from './contract-schemas.ts';
+export { patternProblem, re2RegExp, toRe2Syntax } from './safe-pattern.ts';

@@ -2,7 +2,7 @@
  * Documents of the studio: list, read, create, update with If-Match (a stale write gets
  * 412 with the current revision; nothing is overwritten), and compile a draft without saving.
  */
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import {
   compileDraft,
   compileForRegion,
@@ -21,7 +21,7 @@ import { problem } from '../http/problem.ts';
 import { artifactFor, definitionsOfVersion } from '../publish/artifacts.ts';
 import type { StoredDocument } from '../store/store.ts';
 import { documentKindParam } from './params.ts';
-import { mayRead, writeRefusal } from './permissions.ts';
+import { mayRead, setsPattern, writeRefusal } from './permissions.ts';
 import { documentView, versionView } from './views.ts';
 import { baseOfVariant, variantProblems } from './variant-routes.ts';
 
@@ -41,8 +41,9 @@ export function documentRoutes(ctx: AppContext): Router {
 
   router.param('kind', documentKindParam);
 
-  /** A variant that breaks a provincial guardrail is refused, with the diagnostics the studio showed. */
-  const guarded = async (kind: DocumentKind, body: unknown) => {
+  /** Only province admins author patterns; a variant that breaks a provincial guardrail is refused, with the diagnostics the studio showed. */
+  const guarded = async (req: Request, kind: DocumentKind, body: unknown) => {
+    if (req.auth!.user.role !== 'admin' && setsPattern(kind, body)) throw problem(403, '只有省级管理员可以设置格式规则（正则表达式）');
     if (kind !== 'variant') return;
     const diagnostics = variantProblems(ctx, await ctx.drafts.get(), body as Variant);
     if (diagnostics.length)
@@ -97,7 +98,7 @@ export function documentRoutes(ctx: AppContext): Router {
     const existing = await ctx.store.getDocument(kind, id);
     const refusal = writeRefusal(req.auth!.user, kind, region, existing ? existing.region : undefined);
     if (refusal) throw problem(403, refusal);
-    await guarded(kind, req.body);
+    await guarded(req, kind, req.body);
     const actor = req.auth!.user;
     const result = await ctx.store.putDocument({ kind, id, body: req.body, region, expectedRev: null, actor, action: 'create' });
     if (!result.ok)
@@ -130,7 +131,7 @@ export function documentRoutes(ctx: AppContext): Router {
     if (!mayRead(req.auth!.user, current.region)) throw problem(403, '不能修改其他地区的文档');
     const refusal = writeRefusal(req.auth!.user, kind, region, current.region);
     if (refusal) throw problem(403, refusal);
-    await guarded(kind, req.body);
+    await guarded(req, kind, req.body);
     const actor = req.auth!.user;
     const result = await ctx.store.putDocument({
       kind,

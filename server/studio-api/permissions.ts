@@ -25,3 +25,18 @@ export function writeRefusal(
   if (currentRegion !== undefined && currentRegion !== user.region) return '不能修改其他地区的文档';
   return null;
 }
+
+/** True when a matter or variant body sets a pattern (a data element's own patterns live in the dictionary, the province's). */
+export function setsPattern(kind: DocumentKind, body: unknown): boolean {
+  const fieldPatterns = (fields: unknown[]) =>
+    fields.some((f) => {
+      const field = f as { override?: { pattern?: unknown }; local?: { pattern?: unknown } } | null;
+      return field?.override?.pattern !== undefined || field?.local?.pattern !== undefined;
+    });
+  if (kind === 'matter') return fieldPatterns(((body as { fields?: unknown[] }).fields ?? []) as unknown[]);
+  if (kind === 'variant')
+    return ((body as { operations?: { op?: string; field?: unknown }[] }).operations ?? []).some(
+      (op) => op.op === 'addLocalField' && fieldPatterns([op.field]),
+    );
+  return false;
+}

@@ -90,3 +90,76 @@ describe('studio documents', () => {
     expect((await doc('bundle/unemployment')).body.rev).toBe(1);
   });
 });
+
+describe('authored patterns', () => {
+  it('refuses an invalid or super-linear pattern in the dictionary with the field path', async () => {
+    const current = (await doc('dictionary/dictionary')).body;
+    for (const pattern of ['^(a', '^(a+)+$']) {
+      const element = { id: 'person.nickname', label: '昵称', type: 'string', pattern };
+      const res = await admin
+        .put(
+          '/api/studio/documents/dictionary/dictionary',
+          { ...current.body, elements: [...current.body.elements, element] },
+          `"${current.rev}"`,
+        )
+        .expect(422);
+      expect(res.body.errors).toEqual([
+        { path: `/elements/${current.body.elements.length}/pattern`, message: expect.stringContaining('格式规则') },
+      ]);
+    }
+  });
+
+  it('lets only province administrators author patterns', async () => {
+    const suzhou = await server.login('suzhou');
+    const variant = (await suzhou.get('/api/studio/documents/variant/suzhou-unemployment')).body;
+    const field = { local: { id: 'code', label: '编号', type: 'string', pattern: '^[0-9]{6}$' }, required: false };
+    const res = await suzhou
+      .put(
+        '/api/studio/documents/variant/suzhou-unemployment',
+        { ...variant.body, operations: [...variant.body.operations, { op: 'addLocalField', matter: 'SZRS-JY-0101', field }] },
+        `"${variant.rev}"`,
+      )
+      .expect(403);
+    expect(res.body.detail).toBe('只有省级管理员可以设置格式规则（正则表达式）');
+    const matter = (await suzhou.get('/api/studio/documents/matter/SZRS-JY-0101')).body;
+    await suzhou
+      .put(
+        '/api/studio/documents/matter/SZRS-JY-0101',
+        { ...matter.body, fields: [...matter.body.fields, { ref: 'person.name', required: true, override: { pattern: '^.+$' } }] },
+        `"${matter.rev}"`,
+      )
+      .expect(403);
+  });
+
+  it('runs every pattern in linear time: an exponential one that slipped past the save checks cannot stall the server', async () => {
+    // (a|a)* has no nested repetition, so the save check lets it through, yet it is exponential for backtracking engines
+    const dict = (await doc('dictionary/dictionary')).body;
+    const element = { id: 'person.nickname', label: '昵称', type: 'string', pattern: '^(a|a)*$' };
+    await admin
+      .put('/api/studio/documents/dictionary/dictionary', { ...dict.body, elements: [...dict.body.elements, element] }, `"${dict.rev}"`)
+      .expect(200);
+    const matter = (await doc('matter/JSRS-SK-0101')).body;
+    await admin
+      .put(
+        '/api/studio/documents/matter/JSRS-SK-0101',
+        { ...matter.body, fields: [...matter.body.fields, { ref: 'person.nickname', required: true }] },
+        `"${matter.rev}"`,
+      )
+      .expect(200);
+    const bundle = (await doc('bundle/separation')).body;
+    const scenarios = bundle.body.scenarios.map((s: { items: object[] }) => ({
+      ...s,
+      items: [...s.items, { matter: 'JSRS-SK-0101', selection: 'optional' }],
+    }));
+    await admin.put('/api/studio/documents/bundle/separation', { ...bundle.body, scenarios }, `"${bundle.rev}"`).expect(200);
+    await admin.post('/api/studio/bundles/separation/versions', { state: 'published' }).expect(201);
+    const base = '/api/regions/320000/bundles/separation';
+    const example = (await admin.get(`${base}/example`)).body;
+    const started = Date.now();
+    const res = await admin
+      .post(`${base}/applications/validate`, { ...example, person: { ...example.person, nickname: 'a'.repeat(40) + 'b' } })
+      .expect(422);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(res.body.errors).toEqual([{ path: '/person/nickname', message: '「昵称」格式不正确' }]);
+  });
+});
