@@ -104,24 +104,71 @@ export function describeError(error: ErrorObject, titleOf: (path: string) => str
   return { path, keyword: error.keyword, message };
 }
 
+/** What an application's errors are described against: its schema (to name matters) and the application (to quote values). */
+export interface ErrorContext {
+  schema?: Record<string, unknown>;
+  data?: unknown;
+}
+
+/** The value at a JSON Pointer. */
+function at(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const part of pointer.split('/').slice(1))
+    node = (node as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return node;
+}
+
+/** The applicant's own mistake about the matters, in their words, or null for any other error. */
+function matterError(error: ErrorObject, context: ErrorContext, titleOf: (path: string) => string | undefined): FieldError | null {
+  const items = at(context.schema, '/properties/matters/items/oneOf') as { const: string; title: string }[] | undefined;
+  if (!items || !error.instancePath.startsWith('/matters')) return null;
+  const name = (code: unknown) => items.find((i) => i.const === code)?.title ?? String(code);
+  const title = `「${titleOf('/matters') ?? '办理事项'}」`;
+  if (error.keyword === 'contains') {
+    const wanted = at(context.schema, `${error.schemaPath.slice(1)}/const`);
+    return { path: '/matters', keyword: 'contains', message: `${title}缺少必须办理的事项「${name(wanted)}」` };
+  }
+  if (/^\/matters\/\d+$/.test(error.instancePath) && (error.keyword === 'oneOf' || error.keyword === 'enum')) {
+    const value = at(context.data, error.instancePath);
+    const known = items.some((i) => i.const === value);
+    const message = known ? `${title}中的「${name(value)}」不属于所选的办事情形` : `${title}中的「${String(value)}」不是本一件事的事项`;
+    return { path: error.instancePath, keyword: error.keyword, message };
+  }
+  return null;
+}
+
 /**
- * Reduces AJV's errors to one per field path (the first, most specific), dropping the structural noise that `if`, `oneOf`
- * and `const` branches add around the real cause.
+ * Reduces AJV's errors to the applicant's own mistakes, one per path (the first, most
+ * specific), in the form's order: the structural noise of `if` branches, of `oneOf` and
+ * `const` alternatives and of `contains` trying each item is dropped; a missing required
+ * matter and a wrong matter are named.
  */
 export function describeErrors(
   errors: readonly ErrorObject[] | null | undefined,
   titleOf: (path: string) => string | undefined = () => undefined,
+  context: ErrorContext = {},
 ): FieldError[] {
   const out: FieldError[] = [];
   const seen = new Set<string>();
   const oneOfPaths = new Set((errors ?? []).filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   for (const error of errors ?? []) {
     if (error.keyword === 'if') continue;
+    // trying each item against a `contains` fails for every item but the one wanted: not a mistake
+    if (error.schemaPath.includes('/contains/')) continue;
     if (error.keyword === 'const' && oneOfPaths.has(error.instancePath)) continue;
-    const described = describeError(error, titleOf);
+    const described = matterError(error, context, titleOf) ?? describeError(error, titleOf);
     if (seen.has(described.path)) continue;
     seen.add(described.path);
     out.push(described);
   }
-  return out;
+  // in the form's order: scenario, matters, then the sections as the schema lists them
+  const order = Object.keys((context.schema?.properties ?? {}) as object);
+  const rank = (e: FieldError) => {
+    const i = order.indexOf(e.path.split('/')[1] ?? '');
+    return i < 0 ? order.length : i;
+  };
+  return out
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => rank(a.e) - rank(b.e) || a.i - b.i)
+    .map(({ e }) => e);
 }

@@ -9,7 +9,9 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
 /** 公民身份号码 (GB 11643-1999): 18 characters, a real birth date and the ISO 7064 check character. */
-export function isValidIdNumber(value: string): boolean {
+export function isValidIdNumber(text: string): boolean {
+  // the check character X is often typed in lower case: accepted (normalizeApplication upper-cases it)
+  const value = text.toUpperCase();
   if (!/^[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dX]$/.test(value)) return false;
   const year = Number(value.slice(6, 10));
   const month = Number(value.slice(10, 12));
@@ -34,8 +36,16 @@ export function isValidUscc(value: string): boolean {
 }
 
 /** Shape and checksum of every named format. */
-export const FORMATS: Record<FieldFormat, { pattern: string; check?: (value: string) => boolean; hint: string }> = {
-  'cn-id-number': { pattern: '^[1-9][0-9]{16}[0-9X]$', check: isValidIdNumber, hint: '18 位公民身份号码' },
+export const FORMATS: Record<
+  FieldFormat,
+  { pattern: string; check?: (value: string) => boolean; hint: string; normalize?: (value: string) => string }
+> = {
+  'cn-id-number': {
+    pattern: '^[1-9][0-9]{16}[0-9Xx]$',
+    check: isValidIdNumber,
+    hint: '18 位公民身份号码',
+    normalize: (v) => v.toUpperCase(),
+  },
   'cn-uscc': { pattern: '^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$', check: isValidUscc, hint: '18 位统一社会信用代码' },
   'cn-mobile': { pattern: '^1[3-9][0-9]{9}$', hint: '11 位手机号码' },
   'cn-phone': { pattern: '^(0[0-9]{2,3}-?[0-9]{7,8}|1[3-9][0-9]{9})$', hint: '固定电话或手机号码' },

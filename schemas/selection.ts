@@ -6,6 +6,7 @@
 import { deadline, type PreparedCalendar } from './calendar.ts';
 import type { ChecklistItem, CompiledBundle, CompiledScenario, MergedField, TimeLimit } from './compiled-types.ts';
 import { prepareFlow, timeLimitOf, type PreparedFlow } from './flow.ts';
+import { FORMATS } from './formats.ts';
 import { checklistFor } from './materials.ts';
 
 const flows = new WeakMap<CompiledScenario, PreparedFlow>();
@@ -90,4 +91,22 @@ export function fieldTitles(compiled: CompiledBundle): Map<string, string> {
   for (const s of compiled.sections) titles.set(`/${s.key}`, s.label);
   for (const f of compiled.fields) titles.set(`/${f.section}/${f.key}`, f.label);
   return titles;
+}
+
+/**
+ * An application as the back offices receive it: values typed loosely but unambiguously are
+ * normalised (an ID number's check character x becomes X). Anything that is not an object is
+ * returned as it is, for the validator to refuse.
+ */
+export function normalizeApplication(compiled: CompiledBundle, app: unknown): unknown {
+  if (!app || typeof app !== 'object' || Array.isArray(app)) return app;
+  let out = app as Record<string, unknown>;
+  for (const f of compiled.fields) {
+    const normalize = f.format ? FORMATS[f.format].normalize : undefined;
+    const section = out[f.section] as Record<string, unknown> | undefined;
+    const value = section?.[f.key];
+    if (!normalize || typeof value !== 'string' || normalize(value) === value) continue;
+    out = { ...out, [f.section]: { ...section, [f.key]: normalize(value) } };
+  }
+  return out;
 }

@@ -59,6 +59,19 @@ export function screenBody(req: IncomingMessage, _res: unknown, buf: Buffer): vo
   (req as IncomingMessage & { suspiciousBody?: boolean }).suspiciousBody = SUSPICIOUS.test(buf.toString('latin1'));
 }
 
+/** True when `value` holds more than `limit` values (objects, arrays and scalars), counting no further than that. */
+export function exceedsValues(value: unknown, limit: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (++count > limit) return true;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) stack.push(x);
+  }
+  return false;
+}
+
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** True when any object in `value` has an own key that could pollute a prototype. */

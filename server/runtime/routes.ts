@@ -9,12 +9,14 @@ import {
   describeErrors,
   diffCompiled,
   exampleApplication,
+  normalizeApplication,
   PROVINCE,
   stateLabel,
   type BundleSummary,
   type Region,
 } from '../../schemas/index.ts';
 import type { Logger } from '../http/logger.ts';
+import { exceedsValues } from '../http/body-screen.ts';
 import { Representation, sendJson, sendRepresentation } from '../http/cache.ts';
 import { problem } from '../http/problem.ts';
 import { planResponseJson, todayInChina } from './plan.ts';
@@ -37,6 +39,9 @@ declare module 'express-serve-static-core' {
 function served(req: Request): Served {
   return req.served as Served;
 }
+
+/** The most values an application may hold (objects, arrays and fields together). */
+const MAX_VALUES = 5000;
 
 /** The most errors a 422 lists; the rest are counted. */
 const MAX_ERRORS = 50;
@@ -165,10 +170,12 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
   router.post('/regions/:region/bundles/:ref/applications/validate', (req, res) => {
     const { entry } = served(req);
     if (!req.is('application/json')) throw problem(415, '请以 application/json 提交申请');
-    const app = req.body as unknown;
+    // an application has a few hundred values at most: a body with thousands is not one, and is refused before any work
+    if (exceedsValues(req.body, MAX_VALUES)) throw problem(422, `申请内容过多（超过 ${MAX_VALUES} 项），不是有效的申请`);
+    const app = normalizeApplication(entry.compiled, req.body);
     const validate = entry.validate();
     if (!validate(app)) {
-      const all = describeErrors(validate.errors, (path) => entry.titles.get(path));
+      const all = describeErrors(validate.errors, (path) => entry.titles.get(path), { schema: entry.compiled.schema, data: app });
       const errors = all.slice(0, MAX_ERRORS).map((e) => ({ path: e.path, message: e.message }));
       // what was wrong, never what was typed
       ctx.logger.info('application rejected', {

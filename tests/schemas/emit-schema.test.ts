@@ -131,7 +131,7 @@ describe('emit schema', () => {
     const person = (fixture().schema.properties as Record<string, JsonSchema>).person!;
     expect((person.properties as Record<string, JsonSchema>).idNumber).toMatchObject({
       format: 'cn-id-number',
-      pattern: '^[1-9][0-9]{16}[0-9X]$',
+      pattern: '^[1-9][0-9]{16}[0-9Xx]$',
     });
   });
 

@@ -129,13 +129,37 @@ describe('public runtime API', () => {
     example.matters = example.matters.filter((m: string) => m !== 'JSRS-JY-0101');
     const res = await api().post(`${base}/unemployment/applications/validate`).send(example).expect(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.errors).toEqual(
-      expect.arrayContaining([
-        { path: '/person/idNumber', message: '「公民身份号码」为必填项' },
-        { path: '/contact/mobile', message: '「手机号码」格式不正确' },
-        { path: '/matters', message: '「办理事项」缺少必须办理的事项' },
-      ]),
-    );
+    // only the applicant's own mistakes, matters and fields named in Chinese
+    expect(res.body.errors).toEqual([
+      { path: '/matters', message: '「办理事项」缺少必须办理的事项「失业登记」' },
+      { path: '/person/idNumber', message: '「公民身份号码」为必填项' },
+      { path: '/contact/mobile', message: '「手机号码」格式不正确' },
+    ]);
+    expect(res.body.detail).toBe('申请有 3 处需要修改');
+  });
+
+  it('names a matter the scenario does not have, and a scenario that does not exist', async () => {
+    const example = (await api().get(`${base}/unemployment/example`)).body;
+    const wrongMatter = await api()
+      .post(`${base}/unemployment/applications/validate`)
+      .send({ ...example, matters: [...example.matters, 'JSRS-YL-0101'] })
+      .expect(422);
+    expect(wrongMatter.body.errors).toEqual([{ path: '/matters/5', message: '「办理事项」中的「JSRS-YL-0101」不是本一件事的事项' }]);
+    const wrongScenario = await api()
+      .post(`${base}/unemployment/applications/validate`)
+      .send({ ...example, scenario: 'nope' })
+      .expect(422);
+    expect(wrongScenario.body.errors).toEqual([{ path: '/scenario', message: '「办事情形」不是允许的选项' }]);
+  });
+
+  it('accepts an ID number ending in a lowercase x and hands it on in upper case', async () => {
+    const example = (await api().get(`${base}/unemployment/example`)).body;
+    const id = '11010519491231002X';
+    const res = await api()
+      .post(`${base}/unemployment/applications/validate`)
+      .send({ ...example, person: { ...example.person, idNumber: id.toLowerCase() } })
+      .expect(200);
+    expect(res.body.plan.matters[0].fields.person.idNumber).toBe(id);
   });
 
   it.each([
