@@ -73,11 +73,18 @@ export interface VersionRecord extends VersionView {
   body: Bundle;
 }
 
-/** Everything the studio loads on start: the documents the user may see, every version, the regions. */
+/** A version in effect in a city, and the version the city actually serves (an older one while its variant conflicts). */
+export interface ServedVersion extends VersionRecord {
+  servingVersion: number | null;
+}
+
+/** Everything the studio loads on start: the documents and versions the user may see, the regions; for a city, what is in effect there. */
 export interface DefinitionsView {
   documents: DocumentView[];
   versions: VersionView[];
   regions: Region[];
+  /** For a city editor: each bundle's version in effect in the city (the province's drafts are not theirs). */
+  served?: ServedVersion[];
 }
 
 /** A published release of a document that has its own lifecycle (the calendar). */
@@ -135,6 +142,12 @@ export interface VariantStatus {
   servingVersion: number | null;
   status: 'up-to-date' | 'behind' | 'conflicting';
   conflicts: number;
+  /** The city's latest published release of the variant (null: never published, the city serves the province's base). */
+  release: number | null;
+  /** The draft's revision. */
+  draftRev: number;
+  /** True when the draft has changes the city has not published. */
+  unpublished: boolean;
 }
 
 /** A bundle in effect in a region, as the public list gives it. */

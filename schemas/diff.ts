@@ -23,6 +23,7 @@ export const CHANGE_KINDS = [
   'matter-removed',
   'matters-reordered',
   'selection-changed',
+  'lock-changed',
   'field-added',
   'field-removed',
   'field-sources-changed',
@@ -99,6 +100,16 @@ function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: Business
         scenario: s,
         subject: code,
         text: `${at}事项「${item.matter.name}」由${SELECTION_LABELS[old.selection]}改为${SELECTION_LABELS[item.selection]}`,
+      });
+  }
+  for (const [code, item] of after) {
+    const old = before.get(code);
+    if (old && old.locked !== item.locked)
+      out.push({
+        kind: 'lock-changed',
+        scenario: s,
+        subject: code,
+        text: `${at}事项「${item.matter.name}」${item.locked ? '对设区市锁定' : '不再对设区市锁定'}`,
       });
   }
   for (const [code, item] of before)

@@ -17,10 +17,16 @@ export const SINGLETON_KINDS: ReadonlySet<DocumentKind> = new Set(['dictionary',
 
 /**
  * Kinds with a lifecycle of their own: officials edit a draft and publish it as a release,
- * and the runtime uses only the latest release (the calendar applies to every live bundle
- * version at once, without republishing them).
+ * and the runtime uses only the latest release — the calendar (it applies to every live
+ * bundle version at once, without republishing them), a city's variants and a city's own
+ * matters (a provincial matter reaches the public inside a bundle version instead).
  */
-export const RELEASED_KINDS: ReadonlySet<DocumentKind> = new Set(['calendar']);
+export const RELEASED_KINDS: ReadonlySet<DocumentKind> = new Set(['calendar', 'variant', 'matter']);
+
+/** True when a document of `kind` owned by `region` is published on its own. */
+export function isReleased(kind: DocumentKind, region: string | null): boolean {
+  return RELEASED_KINDS.has(kind) && (kind !== 'matter' || region !== null);
+}
 
 /** What officials call each kind. */
 export const DOCUMENT_LABELS = {

@@ -1,12 +1,13 @@
 /**
- * What publishing computes: a bundle version compiled for every region (each city with its
- * variant, or on the province's base when the variant does not apply), and the catalog
- * revisions it was compiled against, so a city's artifact can be compiled again later
- * exactly on the catalog its version was published with.
+ * What publishing compiles: a bundle version for every region (each city with its published
+ * variant, or on the province's base when the variant does not apply). The province's part
+ * is the catalog as it stands when the version is made, and is pinned; each city's part is
+ * what the city last published — its variant and its own matters — never a draft.
  */
 import {
   assembleDefinitions,
   compileForRegion,
+  documentRegion,
   hasErrors,
   pinnedRevisions,
   variantFor,
@@ -15,6 +16,8 @@ import {
   type Definitions,
 } from '../../schemas/index.ts';
 import { etagOf } from '../http/etag.ts';
+import type { Runtime } from '../runtime/runtime.ts';
+import type { DraftDefinitions } from '../store/drafts.ts';
 import type { Artifact, BundleVersion, Store, StoredDocument } from '../store/store.ts';
 
 /** An artifact before the store stamps it. */
@@ -43,14 +46,60 @@ export function compileArtifacts(
   return { artifacts: regions.map((region) => artifactFor(defs, bundle, region, province)), province };
 }
 
+/** What the cities last published: their variants and their own matters, as documents. */
+export async function cityLayer(store: Store): Promise<StoredDocument[]> {
+  const released = [...(await store.latestReleases('variant')), ...(await store.latestReleases('matter'))];
+  return released.map((r) => ({
+    kind: r.kind,
+    id: r.id,
+    rev: r.rev,
+    region: documentRegion(r.kind, r.body),
+    updatedAt: r.publishedAt,
+    updatedBy: r.publishedBy,
+    body: r.body,
+  }));
+}
+
+/** The documents a new version compiles with: the province's current catalog and drafts, and the cities' published layers. */
+export async function publishingDocuments(
+  store: Store,
+  drafts: DraftDefinitions,
+): Promise<{ province: StoredDocument[]; all: StoredDocument[] }> {
+  const province = (await drafts.documents()).filter((d) => d.region === null && d.kind !== 'variant');
+  return { province, all: [...province, ...(await cityLayer(store))] };
+}
+
+/** The definitions a version was published with (its pinned revisions; before pinning, today's province documents) and the cities' published layers. */
+export async function definitionsOfVersion(
+  store: Store,
+  version: BundleVersion,
+  layer: readonly StoredDocument[],
+  drafts: DraftDefinitions,
+): Promise<Definitions> {
+  const pinned = pinnedRevisions(version.pins);
+  const province = pinned.length
+    ? await store.getRevisions(pinned)
+    : (await drafts.documents()).filter((d) => d.region === null && d.kind !== 'variant');
+  return assembleDefinitions([...province, ...layer]);
+}
+
 /**
- * The definitions a version was published with: its pinned revisions, and the current
- * documents for what it did not pin (variants, matters created since, or everything for a
- * version made before pinning).
+ * After a city publishes: its artifacts of every live version of `bundleIds` are compiled
+ * again on each version's own catalog; one whose variant does not apply keeps the last good.
  */
-export async function definitionsOfVersion(store: Store, version: BundleVersion, current: readonly StoredDocument[]): Promise<Definitions> {
-  const pinned = await store.getRevisions(pinnedRevisions(version.pins));
-  const key = (d: { kind: string; id: string }) => `${d.kind}:${d.id}`;
-  const have = new Set(pinned.map(key));
-  return assembleDefinitions([...pinned, ...current.filter((d) => !have.has(key(d)))]);
+export async function refreshCity(
+  deps: { store: Store; runtime: Runtime; drafts: DraftDefinitions },
+  region: string,
+  bundleIds: readonly string[],
+): Promise<void> {
+  const layer = await cityLayer(deps.store);
+  for (const bundleId of bundleIds) {
+    for (const v of deps.runtime.versionsOf(bundleId).filter((x) => x.state !== 'retired')) {
+      const artifact = artifactFor(await definitionsOfVersion(deps.store, v, layer, deps.drafts), v.body as Bundle, region);
+      if (artifact.variantStatus !== 'variant-conflict') {
+        await deps.store.putArtifacts([artifact]);
+        deps.runtime.update(v, [artifact]);
+      }
+    }
+  }
 }

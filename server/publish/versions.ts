@@ -28,7 +28,7 @@ import { problem } from '../http/problem.ts';
 import type { Runtime } from '../runtime/runtime.ts';
 import type { DraftDefinitions } from '../store/drafts.ts';
 import type { BundleVersion, Store, StoredDocument } from '../store/store.ts';
-import { compileArtifacts, type NewArtifact } from './artifacts.ts';
+import { compileArtifacts, publishingDocuments, type NewArtifact } from './artifacts.ts';
 
 /** What publishing works with. */
 export interface PublishDeps {
@@ -41,7 +41,8 @@ export interface PublishDeps {
 /** What publishing the draft now would make. */
 export interface PublishPlan {
   bundle: Bundle;
-  documents: StoredDocument[];
+  /** The province's documents (pinned) and all documents compiled with. */
+  documents: { province: StoredDocument[]; all: StoredDocument[] };
   defs: Definitions;
   artifacts: NewArtifact[];
   province: CompiledBundle;
@@ -58,8 +59,8 @@ export async function planPublish(deps: PublishDeps, bundleId: string): Promise<
   const versions = await deps.store.listVersions(bundleId);
   const latest = versions.at(-1);
   const bundle = { ...(draft.body as Bundle), version: (latest?.version ?? 0) + 1 };
-  const documents = await deps.drafts.documents();
-  const defs = assembleDefinitions(documents);
+  const documents = await publishingDocuments(deps.store, deps.drafts);
+  const defs = assembleDefinitions(documents.all);
   const { artifacts, province } = compileArtifacts(
     defs,
     bundle,
@@ -128,7 +129,7 @@ export async function publishDraft(
         state: input.state,
         pilotRegions: input.state === 'trial' ? withCityChoices(plan.defs, plan.bundle, input.pilots) : [],
         body: plan.bundle,
-        pins: pinsOf(plan.documents),
+        pins: pinsOf(plan.documents.province),
         createdBy: input.actor.username,
       },
       artifacts: plan.artifacts,

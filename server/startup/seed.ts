@@ -4,7 +4,7 @@
  * as version 1 with its artifacts for all regions, and the admin account (password from
  * ADMIN_PASSWORD, else generated and returned so it is printed once). A failure writes nothing.
  */
-import { assembleDefinitions, hasErrors, pinsOf, PROVINCE, type Bundle } from '../../schemas/index.ts';
+import { assembleDefinitions, hasErrors, isReleased, pinsOf, PROVINCE, type Bundle } from '../../schemas/index.ts';
 import { passwordProblems } from '../auth/password-policy.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { BUNDLES_DIR, shippedDocuments } from '../catalog/shipped.ts';
@@ -27,7 +27,7 @@ export async function seedIfEmpty(
   if (weak.length) throw new StartupError(`ADMIN_PASSWORD 不符合密码要求：${weak.join('；')}`);
   const documents = shippedDocuments(bundlesDir);
   const defs = assembleDefinitions(documents);
-  const pins = pinsOf(documents.map((d) => ({ ...d, rev: 1 })));
+  const pins = pinsOf(documents.filter((d) => d.region === null).map((d) => ({ ...d, rev: 1 })));
   const versions: Seed['versions'] = defs.bundles.map((bundle) => {
     const versioned: Bundle = { ...bundle, version: 1 };
     const { artifacts, province } = compileArtifacts(defs, versioned, regionCodes);
@@ -40,6 +40,8 @@ export async function seedIfEmpty(
   });
   const password = adminPassword ?? generatePassword();
   const admin = { username: 'admin', role: 'admin' as const, region: PROVINCE, passwordHash: await hashPassword(password, passwordCost) };
-  await store.seed({ documents, releases: [{ kind: 'calendar', id: 'calendar' }], versions, admin }, SYSTEM);
+  // the calendar, the cities' variants and their own matters are published as they ship
+  const releases = documents.filter((d) => isReleased(d.kind, d.region)).map((d) => ({ kind: d.kind, id: d.id }));
+  await store.seed({ documents, releases, versions, admin }, SYSTEM);
   return adminPassword ? { seeded: true } : { seeded: true, generatedPassword: password };
 }

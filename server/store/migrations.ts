@@ -102,4 +102,14 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- cities publish their variants and their own matters: what was live before is their first release
+      INSERT INTO releases (kind, id, release, rev, published_at, published_by)
+      SELECT h.kind, h.id, 1, h.rev, h.updated_at, h.updated_by FROM document_heads h
+      WHERE (h.kind = 'variant' OR (h.kind = 'matter' AND h.region IS NOT NULL))
+        AND NOT EXISTS (SELECT 1 FROM releases r WHERE r.kind = h.kind AND r.id = h.id);
+    `,
+  },
 ];

@@ -164,6 +164,16 @@ export class SqliteStore extends SqliteAccounts implements Store {
     return row ? { ...release(row), body: JSON.parse(String(row.body)) } : null;
   }
 
+  async latestReleases(kind: DocumentKind): Promise<Release[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT r.*, d.body FROM releases r JOIN documents d USING (kind, id, rev)
+         WHERE r.kind = ? AND r.release = (SELECT max(release) FROM releases x WHERE x.kind = r.kind AND x.id = r.id) ORDER BY r.id`,
+      )
+      .all(kind) as Row[];
+    return rows.map((row) => ({ ...release(row), body: JSON.parse(String(row.body)) }));
+  }
+
   async latestRelease(kind: DocumentKind, id: string): Promise<Release | null> {
     return this.readRelease(kind, id);
   }

@@ -135,6 +135,8 @@ export interface Store {
   releaseDocument(input: { kind: DocumentKind; id: string; actor: Actor }): Promise<Release | null>;
   /** The latest release of a document, with its body. */
   latestRelease(kind: DocumentKind, id: string): Promise<Release | null>;
+  /** The latest release of every document of a kind. */
+  latestReleases(kind: DocumentKind): Promise<Release[]>;
   /** Every release of a document, oldest first. */
   listReleases(kind: DocumentKind, id: string): Promise<ReleaseView[]>;
 

@@ -4,6 +4,7 @@
  */
 import { Router, type Request } from 'express';
 import {
+  assembleDefinitions,
   compileDraft,
   compileForRegion,
   documentId,
@@ -11,18 +12,20 @@ import {
   documentRegion,
   validateDocument,
   variantFor,
+  versionInEffect,
   type Bundle,
+  type DefinitionsView,
   type DocumentKind,
+  type User,
   type Variant,
 } from '../../schemas/index.ts';
 import { requireUser } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
-import { artifactFor, definitionsOfVersion } from '../publish/artifacts.ts';
 import type { StoredDocument } from '../store/store.ts';
 import { documentKindParam } from './params.ts';
-import { mayRead, setsPattern, writeRefusal } from './permissions.ts';
-import { documentView, versionView } from './views.ts';
+import { mayRead, mayReadDocument, maySeeVersion, seesProvinceDrafts, setsPattern, writeRefusal } from './permissions.ts';
+import { documentView, versionRecord, versionView } from './views.ts';
 import { baseOfVariant, variantProblems } from './variant-routes.ts';
 
 const revTag = (doc: StoredDocument) => `"${doc.rev}"`;
@@ -41,11 +44,16 @@ export function documentRoutes(ctx: AppContext): Router {
 
   router.param('kind', documentKindParam);
 
+  /** The drafts `user` may compile with: their own region's and the province's (another city's matters are unknown to them). */
+  const visibleDefinitions = async (user: User) =>
+    assembleDefinitions((await ctx.drafts.documents()).filter((d) => mayReadDocument(user, d.kind, d.region)));
+
   /** Only province admins author patterns; a variant that breaks a provincial guardrail is refused, with the diagnostics the studio showed. */
   const guarded = async (req: Request, kind: DocumentKind, body: unknown) => {
-    if (req.auth!.user.role !== 'admin' && setsPattern(kind, body)) throw problem(403, '只有省级管理员可以设置格式规则（正则表达式）');
+    const user = req.auth!.user;
+    if (user.role !== 'admin' && setsPattern(kind, body)) throw problem(403, '只有省级管理员可以设置格式规则（正则表达式）');
     if (kind !== 'variant') return;
-    const diagnostics = variantProblems(ctx, await ctx.drafts.get(), body as Variant);
+    const diagnostics = variantProblems(ctx, await visibleDefinitions(user), body as Variant);
     if (diagnostics.length)
       throw problem(422, '地方版本违反省级约束，未保存', {
         diagnostics,
@@ -53,32 +61,33 @@ export function documentRoutes(ctx: AppContext): Router {
       });
   };
 
-  /** After a write: refresh the drafts; a changed variant re-serves its city on every live version, on that version's pinned catalog. */
-  const afterWrite = async (doc: StoredDocument) => {
-    ctx.drafts.invalidate();
-    if (doc.kind !== 'variant') return;
-    const variant = doc.body as Variant;
-    const current = await ctx.drafts.documents();
-    for (const v of ctx.runtime.versionsOf(variant.bundle).filter((x) => x.state !== 'retired')) {
-      const artifact = artifactFor(await definitionsOfVersion(ctx.store, v, current), v.body as Bundle, variant.region);
-      // a variant that does not apply keeps the city's last good artifact
-      if (artifact.variantStatus === 'ok') {
-        await ctx.store.putArtifacts([artifact]);
-        ctx.runtime.update(v, [artifact]);
-      }
+  /** A city makes a variant only of a bundle in effect or on trial in the city. */
+  const inEffectForCity = (user: User, kind: DocumentKind, body: unknown) => {
+    if (kind !== 'variant' || seesProvinceDrafts(user)) return;
+    const bundleId = (body as Variant).bundle;
+    if (!versionInEffect(ctx.runtime.versionsOf(bundleId), user.region)) {
+      const city = ctx.regions.find((r) => r.code === user.region)?.name ?? user.region;
+      throw problem(409, `一件事「${bundleId}」在${city}没有在用或试运行的版本，不能创建地方版本`);
     }
   };
 
   router.get('/definitions', async (req, res) => {
     const user = req.auth!.user;
-    const documents = (await ctx.store.currentDocuments()).filter((d) => mayRead(user, d.region)).map(documentView);
-    const versions = (await ctx.store.listVersions()).map(versionView);
-    res.json({ documents, versions, regions: ctx.regions });
+    const documents = (await ctx.store.currentDocuments()).filter((d) => mayReadDocument(user, d.kind, d.region)).map(documentView);
+    const versions = (await ctx.store.listVersions()).filter((v) => maySeeVersion(user, v)).map(versionView);
+    const view: DefinitionsView = { documents, versions, regions: ctx.regions };
+    // a city works from the versions in effect there, with what it actually serves
+    if (!seesProvinceDrafts(user))
+      view.served = ctx.runtime.bundleIds().flatMap((id) => {
+        const v = versionInEffect(ctx.runtime.versionsOf(id), user.region);
+        return v ? [{ ...versionRecord(v), servingVersion: ctx.runtime.find(user.region, id)?.compiled.version ?? null }] : [];
+      });
+    res.json(view);
   });
 
   router.get('/documents/:kind', async (req, res) => {
     const user = req.auth!.user;
-    res.json((await ctx.store.listDocuments(req.documentKind!)).filter((d) => mayRead(user, d.region)));
+    res.json((await ctx.store.listDocuments(req.documentKind!)).filter((d) => mayReadDocument(user, d.kind, d.region)));
   });
 
   router.get('/documents/:kind/:id', async (req, res) => {
@@ -86,6 +95,7 @@ export function documentRoutes(ctx: AppContext): Router {
     const doc = await ctx.store.getDocument(kind, String(req.params.id));
     if (!doc) throw problem(404, `没有文档 ${documentRef(kind, String(req.params.id))}`);
     if (!mayRead(req.auth!.user, doc.region)) throw problem(403, '不能查看其他地区的文档');
+    if (!mayReadDocument(req.auth!.user, kind, doc.region)) throw problem(403, '设区市用户查看的是本市在用的版本，不是省级草稿');
     res.setHeader('ETag', revTag(doc));
     res.json(documentView(doc));
   });
@@ -98,6 +108,7 @@ export function documentRoutes(ctx: AppContext): Router {
     const existing = await ctx.store.getDocument(kind, id);
     const refusal = writeRefusal(req.auth!.user, kind, region, existing ? existing.region : undefined);
     if (refusal) throw problem(403, refusal);
+    inEffectForCity(req.auth!.user, kind, req.body);
     await guarded(req, kind, req.body);
     const actor = req.auth!.user;
     const result = await ctx.store.putDocument({ kind, id, body: req.body, region, expectedRev: null, actor, action: 'create' });
@@ -105,7 +116,7 @@ export function documentRoutes(ctx: AppContext): Router {
       throw problem(409, `文档 ${documentRef(kind, id)} 已存在，请改为更新`, {
         current: result.current ? documentView(result.current) : null,
       });
-    await afterWrite(result.doc);
+    ctx.drafts.invalidate();
     res
       .status(201)
       .setHeader('ETag', revTag(result.doc))
@@ -150,7 +161,7 @@ export function documentRoutes(ctx: AppContext): Router {
         { current: result.current ? documentView(result.current) : null },
       );
     }
-    await afterWrite(result.doc);
+    ctx.drafts.invalidate();
     res.setHeader('ETag', revTag(result.doc));
     res.json(documentView(result.doc));
   });
@@ -166,7 +177,7 @@ export function documentRoutes(ctx: AppContext): Router {
     if (!ctx.regions.some((r) => r.code === target))
       throw problem(422, '请选择有效的行政区划', { errors: [{ path: '/region', message: `没有行政区划「${target}」` }] });
     if (user.role !== 'admin' && target !== user.region) throw problem(403, '只能编译本地区的版本');
-    const defs = await ctx.drafts.get();
+    const defs = await visibleDefinitions(user);
     if (variant !== undefined) {
       const v = variant as Variant;
       if (user.role !== 'admin' && v.region !== user.region) throw problem(403, '只能编译本地区的地方版本');

@@ -12,6 +12,7 @@ import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
 import { cityImpact, planPublish, publishDraft } from '../publish/versions.ts';
 import type { BundleVersion } from '../store/store.ts';
+import { maySeeVersion } from './permissions.ts';
 import { versionView } from './views.ts';
 
 const STATES_TEXT = VERSION_STATES.map(stateLabel).join('、');
@@ -31,7 +32,7 @@ export function lifecycleRoutes(ctx: AppContext): Router {
   };
 
   router.get('/bundles/:id/versions', requireUser, async (req, res) => {
-    res.json((await ctx.store.listVersions(String(req.params.id))).map(versionView));
+    res.json((await ctx.store.listVersions(String(req.params.id))).filter((v) => maySeeVersion(req.auth!.user, v)).map(versionView));
   });
 
   const newState = (req: Request): 'trial' | 'published' => {

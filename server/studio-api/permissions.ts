@@ -10,6 +10,21 @@ export function mayRead(user: User, region: string | null): boolean {
   return user.role === 'admin' || region === null || region === PROVINCE || region === user.region;
 }
 
+/** Does `user` work on the province's drafts (administrators and the province's read-only staff)? A city sees versions. */
+export function seesProvinceDrafts(user: User): boolean {
+  return user.role !== 'city-editor';
+}
+
+/** May `user` read this document: in their reach, and a bundle draft only for province staff. */
+export function mayReadDocument(user: User, kind: DocumentKind, region: string | null): boolean {
+  return mayRead(user, region) && (kind !== 'bundle' || seesProvinceDrafts(user));
+}
+
+/** May `user` see a version: province staff all; a city what is published or retired, and trials it pilots. */
+export function maySeeVersion(user: User, version: { state: string; pilotRegions: readonly string[] }): boolean {
+  return seesProvinceDrafts(user) || version.state !== 'trial' || version.pilotRegions.includes(user.region);
+}
+
 /** Why `user` may not write this document (Chinese), or null when allowed. */
 export function writeRefusal(
   user: User,

@@ -1,15 +1,30 @@
 /**
- * Releases of documents with a lifecycle of their own (the working-day calendar): the
- * official edits the draft like any document, then publishes it here. The runtime takes
- * the new release at once: every live bundle version plans with it from then on.
+ * Releases of documents with a lifecycle of their own. Officials edit a draft like any
+ * document, then publish it here, and the runtime takes the release at once:
+ * - the working-day calendar (administrators): every live bundle version plans with it;
+ * - a city's variant (that city's editors, or administrators): guardrails are checked again
+ *   on the province's current base, then the city's artifacts are compiled anew;
+ * - a city's own matter (likewise): the city's artifacts that use it are compiled anew.
  */
-import { Router } from 'express';
-import { DOCUMENT_LABELS, documentRef, RELEASED_KINDS, validateDocument, type ReleaseView } from '../../schemas/index.ts';
-import { requireRole, requireUser } from '../auth/sessions.ts';
+import { Router, type Request } from 'express';
+import {
+  assembleDefinitions,
+  DOCUMENT_LABELS,
+  documentRef,
+  isReleased,
+  validateDocument,
+  type Matter,
+  type ReleaseView,
+  type Variant,
+} from '../../schemas/index.ts';
+import { requireUser } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
-import type { Release } from '../store/store.ts';
+import { cityLayer, refreshCity } from '../publish/artifacts.ts';
+import type { Release, StoredDocument } from '../store/store.ts';
 import { documentKindParam } from './params.ts';
+import { mayReadDocument, writeRefusal } from './permissions.ts';
+import { variantProblems } from './variant-routes.ts';
 
 const view = ({ body: _body, ...release }: Release): ReleaseView => release;
 
@@ -17,29 +32,75 @@ const view = ({ body: _body, ...release }: Release): ReleaseView => release;
 export function releaseRoutes(ctx: AppContext): Router {
   const router = Router();
   router.param('kind', documentKindParam);
-  router.param('kind', (req, _res, next) => {
-    const kind = req.documentKind!;
-    if (!RELEASED_KINDS.has(kind)) return next(problem(404, `${DOCUMENT_LABELS[kind]}没有单独的发布`));
-    next();
-  });
 
-  router.get('/documents/:kind/:id/releases', requireUser, async (req, res) => {
-    res.json(await ctx.store.listReleases(req.documentKind!, String(req.params.id)));
-  });
-
-  router.post('/documents/:kind/:id/releases', requireUser, requireRole('admin'), async (req, res) => {
+  /** The draft a release path names, when the user may see it and it has releases of its own. */
+  const draftOf = async (req: Request): Promise<StoredDocument> => {
     const kind = req.documentKind!;
     const id = String(req.params.id);
     const draft = await ctx.store.getDocument(kind, id);
     if (!draft) throw problem(404, `没有文档 ${documentRef(kind, id)}`);
-    const problems = validateDocument(kind, draft.body, kind);
+    if (!mayReadDocument(req.auth!.user, kind, draft.region)) throw problem(403, '不能查看其他地区的文档');
+    if (!isReleased(kind, draft.region))
+      throw problem(404, kind === 'matter' ? '省级事项随一件事的版本发布，没有单独的发布' : `${DOCUMENT_LABELS[kind]}没有单独的发布`);
+    return draft;
+  };
+
+  /** Who may publish: administrators, and a city's editors their own city's variants and matters. */
+  const mayPublish = (req: Request, draft: StoredDocument) => {
+    const user = req.auth!.user;
+    const refusal =
+      draft.kind === 'calendar'
+        ? user.role === 'admin'
+          ? null
+          : '只有省级管理员可以发布工作日历'
+        : writeRefusal(user, draft.kind, draft.region, draft.region);
+    if (refusal) throw problem(403, refusal);
+  };
+
+  /** A variant is published only within the guardrails of the province's current base. */
+  const withinGuardrails = async (req: Request, draft: StoredDocument) => {
+    if (draft.kind !== 'variant') return;
+    const user = req.auth!.user;
+    const defs = assembleDefinitions((await ctx.drafts.documents()).filter((d) => mayReadDocument(user, d.kind, d.region)));
+    const diagnostics = variantProblems(ctx, defs, draft.body as Variant);
+    if (diagnostics.length)
+      throw problem(422, '地方版本违反省级约束，不能发布', {
+        diagnostics,
+        errors: diagnostics.map((d) => ({ path: d.path, message: d.message })),
+      });
+  };
+
+  /** What the release changes for the public. */
+  const apply = async (release: Release) => {
+    if (release.kind === 'calendar') return ctx.runtime.setCalendar(release);
+    if (release.kind === 'variant') {
+      const variant = release.body as Variant;
+      return refreshCity(ctx, variant.region, [variant.bundle]);
+    }
+    // a city's own matter: every bundle whose published variant in that city uses it
+    const matter = release.body as Matter;
+    const variants = (await cityLayer(ctx.store)).filter((d) => d.kind === 'variant' && (d.body as Variant).region === matter.region);
+    const bundles = variants.map((d) => d.body as Variant).filter((v) => JSON.stringify(v.operations).includes(`"${matter.code}"`));
+    await refreshCity(ctx, matter.region!, [...new Set(bundles.map((v) => v.bundle))]);
+  };
+
+  router.get('/documents/:kind/:id/releases', requireUser, async (req, res) => {
+    const draft = await draftOf(req);
+    res.json(await ctx.store.listReleases(draft.kind, draft.id));
+  });
+
+  router.post('/documents/:kind/:id/releases', requireUser, async (req, res) => {
+    const draft = await draftOf(req);
+    mayPublish(req, draft);
+    const problems = validateDocument(draft.kind, draft.body, draft.kind);
     if (problems.length)
-      throw problem(422, `${DOCUMENT_LABELS[kind]}草稿不符合规范，不能发布`, {
+      throw problem(422, `${DOCUMENT_LABELS[draft.kind]}草稿不符合规范，不能发布`, {
         errors: problems.map((p) => ({ path: p.path, message: p.message })),
       });
-    const release = await ctx.store.releaseDocument({ kind, id, actor: req.auth!.user });
-    if (!release) throw problem(409, `${DOCUMENT_LABELS[kind]}自上次发布以来没有修改，无需再次发布`);
-    if (kind === 'calendar') ctx.runtime.setCalendar(release);
+    await withinGuardrails(req, draft);
+    const release = await ctx.store.releaseDocument({ kind: draft.kind, id: draft.id, actor: req.auth!.user });
+    if (!release) throw problem(409, `${DOCUMENT_LABELS[draft.kind]}自上次发布以来没有修改，无需再次发布`);
+    await apply(release);
     res.status(201).json(view(release));
   });
 

@@ -14,12 +14,12 @@ import {
   type Diagnostic,
   type Variant,
   type VariantStatus,
-  type VersionRecord,
 } from '../../schemas/index.ts';
 import { requireUser } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
-import { mayRead } from './permissions.ts';
+import { mayRead, maySeeVersion } from './permissions.ts';
+import { versionRecord } from './views.ts';
 
 /** The provincial bundle a variant of `bundleId` builds on (the one rule of schemas/drafts.ts). */
 export function baseOfVariant(ctx: AppContext, defs: Definitions, bundleId: string): Bundle | undefined {
@@ -34,10 +34,9 @@ export function baseOfVariant(ctx: AppContext, defs: Definitions, bundleId: stri
 export function variantProblems(ctx: AppContext, defs: Definitions, variant: Variant): Diagnostic[] {
   const base = baseOfVariant(ctx, defs, variant.bundle);
   const compiled = compileDraft(defs, { kind: 'variant', body: variant }, base);
-  return compiled.diagnostics.filter(
-    (d) =>
-      d.severity === 'error' && (d.document === `variant:${variant.id}` || d.code === 'matter.other-region' || d.code === 'bundle.unknown'),
-  );
+  // the base compiles clean, so an unknown or another city's matter comes from the variant
+  const fromVariant = new Set(['matter.other-region', 'matter.unknown', 'bundle.unknown']);
+  return compiled.diagnostics.filter((d) => d.severity === 'error' && (d.document === `variant:${variant.id}` || fromVariant.has(d.code)));
 }
 
 /** Variant routes, mounted at /api/studio. */
@@ -46,33 +45,38 @@ export function variantRoutes(ctx: AppContext): Router {
 
   router.get('/bundles/:id/versions/:version', requireUser, async (req, res) => {
     const v = await ctx.store.getVersion(String(req.params.id), Number(req.params.version));
-    if (!v) throw problem(404, `没有一件事「${String(req.params.id)}」的第 ${String(req.params.version)} 版`);
-    const { pins: _pins, ...record } = v;
-    res.json(record as VersionRecord);
+    if (!v || !maySeeVersion(req.auth!.user, v))
+      throw problem(404, `没有一件事「${String(req.params.id)}」的第 ${String(req.params.version)} 版`);
+    res.json(versionRecord(v));
   });
 
   router.get('/variants/status', requireUser, async (req, res) => {
-    const defs = await ctx.drafts.get();
     const user = req.auth!.user;
-    const rows = defs.variants
-      .filter((v) => mayRead(user, v.region))
-      .map((variant): VariantStatus => {
-        const versions = ctx.runtime.versionsOf(variant.bundle).filter((v) => v.state !== 'retired');
-        const latest = latestLiveVersion(versions);
-        const previous = versions.find((v) => v.version === variant.baseVersion)?.body as Bundle | undefined;
-        const conflicts = latest ? rebaseVariant(variant, previous, latest.body as Bundle).conflicts : 0;
-        const behind = latest !== undefined && variant.baseVersion < latest.version;
-        return {
-          id: variant.id,
-          bundle: variant.bundle,
-          region: variant.region,
-          baseVersion: variant.baseVersion,
-          latestVersion: latest?.version ?? null,
-          servingVersion: ctx.runtime.find(variant.region, variant.bundle)?.compiled.version ?? null,
-          status: conflicts ? 'conflicting' : behind ? 'behind' : 'up-to-date',
-          conflicts,
-        };
-      });
+    const documents = (await ctx.drafts.documents()).filter((d) => d.kind === 'variant' && mayRead(user, d.region));
+    const released = new Map((await ctx.store.latestReleases('variant')).map((r) => [r.id, r]));
+    const rows = documents.map((doc): VariantStatus => {
+      const release = released.get(doc.id);
+      // the public serves what the city published; the draft may be ahead of it
+      const variant = (release?.body ?? doc.body) as Variant;
+      const versions = ctx.runtime.versionsOf(variant.bundle).filter((v) => v.state !== 'retired');
+      const latest = latestLiveVersion(versions);
+      const previous = versions.find((v) => v.version === variant.baseVersion)?.body as Bundle | undefined;
+      const conflicts = latest && release ? rebaseVariant(variant, previous, latest.body as Bundle).conflicts : 0;
+      const behind = latest !== undefined && variant.baseVersion < latest.version;
+      return {
+        id: doc.id,
+        bundle: variant.bundle,
+        region: variant.region,
+        baseVersion: variant.baseVersion,
+        latestVersion: latest?.version ?? null,
+        servingVersion: ctx.runtime.find(variant.region, variant.bundle)?.compiled.version ?? null,
+        status: conflicts ? 'conflicting' : behind ? 'behind' : 'up-to-date',
+        conflicts,
+        release: release?.release ?? null,
+        draftRev: doc.rev,
+        unpublished: release?.rev !== doc.rev,
+      };
+    });
     res.json(rows);
   });
 

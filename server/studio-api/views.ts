@@ -1,5 +1,5 @@
 /** How stored records leave the studio API: the contract's views, without storage details. */
-import type { DocumentView, VersionView } from '../../schemas/index.ts';
+import type { Bundle, DocumentView, VersionRecord, VersionView } from '../../schemas/index.ts';
 import type { BundleVersion, StoredDocument } from '../store/store.ts';
 
 /** A stored document as the API shows it. */
@@ -12,4 +12,9 @@ export function documentView(doc: StoredDocument): DocumentView {
 export function versionView(v: BundleVersion): VersionView {
   const { bundleId, version, state, pilotRegions, createdAt, createdBy, publishedAt, retiredAt } = v;
   return { bundleId, version, state, pilotRegions, createdAt, createdBy, publishedAt, retiredAt };
+}
+
+/** A version with the bundle as versioned. */
+export function versionRecord(v: BundleVersion): VersionRecord {
+  return { ...versionView(v), body: v.body as Bundle };
 }

@@ -5,6 +5,7 @@ import {
   documentRef,
   documentRegion,
   isDocumentKind,
+  isReleased,
   pinnedRevisions,
   pinsOf,
   PROVINCE,
@@ -30,7 +31,12 @@ describe('documents', () => {
     expect(isDocumentKind('variant')).toBe(true);
     expect(isDocumentKind('regions')).toBe(false);
     expect(isDocumentKind('__proto__')).toBe(false);
-    expect([...RELEASED_KINDS]).toEqual(['calendar']);
+    expect([...RELEASED_KINDS]).toEqual(['calendar', 'variant', 'matter']);
+    expect(isReleased('calendar', null)).toBe(true);
+    expect(isReleased('variant', '320500')).toBe(true);
+    expect(isReleased('matter', '320500')).toBe(true);
+    expect(isReleased('matter', null)).toBe(false);
+    expect(isReleased('bundle', null)).toBe(false);
     expect(documentRef('matter', 'JSRS-JY-0101')).toBe('matter:JSRS-JY-0101');
     expect(documentRef('dictionary', 'dictionary')).toBe('dictionary');
   });

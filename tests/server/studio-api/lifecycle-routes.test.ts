@@ -80,11 +80,12 @@ describe('bundle lifecycle', () => {
     await admin.post('/api/studio/bundles/resident-pension-cancellation/versions/1/state', { state: 'published' }).expect(409);
   });
 
-  it("re-serves a city's bundle when its variant changes, and refuses a variant that breaks a guardrail", async () => {
+  it("re-serves a city's bundle when it publishes its variant, and refuses a variant that breaks a guardrail", async () => {
     const nanjing = await server.login('nanjing');
     const variant = (await nanjing.get('/api/studio/documents/variant/nanjing-retirement')).body;
     const tighter = { ...variant.body, operations: [{ op: 'tightenDays', scenario: 'enterprise-staff', days: 9 }] };
     const saved = await nanjing.put('/api/studio/documents/variant/nanjing-retirement', tighter, `"${variant.rev}"`).expect(200);
+    await nanjing.post('/api/studio/documents/variant/nanjing-retirement/releases').expect(201);
     expect((await runtime('320100', 'retirement')).body.scenarios[0].timeLimit.days).toBe(9);
     const broken = { ...tighter, operations: [{ op: 'removeItem', scenario: 'enterprise-staff', matter: 'JSRS-YL-0101' }] };
     const refused = await nanjing.put('/api/studio/documents/variant/nanjing-retirement', broken, saved.headers.etag).expect(422);

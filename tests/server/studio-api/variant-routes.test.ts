@@ -81,6 +81,9 @@ describe('city variants on the server', () => {
         variant([{ op: 'setSelection', scenario: 'enterprise-staff', matter: 'JSRS-YL-0102', selection: 'required' }]),
       )
       .expect(201);
+    // a saved draft is not yet the city's: it goes live when the city publishes it
+    expect((await runtime('320500', 'retirement')).body.scenarios[0].items[1].selection).toBe('optional');
+    await suzhou.post('/api/studio/documents/variant/retirement-320500/releases').expect(201);
     expect((await runtime('320500', 'retirement')).body.scenarios[0].items[1].selection).toBe('required');
     expect((await runtime('320400', 'retirement')).body.scenarios[0].items[1].selection).toBe('optional');
     const diff = await request(server.url).get('/api/regions/320500/bundles/retirement/diff?against=base').expect(200);
@@ -130,6 +133,7 @@ describe('city variants on the server', () => {
       ],
     };
     await suzhou.put('/api/studio/documents/variant/suzhou-unemployment', resolved, `"${current.rev}"`).expect(200);
+    await suzhou.post('/api/studio/documents/variant/suzhou-unemployment/releases').expect(201);
     const after = (await runtime('320500', 'unemployment')).body;
     expect(after.version).toBe(2);
     expect(after.scenarios[0].items.map((i: { matter: { code: string } }) => i.matter.code)).toEqual([
@@ -157,6 +161,7 @@ describe('city variants on the server', () => {
         `"${current.rev}"`,
       )
       .expect(200);
+    await nanjing.post('/api/studio/documents/variant/nanjing-retirement/releases').expect(201);
     const trial = await admin.post('/api/studio/bundles/retirement/versions', { state: 'trial', pilotRegions: ['320200'] }).expect(201);
     expect(trial.body.pilotRegions).toEqual(['320100', '320200']);
   });
