@@ -125,7 +125,8 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       tag: 'documents',
       access: 'session',
       summary: '工作台启动时加载的全部内容',
-      description: '当前用户可见的全部文档（当前修订）、全部版本与行政区划。',
+      description:
+        '当前用户可见的全部文档（当前修订）、可见的版本与行政区划。市级用户看不到省级草稿：只看到在用版本所依据的省级内容（served 标明各一件事在用的版本），以及本市自己的文档。',
       ok: { status: 200, description: '文档、版本与行政区划', schema: schema('DefinitionsView') },
       problems: [401],
     },
@@ -193,7 +194,7 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       tag: 'lifecycle',
       access: 'session',
       summary: '文档的发布记录',
-      description: '有独立生命周期的文档（工作日历）每次发布的修订。',
+      description: '有独立生命周期的文档每次发布的修订：工作日历（全省）、地方版本与地市自有事项（各地市）。市级用户只能查看本市的。',
       params: [KIND, DOCUMENT_ID],
       ok: { status: 200, description: '发布记录', schema: arrayOf('ReleaseView') },
       problems: [401, 404],
@@ -202,8 +203,10 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       id: 'releaseDocument',
       tag: 'lifecycle',
       access: 'write',
-      summary: '发布文档的当前草稿（管理员）',
-      description: '工作日历发布后立即用于全部在用版本的办结日期，无需重新发布一件事。',
+      summary: '发布文档的当前草稿',
+      description:
+        '工作日历由省级管理员发布，发布后立即用于全部在用版本的办结日期，无需重新发布一件事。' +
+        '地方版本与地市自有事项由本市编辑或管理员发布：保存只是草稿，发布后本市才对外提供；发布前重新检查省级锁定与必办事项，违反则 422；与上次发布相同则 409。',
       params: [KIND, DOCUMENT_ID],
       ok: { status: 201, description: '新的发布', schema: schema('ReleaseView') },
       problems: [401, 403, 404, 409, 422],

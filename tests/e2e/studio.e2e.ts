@@ -206,14 +206,34 @@ describe('studio, as a new user would use it', () => {
     await page.fill('input[name=password]', 'Gusu-garden-2026');
     await page.click('[data-test=login]');
     await page.waitForSelector('[data-test=variant-retirement]');
+    // the city lists exactly what is in effect there, as the public sees it
+    const inEffect = (await (await fetch(`${product.url}/api/regions/320500/bundles`)).json()) as unknown[];
+    expect(await page.locator('[data-test=bundle-table] .el-table__body-wrapper .el-table__row').count()).toBe(inEffect.length);
+    await shot('09-city-bundle-list');
     await page.click('[data-test=variant-retirement]');
     await page.waitForSelector('[data-test=editor-title] >> text=苏州市地方版本');
+    await page.waitForSelector('[data-test=variant-release-state] >> text=尚未发布');
     await page.click('[data-test=node-JSRS-YL-0102]');
     await page.click('[data-test=selection] >> text=必选');
     await page.waitForSelector('[data-test=node-JSRS-YL-0102].changed-changed');
     await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
-    await shot('09-city-variant');
+    // saved is a draft: the public still serves the province's version until the city publishes
+    const publicItem = async () => {
+      const served = (await (await fetch(`${product.url}/api/regions/320500/bundles/retirement`)).json()) as {
+        scenarios: { items: { matter: { code: string }; selection: string }[] }[];
+      };
+      return served.scenarios.flatMap((s) => s.items).find((i) => i.matter.code === 'JSRS-YL-0102')?.selection;
+    };
+    expect(await publicItem()).toBe('optional');
+    await shot('10-city-variant');
+    await page.click('[data-test=publish-variant]');
+    await page.click('.el-message-box__btns >> text=发布');
+    await page.waitForSelector('[data-test=variant-release-state] >> text=已发布第 1 次');
+    expect(await publicItem()).toBe('required');
+    expect(await page.isDisabled('[data-test=publish-variant]')).toBe(true);
     const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
+    const audit = await admin.call('GET', '/api/studio/audit');
+    expect(JSON.stringify(audit.body)).toContain('retirement-320500');
     const saved = await admin.call('GET', '/api/studio/documents/variant/retirement-320500');
     expect(saved.body.body).toMatchObject({
       bundle: 'retirement',

@@ -43,7 +43,7 @@ describe('city variants follow the province', () => {
     await page.click('nav >> text=地方版本');
     await page.waitForSelector('[data-test=status-unemployment-320500] >> text=有冲突');
     await page.waitForTimeout(300);
-    await shot('10-variant-matrix');
+    await shot('11-variant-matrix');
     const served = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment`)).json()) as { version: number };
     expect(served.version).toBe(1);
     expect(((await (await fetch(`${product.url}/api/regions/320100/bundles/unemployment`)).json()) as { version: number }).version).toBe(2);
@@ -54,13 +54,18 @@ describe('city variants follow the province', () => {
     await login('suzhou', 'Gusu-garden-2026');
     await page.click('[data-test=variant-unemployment]');
     await page.waitForSelector('[data-test=rebase-panel] >> text=2 条调整有冲突');
-    await shot('11-rebase-conflicts');
+    await shot('12-rebase-conflicts');
     await page.click('[data-test=rebase-accept-all]');
     await page.waitForSelector('[data-test=rebase-panel]', { state: 'detached' });
     await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
     await page.waitForSelector('[data-test=node-SZRS-JY-0101]');
+    // resolved in the draft, the public keeps the last good version until the city publishes
+    expect(((await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment`)).json()) as { version: number }).version).toBe(1);
+    await page.click('[data-test=publish-variant]');
+    await page.click('.el-message-box__btns >> text=发布');
+    await page.waitForSelector('[data-test=variant-release-state] >> text=已发布第 2 次');
     await page.waitForTimeout(300);
-    await shot('12-rebase-resolved');
+    await shot('13-rebase-resolved');
     const served = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment`)).json()) as {
       version: number;
       scenarios: { items: { matter: { code: string } }[] }[];
@@ -89,8 +94,11 @@ describe('city variants follow the province', () => {
     await page.click('text=增加说明');
     await page.click('[data-test=pilot] >> text=参加');
     await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
+    await page.click('[data-test=publish-variant]');
+    await page.click('.el-message-box__btns >> text=发布');
+    await page.waitForSelector('[data-test=variant-release-state] >> text=已发布第 3 次');
     await page.waitForTimeout(300);
-    await shot('13-local-adjustments');
+    await shot('14-local-adjustments');
     const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
     const saved = (await admin.call('GET', '/api/studio/documents/variant/suzhou-unemployment')).body.body as {
       baseVersion: number;

@@ -1,6 +1,7 @@
 /**
  * Everything the studio compiles with: the current documents the user may see, the
- * versions of every bundle and the regions. Loaded once, refreshed after saves.
+ * versions of every bundle and the regions. Loaded once, refreshed after saves. Province
+ * staff work on the bundles' drafts; a city works from the versions in effect there.
  */
 import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
@@ -13,22 +14,50 @@ import {
   type DocumentView,
   type Matter,
   type Region,
+  type ServedVersion,
   type Variant,
+  type VariantStatus,
   type VersionView,
 } from '../../../schemas/index.ts';
 import { api } from '../api/client.ts';
+
+/** A bundle as the signed-in official works with it: the province's draft, or for a city the version in effect there. */
+export interface ListedBundle {
+  id: string;
+  body: Bundle;
+  updatedBy: string;
+  updatedAt: string;
+  /** For a city: the version in effect and the one the city actually serves. */
+  served?: ServedVersion;
+}
 
 export const useCatalogStore = defineStore('catalog', () => {
   const documents = shallowRef<DocumentView[]>([]);
   const versions = shallowRef<VersionView[]>([]);
   const regions = shallowRef<Region[]>([]);
+  /** For a city: each bundle's version in effect there; undefined for province staff, who see the drafts. */
+  const served = shallowRef<ServedVersion[] | undefined>(undefined);
   const loaded = shallowRef(false);
+  /** Where each variant the user may see stands: against the province, and published or not. */
+  const variantStatuses = shallowRef<VariantStatus[]>([]);
 
   const of = <T>(kind: DocumentKind) => documents.value.filter((d) => d.kind === kind) as DocumentView<T>[];
   const definitions = computed<Definitions>(() => assembleDefinitions(documents.value));
   const matters = computed(() => of<Matter>('matter'));
   const bundles = computed(() => of<Bundle>('bundle'));
   const variants = computed(() => of<Variant>('variant'));
+  const seesDrafts = computed(() => served.value === undefined);
+  const listedBundles = computed<ListedBundle[]>(() =>
+    served.value
+      ? served.value.map((v) => ({
+          id: v.bundleId,
+          body: v.body,
+          updatedBy: v.createdBy,
+          updatedAt: v.publishedAt ?? v.createdAt,
+          served: v,
+        }))
+      : bundles.value,
+  );
   const regionName = (code: string) => regions.value.find((r) => r.code === code)?.name ?? code;
 
   async function load(): Promise<void> {
@@ -36,7 +65,12 @@ export const useCatalogStore = defineStore('catalog', () => {
     documents.value = data.documents;
     versions.value = data.versions;
     regions.value = data.regions;
+    served.value = data.served;
     loaded.value = true;
+  }
+
+  async function loadVariantStatuses(): Promise<void> {
+    variantStatuses.value = (await api<VariantStatus[]>('GET', '/api/studio/variants/status')).data;
   }
 
   /** Replaces one document after a save, keeping the rest. */
@@ -61,8 +95,13 @@ export const useCatalogStore = defineStore('catalog', () => {
     matters,
     bundles,
     variants,
+    served,
+    seesDrafts,
+    listedBundles,
     regionName,
+    variantStatuses,
     load,
+    loadVariantStatuses,
     remember,
     versionsOf,
     reloadVersions,

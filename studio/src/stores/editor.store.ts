@@ -46,6 +46,8 @@ export const useEditorStore = defineStore('editor', () => {
   /** For a variant: the newest live provincial version (what the city builds on) and the body of the one it was made on. */
   const latestVersion = shallowRef<VersionRecord | null>(null);
   const previousBase = shallowRef<Bundle | null>(null);
+  /** The version open for reading (a city views the version in effect there), or null for a draft. */
+  const viewingVersion = ref<number | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const doc = computed(() => history.value?.present ?? null);
@@ -81,8 +83,9 @@ export const useEditorStore = defineStore('editor', () => {
   const canRedo = computed(() => (history.value?.future.length ?? 0) > 0);
   const hasErrors = computed(() => compiled.value?.diagnostics.some((d) => d.severity === 'error') ?? false);
 
-  function load(kind: EditedDocument['kind'], view: DocumentView): void {
+  function load(kind: EditedDocument['kind'], view: Pick<DocumentView, 'body' | 'rev'>, version: number | null = null): void {
     const d = { kind, body: view.body } as EditedDocument;
+    viewingVersion.value = version;
     history.value = startHistory(d);
     saved.value = d;
     rev.value = view.rev;
@@ -98,6 +101,12 @@ export const useEditorStore = defineStore('editor', () => {
     const { data } = await api<DocumentView<Bundle>>('GET', `/api/studio/documents/bundle/${encodeURIComponent(id)}`);
     catalog.remember(data);
     load('bundle', data);
+  }
+
+  /** Opens a bundle's version for reading: what a city sees of the province's work. */
+  async function openVersion(id: string, version: number): Promise<void> {
+    const { data } = await api<VersionRecord>('GET', `/api/studio/bundles/${encodeURIComponent(id)}/versions/${version}`);
+    load('bundle', { body: data.body, rev: 0 }, version);
   }
 
   /** Loads the provincial versions a variant builds on. */
@@ -246,6 +255,7 @@ export const useEditorStore = defineStore('editor', () => {
     selectedMatter,
     latestVersion,
     previousBase,
+    viewingVersion,
     doc,
     isVariant,
     base,
@@ -261,6 +271,7 @@ export const useEditorStore = defineStore('editor', () => {
     load,
     openBundle,
     openVariant,
+    openVersion,
     createVariant,
     edit,
     addOperation,
