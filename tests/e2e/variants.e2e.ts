@@ -112,6 +112,34 @@ describe('city variants follow the province', () => {
     expect(schema.properties.matter_SZRS_JY_0101!.properties!.district).toBeDefined();
   });
 
+  it('the city edits its own matter, and the public sees the change only once the city publishes it', async () => {
+    const servedName = async () => {
+      const served = (await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment`)).json()) as {
+        scenarios: { items: { matter: { code: string; name: string } }[] }[];
+      };
+      return served.scenarios[0]!.items.find((i) => i.matter.code === 'SZRS-JY-0101')!.matter.name;
+    };
+    const before = await servedName();
+    await page.click('nav >> text=事项库');
+    await page.fill('[data-test=matter-search]', 'SZRS-JY-0101');
+    await page.click('[data-test=matter-table] >> text=SZRS-JY-0101');
+    await page.waitForSelector('[data-test=matter-release-state] >> text=已发布第 1 次');
+    await page.click('text=编辑基本信息');
+    await page.fill('.edit-form input >> nth=0', `${before}（园区）`);
+    await page.click('.edit-form >> text=保存');
+    await page.waitForSelector('[data-test=matter-release-state] >> text=有未发布的修改');
+    expect(await servedName()).toBe(before);
+    await page.click('[data-test=publish-matter]');
+    await page.click('.el-message-box__btns >> text=发布');
+    await page.waitForSelector('[data-test=matter-release-state] >> text=已发布第 2 次');
+    expect(await page.textContent('.el-drawer')).toContain('失业一件事（苏州市地方版本）');
+    await page.waitForSelector('.el-message-box', { state: 'hidden' });
+    await page.waitForTimeout(300);
+    await shot('15-local-matter-release');
+    expect(await servedName()).toBe(`${before}（园区）`);
+    await page.keyboard.press('Escape');
+  });
+
   it('left no console errors', () => {
     expect(studio.problems).toEqual([]);
   });

@@ -82,6 +82,12 @@ export const useEditorStore = defineStore('editor', () => {
   const canUndo = computed(() => (history.value?.past.length ?? 0) > 0);
   const canRedo = computed(() => (history.value?.future.length ?? 0) > 0);
   const hasErrors = computed(() => compiled.value?.diagnostics.some((d) => d.severity === 'error') ?? false);
+  /** Why the draft cannot be versioned or published now, or empty. */
+  const publishBlocked = computed(() => {
+    if (hasErrors.value) return '有错误诊断，修正后才能提交试运行或发布';
+    if (saveState.value !== 'saved') return '请等待草稿保存完成';
+    return '';
+  });
 
   function load(kind: EditedDocument['kind'], view: Pick<DocumentView, 'body' | 'rev'>, version: number | null = null): void {
     const d = { kind, body: view.body } as EditedDocument;
@@ -268,6 +274,7 @@ export const useEditorStore = defineStore('editor', () => {
     canUndo,
     canRedo,
     hasErrors,
+    publishBlocked,
     load,
     openBundle,
     openVariant,
