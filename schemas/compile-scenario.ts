@@ -75,7 +75,9 @@ export function compileScenario(s: Scenario, si: number, list: readonly Scenario
     reductions: { fields: empty, materials: empty, days: empty, steps: empty, visits: empty },
   };
   const promisedDays = s.promisedDays ?? ctx.bundle.promisedDays;
-  if (s.guide) compiled.guide = s.guide;
+  if (s.guide?.question && s.guide.answer) compiled.guide = s.guide;
+  else if (s.guide)
+    ctx.diagnostics.push(diagnostic('scenario.guide-incomplete', doc, pointer('scenarios', si, 'guide'), { scenario: s.label }, loc));
   if (promisedDays !== undefined) compiled.promisedDays = promisedDays;
   compiled.timeLimit = timeLimitFor(compiled, allMatters(compiled));
   compiled.requiredOnlyTimeLimit = timeLimitFor(compiled, requiredMatters(compiled));

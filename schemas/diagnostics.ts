@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = [
   'scenario.no-selectable-matter',
   'scenario.duplicate-id',
   'scenario.target-mismatch',
+  'scenario.guide-incomplete',
   'time.promise-exceeds-critical-path',
   'time.promise-exceeds-legal',
   'variant.base-moved',
@@ -58,7 +59,7 @@ export interface Diagnostic {
 type Params = Record<string, string | number>;
 
 const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) => string }> = {
-  'document.invalid': { severity: 'error', text: (p) => `文档格式不符合规范：${p.detail}` },
+  'document.invalid': { severity: 'error', text: (p) => `${p.detail}` },
   'bundle.unknown': { severity: 'error', text: (p) => `找不到一件事「${p.bundle}」` },
   'matter.unknown': { severity: 'error', text: (p) => `引用了不存在的服务事项「${p.matter}」` },
   'matter.duplicate': { severity: 'error', text: (p) => `服务事项「${p.matter}」在同一办事情形中重复出现` },
@@ -77,6 +78,10 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'scenario.target-mismatch': {
     severity: 'info',
     text: (p) => `事项「${p.matter}」的服务对象与办事情形「${p.scenario}」的办事对象不同，将由办事对象代为申请`,
+  },
+  'scenario.guide-incomplete': {
+    severity: 'error',
+    text: (p) => `办事情形「${p.scenario}」的情形引导不完整：请同时填写问题和选择此情形的回答`,
   },
   'time.promise-exceeds-critical-path': {
     severity: 'error',

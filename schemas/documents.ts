@@ -50,6 +50,13 @@ export function documentId(kind: DocumentKind, body: unknown): string {
   return String(kind === 'matter' ? b.code : b.id);
 }
 
+/** What officials call a document: a bundle's or matter's name, else its id (a singleton: its label). */
+export function documentTitle(kind: DocumentKind, body: unknown): string {
+  if (SINGLETON_KINDS.has(kind)) return DOCUMENT_LABELS[kind];
+  const name = (body as { name?: unknown } | null)?.name;
+  return typeof name === 'string' && name ? name : documentId(kind, body);
+}
+
 /** The region that owns a document: a variant's or city-local matter's city; null for the province's documents. */
 export function documentRegion(kind: DocumentKind, body: unknown): string | null {
   if (kind !== 'matter' && kind !== 'variant') return null;

@@ -64,7 +64,7 @@ export function describeError(error: ErrorObject, titleOf: (path: string) => str
       message = `${name}格式不正确`;
       break;
     case 'minLength':
-      message = `${name}至少需要 ${p.limit} 个字符`;
+      message = p.limit === 1 ? `${name || '该项'}不能为空` : `${name}至少需要 ${p.limit} 个字符`;
       break;
     case 'maxLength':
       message = `${name}最多 ${p.limit} 个字符`;

@@ -28,3 +28,5 @@ export { CHANGE_KINDS, diffCompiled, type BusinessChange } from './diff.ts';
 export { rebaseVariant, acceptRebase, type RebaseResult, type RebaseOutcome } from './rebase.ts';
 export { CONTRACT_SCHEMAS } from './contract-schemas.ts';
 export { patternProblem, re2RegExp, toRe2Syntax } from './safe-pattern.ts';
+export { TEXT_LIMITS } from './text-limits.ts';
+export { documentFieldName } from './document-fields.ts';

@@ -9,6 +9,7 @@ import calendarSchema from './calendar.schema.json' with { type: 'json' };
 import dictionarySchema from './dictionary.schema.json' with { type: 'json' };
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { DocumentKind } from './documents.ts';
+import { documentFieldName } from './document-fields.ts';
 import { describeErrors } from './error-messages.ts';
 import materialsSchema from './materials.schema.json' with { type: 'json' };
 import matterSchema from './matter.schema.json' with { type: 'json' };
@@ -61,7 +62,7 @@ export function validateDocument(kind: SchemaKind, doc: unknown, name: string): 
   const validate = documentValidators()[kind];
   const found = validate(doc)
     ? []
-    : describeErrors(validate.errors).map((e) => diagnostic('document.invalid', name, e.path, { detail: `${e.path || '/'} ${e.message}` }));
+    : describeErrors(validate.errors, documentFieldName).map((e) => diagnostic('document.invalid', name, e.path, { detail: e.message }));
   if (cacheable) cache.set(doc, found);
   return found;
 }

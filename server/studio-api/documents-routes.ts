@@ -10,6 +10,8 @@ import {
   documentId,
   documentRef,
   documentRegion,
+  documentTitle,
+  DOCUMENT_LABELS,
   validateDocument,
   variantFor,
   versionInEffect,
@@ -34,7 +36,12 @@ const revTag = (doc: StoredDocument) => `"${doc.rev}"`;
 function validated(kind: DocumentKind, body: unknown): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw problem(400, '文档应为 JSON 对象');
   const problems = validateDocument(kind, body, kind);
-  if (problems.length) throw problem(422, '文档格式不符合规范', { errors: problems.map((p) => ({ path: p.path, message: p.message })) });
+  if (problems.length) {
+    const more = problems.length > 1 ? `（共 ${problems.length} 处）` : '';
+    throw problem(422, `${DOCUMENT_LABELS[kind]}未保存：${problems[0]!.message}${more}`, {
+      errors: problems.map((p) => ({ path: p.path, message: p.message })),
+    });
+  }
 }
 
 /** Document routes, mounted at /api/studio. */
@@ -113,9 +120,13 @@ export function documentRoutes(ctx: AppContext): Router {
     const actor = req.auth!.user;
     const result = await ctx.store.putDocument({ kind, id, body: req.body, region, expectedRev: null, actor, action: 'create' });
     if (!result.ok)
-      throw problem(409, `文档 ${documentRef(kind, id)} 已存在，请改为更新`, {
-        current: result.current ? documentView(result.current) : null,
-      });
+      throw problem(
+        409,
+        `${DOCUMENT_LABELS[kind]}「${documentTitle(kind, result.current?.body ?? req.body)}」已存在（标识 ${id}），请换一个标识，或打开已有的修改`,
+        {
+          current: result.current ? documentView(result.current) : null,
+        },
+      );
     ctx.drafts.invalidate();
     res
       .status(201)

@@ -60,6 +60,8 @@ export interface Studio {
   page: Page;
   problems: string[];
   shot(name: string): Promise<Buffer>;
+  /** Screenshots at the two widths officials use, 1280 (`name-1280`) and 1440 (`name`), leaving the page at 1440. */
+  shotWidths(name: string): Promise<void>;
   /** Signs in through the login page and waits for the bundle list. */
   login(username: string, password: string): Promise<void>;
   close(): Promise<void>;
@@ -81,6 +83,14 @@ export async function openStudio(): Promise<Studio> {
     page,
     problems,
     shot: (name) => page.screenshot({ path: join(SHOTS, `${name}.png`) }),
+    async shotWidths(name) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SHOTS, `${name}-1280.png`) });
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    },
     async login(username, password) {
       await page.goto(`${product.url}/login`);
       await page.fill('input[name=username]', username);

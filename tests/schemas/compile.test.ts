@@ -89,6 +89,12 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
     'bundle:test-bundle',
     '/scenarios/0/items/1/matter',
   ],
+  [
+    'scenario.guide-incomplete',
+    () => definitions([A, B], [ok({}, { guide: { question: '您是否已与原单位解除劳动关系？', answer: '' } })]),
+    'bundle:test-bundle',
+    '/scenarios/0/guide',
+  ],
   ['time.promise-exceeds-critical-path', () => definitions([A, B], [ok({ promisedDays: 8 })]), 'bundle:test-bundle', '/promisedDays'],
   [
     'time.promise-exceeds-legal',
@@ -140,6 +146,7 @@ const LOCATIONS: Record<DiagnosticCode, DiagnosticLoc | undefined> = {
   'scenario.no-selectable-matter': { scenario: 'main' },
   'scenario.duplicate-id': { scenario: 'main' },
   'scenario.target-mismatch': { scenario: 'main', matter: 'B001' },
+  'scenario.guide-incomplete': { scenario: 'main' },
   'time.promise-exceeds-critical-path': { scenario: 'main' },
   'time.promise-exceeds-legal': { matter: 'A001' },
   'variant.base-moved': undefined,

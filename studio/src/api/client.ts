@@ -23,14 +23,20 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
-/** Calls the API; resolves with the JSON body and the ETag. */
+/** Calls the API; resolves with the JSON body and the ETag. `keepalive` lets a request outlive the page. */
 export async function api<T>(
   method: string,
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  options: { keepalive?: boolean } = {},
 ): Promise<{ data: T; etag: string | null }> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { Accept: 'application/json', ...headers } };
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', ...headers },
+    keepalive: options.keepalive === true,
+  };
   if (method !== 'GET') (init.headers as Record<string, string>)['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) {
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';

@@ -4,7 +4,7 @@
  * — never a copy of the bundle. Views and panels call these and know nothing of the dispatch.
  */
 import { ElMessage } from 'element-plus';
-import type { Bundle, FieldOverride, Mode, Scenario, Selection } from '../../../schemas/index.ts';
+import type { Bundle, FieldOverride, Mode, Scenario, Selection, Target, VariantOperation } from '../../../schemas/index.ts';
 import * as ops from '../editor/bundle-ops.ts';
 import { autoLayout as layoutOf } from '../editor/canvas-mapping.ts';
 import { useEditorStore } from '../stores/editor.store.ts';
@@ -19,25 +19,33 @@ export function useEditorActions() {
     editor.bundle?.scenarios.find((s) => s.id === scenarioId())?.items.some((i) => i.matter === code) ?? false;
   const compiledScenario = () => editor.compiled?.scenarios.find((s) => s.id === scenarioId());
 
+  /** Records a city's operation; one the province's guardrails refuse is not recorded, and the official is told why. */
+  function cityEdit(op: VariantOperation): boolean {
+    const refusal = editor.addOperation(op);
+    if (refusal) ElMessage.warning(refusal);
+    return refusal === null;
+  }
+
   /** Adds a matter (optional) where it was dropped; a city adds it to its variant. */
   function addMatter(code: string, position: { x: number; y: number }): void {
     if (inScenario(code)) {
       ElMessage.info('该事项已在本情形中');
       return;
     }
-    if (editor.isVariant) editor.addOperation({ op: 'addItem', scenario: scenarioId(), matter: code, selection: 'optional' });
+    if (editor.isVariant) cityEdit({ op: 'addItem', scenario: scenarioId(), matter: code, selection: 'optional' });
     else editor.edit((b) => ops.addItem(b, scenarioId(), code, position));
     editor.selectedMatter = code;
   }
 
   function removeMatter(code: string): void {
-    if (editor.isVariant) editor.addOperation({ op: 'removeItem', scenario: scenarioId(), matter: code });
-    else editor.edit((b) => ops.removeItem(b, scenarioId(), code));
+    if (editor.isVariant) {
+      if (!cityEdit({ op: 'removeItem', scenario: scenarioId(), matter: code })) return;
+    } else editor.edit((b) => ops.removeItem(b, scenarioId(), code));
     if (editor.selectedMatter === code) editor.selectedMatter = null;
   }
 
   function setSelection(code: string, selection: Selection): void {
-    if (editor.isVariant) editor.addOperation({ op: 'setSelection', scenario: scenarioId(), matter: code, selection });
+    if (editor.isVariant) cityEdit({ op: 'setSelection', scenario: scenarioId(), matter: code, selection });
     else editor.edit((b) => ops.setItem(b, scenarioId(), code, { selection }));
   }
 
@@ -83,21 +91,40 @@ export function useEditorActions() {
     if (compiled) editor.edit((b) => ops.setLayout(b, scenarioId(), layoutOf(compiled)));
   }
 
-  function setScenarioLabel(label: string): void {
+  /** Renames a scenario (the active one unless named). */
+  function setScenarioLabel(label: string, scenario = scenarioId()): void {
     if (!label.trim()) return;
-    if (editor.isVariant) editor.addOperation({ op: 'relabelScenario', scenario: scenarioId(), label: label.trim() });
-    else editor.edit((b) => ops.setScenarioProps(b, scenarioId(), { label: label.trim() }));
+    if (editor.isVariant) cityEdit({ op: 'relabelScenario', scenario, label: label.trim() });
+    else editor.edit((b) => ops.setScenarioProps(b, scenario, { label: label.trim() }));
   }
 
   /** The scenario's promise: a city can only shorten it. */
   function setScenarioDays(days: number | undefined): void {
     if (editor.isVariant) {
-      if (days !== undefined) editor.addOperation({ op: 'tightenDays', scenario: scenarioId(), days });
+      if (days !== undefined) cityEdit({ op: 'tightenDays', scenario: scenarioId(), days });
     } else editor.edit((b) => ops.setScenarioProps(b, scenarioId(), { promisedDays: days }));
   }
 
-  function setScenarioProps(change: Partial<Pick<Scenario, 'target' | 'guide'>>): void {
-    if (!editor.isVariant) editor.edit((b) => ops.setScenarioProps(b, scenarioId(), change));
+  function setScenarioProps(change: Partial<Pick<Scenario, 'target' | 'guide'>>, scenario = scenarioId()): void {
+    if (!editor.isVariant) editor.edit((b) => ops.setScenarioProps(b, scenario, change));
+  }
+
+  /** Adds a scenario (province only) and makes it the active one. */
+  function addScenario(label: string, target: Target): void {
+    if (editor.isVariant || !editor.bundle) return;
+    const id = ops.newScenarioId(editor.bundle, label);
+    editor.edit((b) => ops.addScenario(b, id, label.trim(), target));
+    editor.activeScenario = id;
+  }
+
+  /** Removes a scenario (province only); the last one stays. */
+  function removeScenario(id: string): void {
+    if (editor.isVariant || !editor.bundle) return;
+    if (editor.bundle.scenarios.length <= 1) {
+      ElMessage.warning('一件事至少要有一个办事情形');
+      return;
+    }
+    editor.edit((b) => ops.removeScenario(b, id));
   }
 
   function setBundleProps(change: Partial<Pick<Bundle, 'name' | 'lead' | 'description' | 'promisedDays'>>): void {
@@ -106,7 +133,7 @@ export function useEditorActions() {
 
   /** Renames a field of the one form: a city records a relabel operation. */
   function relabelField(field: string, label: string): void {
-    if (label.trim()) editor.addOperation({ op: 'relabelField', field, label: label.trim() });
+    if (label.trim()) cityEdit({ op: 'relabelField', field, label: label.trim() });
   }
 
   /** Resolves a field conflict with one matter's requirements (province only). */
@@ -134,7 +161,10 @@ export function useEditorActions() {
     setScenarioLabel,
     setScenarioDays,
     setScenarioProps,
+    addScenario,
+    removeScenario,
     setBundleProps,
+    cityEdit,
     relabelField,
     preferField,
     moveField,

@@ -12,7 +12,9 @@ import {
   type Mode,
   type Scenario,
   type Selection,
+  type Target,
 } from '../../../schemas/index.ts';
+import { initials } from '../util/pinyin.ts';
 
 type ScenarioChange = (s: Scenario) => Scenario;
 
@@ -150,8 +152,24 @@ export function setScenarioProps(
 }
 
 /** Adds a new empty scenario. */
-export function addScenario(b: Bundle, id: string, label: string): Bundle {
-  return { ...b, scenarios: [...b.scenarios, { id, label, target: b.scenarios[0]?.target ?? 'individual', mode: 'parallel', items: [] }] };
+export function addScenario(b: Bundle, id: string, label: string, target: Target = b.scenarios[0]?.target ?? 'individual'): Bundle {
+  return { ...b, scenarios: [...b.scenarios, { id, label, target, mode: 'parallel', items: [] }] };
+}
+
+/** Removes a scenario; the field adjustments of the bundle stay (they are per field, not per scenario). */
+export function removeScenario(b: Bundle, id: string): Bundle {
+  return { ...b, scenarios: b.scenarios.filter((s) => s.id !== id) };
+}
+
+/**
+ * An id for a new scenario: the label's pinyin initials where they make a valid, unused
+ * id (灵活就业人员 → lhjyry), else scenario-2, scenario-3…
+ */
+export function newScenarioId(b: Bundle, label: string): string {
+  const taken = new Set(b.scenarios.map((s) => s.id));
+  const fromLabel = initials(label).replace(/[^a-z0-9]/g, '');
+  if (/^[a-z][a-z0-9]*$/.test(fromLabel) && !taken.has(fromLabel)) return fromLabel;
+  for (let n = b.scenarios.length + 1; ; n++) if (!taken.has(`scenario-${n}`)) return `scenario-${n}`;
 }
 
 /**

@@ -1,16 +1,20 @@
 /**
  * The document being edited — a provincial bundle draft, or a city's variant of one —
  * with undo/redo over every edit, the in-browser compile, autosave with If-Match, and the
- * stale-write conflict kept until the official decides (nothing is lost).
+ * stale-write conflict kept until the official decides (nothing is lost). The save state
+ * is the truth: 已保存 only when the document shown is the one the server acknowledged.
  */
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import {
+  applyOperation,
   applyVariant,
   compileDraft,
   latestLiveVersion,
+  namesOf,
   PROVINCE,
   rebaseVariant,
+  startApplying,
   variantBase,
   type Bundle,
   type CompiledBundle,
@@ -23,6 +27,7 @@ import {
 } from '../../../schemas/index.ts';
 import { api, ApiError } from '../api/client.ts';
 import { record, redo as redoHistory, startHistory, undo as undoHistory, type History } from '../editor/history.ts';
+import { commitPending, pendingCount } from '../util/pending-inputs.ts';
 import { useCatalogStore } from './catalog.store.ts';
 
 /** What the editor holds: a bundle or a variant. */
@@ -49,6 +54,8 @@ export const useEditorStore = defineStore('editor', () => {
   /** The version open for reading (a city views the version in effect there), or null for a draft. */
   const viewingVersion = ref<number | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The document of the save on its way to the server, if any. */
+  let inFlight: EditedDocument | null = null;
 
   const doc = computed(() => history.value?.present ?? null);
   const isVariant = computed(() => doc.value?.kind === 'variant');
@@ -79,6 +86,10 @@ export const useEditorStore = defineStore('editor', () => {
   const baseCompiled = computed<CompiledBundle | null>(() =>
     isVariant.value && base.value ? compileDraft(catalog.definitions, { kind: 'bundle', body: base.value }) : null,
   );
+  /** The state to show: text typed but not yet committed is unsaved too. */
+  const shownState = computed<SaveState>(() => (saveState.value === 'saved' && pendingCount() > 0 ? 'dirty' : saveState.value));
+  /** True while anything the official did is not yet on the server. */
+  const hasUnsaved = computed(() => shownState.value !== 'saved');
   const canUndo = computed(() => (history.value?.past.length ?? 0) > 0);
   const canRedo = computed(() => (history.value?.future.length ?? 0) > 0);
   const hasErrors = computed(() => compiled.value?.diagnostics.some((d) => d.severity === 'error') ?? false);
@@ -158,6 +169,22 @@ export const useEditorStore = defineStore('editor', () => {
     timer = setTimeout(() => void save(), AUTOSAVE_MS);
   }
 
+  /**
+   * After any change of the present. Back at what the server has (an undo after a refused
+   * save) is saved; anything else is unsaved until autosave is acknowledged. A save on its
+   * way reschedules itself when it returns; a stale save waits for the official.
+   */
+  function changed(): void {
+    if (saveState.value === 'stale' || saveState.value === 'saving') return;
+    clearTimeout(timer);
+    if (doc.value === saved.value) {
+      saveState.value = 'saved';
+      return;
+    }
+    saveState.value = 'dirty';
+    scheduleSave();
+  }
+
   /** Records an edit of the bundle draft. */
   function edit(change: (b: Bundle) => Bundle): void {
     const h = history.value;
@@ -165,43 +192,44 @@ export const useEditorStore = defineStore('editor', () => {
     const next = change(h.present.body);
     if (next === h.present.body) return;
     history.value = record(h, { kind: 'bundle', body: next });
-    saveState.value = 'dirty';
-    scheduleSave();
+    changed();
   }
 
-  /** Records a variant operation (a city's edit is never a copy of the bundle). */
-  function addOperation(op: VariantOperation): void {
+  /**
+   * Records a variant operation (a city's edit is never a copy of the bundle). An operation
+   * the province's guardrails refuse (removing a locked or required matter…) is not
+   * recorded; the reason comes back in Chinese.
+   */
+  function addOperation(op: VariantOperation): string | null {
     const h = history.value;
-    if (!h || h.present.kind !== 'variant') return;
+    if (!h || h.present.kind !== 'variant' || !bundle.value) return null;
+    const refusal = applyOperation(startApplying(bundle.value, h.present.body.region, namesOf(catalog.definitions)), op);
+    if (refusal) return refusal;
     history.value = record(h, { kind: 'variant', body: { ...h.present.body, operations: [...h.present.body.operations, op] } });
-    saveState.value = 'dirty';
-    scheduleSave();
+    changed();
+    return null;
   }
 
   /** Replaces the whole document (import), undoable. */
   function replace(next: EditedDocument): void {
     if (!history.value) return;
     history.value = record(history.value, next);
-    saveState.value = 'dirty';
-    scheduleSave();
+    changed();
   }
 
   function undo(): void {
     if (!history.value || !canUndo.value) return;
     history.value = undoHistory(history.value);
-    saveState.value = 'dirty';
-    scheduleSave();
+    changed();
   }
 
   function redo(): void {
     if (!history.value || !canRedo.value) return;
     history.value = redoHistory(history.value);
-    saveState.value = 'dirty';
-    scheduleSave();
+    changed();
   }
 
-  const pathOf = (d: EditedDocument) =>
-    `/api/studio/documents/${d.kind}/${encodeURIComponent(d.kind === 'bundle' ? d.body.id : d.body.id)}`;
+  const pathOf = (d: EditedDocument) => `/api/studio/documents/${d.kind}/${encodeURIComponent(d.body.id)}`;
 
   /** Saves the present with If-Match; a stale save keeps both versions for the official. */
   async function save(force = false): Promise<boolean> {
@@ -209,6 +237,7 @@ export const useEditorStore = defineStore('editor', () => {
     const d = doc.value;
     if (!d || (!force && d === saved.value) || saveState.value === 'stale') return true;
     saveState.value = 'saving';
+    inFlight = d;
     try {
       const { data } = await api<DocumentView>('PUT', pathOf(d), d.body, { 'If-Match': `"${rev.value}"` });
       rev.value = data.rev;
@@ -226,7 +255,23 @@ export const useEditorStore = defineStore('editor', () => {
         saveState.value = 'error';
       }
       return false;
+    } finally {
+      inFlight = null;
     }
+  }
+
+  /**
+   * The page is going away (reload, tab closed): typed text is committed and whatever the
+   * server has not acknowledged is sent in a keepalive request, which outlives the page.
+   */
+  function flushOnExit(): void {
+    commitPending();
+    const d = doc.value;
+    if (!d || d === saved.value || d === inFlight || saveState.value === 'stale' || viewingVersion.value !== null) return;
+    clearTimeout(timer);
+    // a save on its way will have moved the revision on by one when this one arrives
+    const expected = inFlight ? rev.value + 1 : rev.value;
+    api('PUT', pathOf(d), d.body, { 'If-Match': `"${expected}"` }, { keepalive: true }).catch(() => undefined);
   }
 
   /** Resolves a stale save: keep mine (over theirs), or take theirs (mine stays in undo history). */
@@ -255,6 +300,8 @@ export const useEditorStore = defineStore('editor', () => {
     history,
     rev,
     saveState,
+    shownState,
+    hasUnsaved,
     saveError,
     stale,
     activeScenario,
@@ -286,6 +333,7 @@ export const useEditorStore = defineStore('editor', () => {
     undo,
     redo,
     save,
+    flushOnExit,
     resolveStale,
   };
 });

@@ -73,6 +73,20 @@ describe('studio documents', () => {
       expect(res.body.errors[0]).toMatchObject({ path: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fff]/) });
   });
 
+  it('says in officials’ words which field is too long, and which document already exists', async () => {
+    const current = (await doc('bundle/unemployment')).body;
+    const long = { ...current.body, name: '长'.repeat(300) };
+    const refused = await admin.put('/api/studio/documents/bundle/unemployment', long, `"${current.rev}"`).expect(422);
+    expect(refused.body.detail).toBe('一件事未保存：「名称」最多 40 个字符');
+    expect(refused.body.errors).toEqual([{ path: '/name', message: '「名称」最多 40 个字符' }]);
+    const scenario = structuredClone(current.body);
+    scenario.scenarios[0].label = '';
+    const empty = await admin.put('/api/studio/documents/bundle/unemployment', scenario, `"${current.rev}"`).expect(422);
+    expect(empty.body.detail).toBe('一件事未保存：「第 1 个办事情形的名称」不能为空');
+    const again = await admin.post('/api/studio/documents/bundle', current.body).expect(409);
+    expect(again.body.detail).toBe('一件事「失业一件事」已存在（标识 unemployment），请换一个标识，或打开已有的修改');
+  });
+
   it('refuses an update whose body names another document', async () => {
     const current = (await doc('matter/JSRS-JY-0201')).body;
     await admin.put('/api/studio/documents/matter/JSRS-JY-0201', { ...current.body, code: 'JSRS-JY-0202' }, `"${current.rev}"`).expect(422);

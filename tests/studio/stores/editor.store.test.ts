@@ -6,6 +6,7 @@ import { loadDefinitions } from '../../../server/catalog/shipped.ts';
 import { addItem, arrange, setSelection } from '../../../studio/src/editor/bundle-ops.ts';
 import { useCatalogStore } from '../../../studio/src/stores/catalog.store.ts';
 import { useEditorStore } from '../../../studio/src/stores/editor.store.ts';
+import { holdPending, releasePending } from '../../../studio/src/util/pending-inputs.ts';
 
 const defs = loadDefinitions();
 const view = <T>(kind: DocumentKind, id: string, body: T, region: string | null = null): DocumentView<T> => ({
@@ -74,10 +75,35 @@ describe('editor store', () => {
     });
     expect(editor.compiled!.variant).toEqual({ id: 'retirement-320200', baseVersion: 1 });
     expect(editor.bundle!.scenarios[0]!.items[1]!.selection).toBe('required');
-    editor.addOperation({ op: 'removeItem', scenario: 'enterprise-staff', matter: 'JSRS-YL-0101' });
-    expect(editor.hasErrors).toBe(true);
-    expect(editor.compiled!.diagnostics.find((d) => d.code === 'variant.conflict')!.message).toContain('锁定');
-    editor.undo();
+    // the province's guardrails refuse before anything is recorded, naming the matter as officials know it
+    const before = editor.doc;
+    const refusal = editor.addOperation({ op: 'removeItem', scenario: 'enterprise-staff', matter: 'JSRS-YL-0101' });
+    expect(refusal).toBe('事项「企业职工基本养老保险退休审批」已被省级锁定，不能删除');
+    expect(editor.doc).toBe(before);
     expect(editor.hasErrors).toBe(false);
+    editor.undo();
+    expect(editor.doc!.body).toEqual(variant);
+  });
+
+  it('is saved again when undo returns to what the server has, and unsaved while typed text is not committed', () => {
+    const editor = useEditorStore();
+    const draft = defs.bundles.find((b) => b.id === 'unemployment')!;
+    editor.load('bundle', view('bundle', draft.id, draft));
+    expect(editor.saveState).toBe('saved');
+    editor.edit((b) => setSelection(b, b.scenarios[0]!.id, b.scenarios[0]!.items[1]!.matter, 'required'));
+    expect(editor.saveState).toBe('dirty');
+    editor.undo();
+    expect(editor.saveState).toBe('saved');
+    editor.redo();
+    expect(editor.saveState).toBe('dirty');
+    editor.undo();
+    const commit = vi.fn();
+    holdPending(commit);
+    expect(editor.shownState).toBe('dirty');
+    expect(editor.hasUnsaved).toBe(true);
+    editor.flushOnExit();
+    expect(commit).toHaveBeenCalledOnce();
+    releasePending(commit);
+    expect(editor.shownState).toBe('saved');
   });
 });
