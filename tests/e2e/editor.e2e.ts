@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, clickEmptyCanvas, openStudio, type Product, type Studio } from './harness.ts';
 
 /**
  * The editor keeps what officials type: every inspector input reaches the server, an edit
@@ -30,7 +30,7 @@ async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, 
   return value;
 }
 const saved = () => page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
-const input = (test: string) => page.locator(`input[data-test=${test}]`);
+const input = (test: string) => page.locator(`:is(input, textarea)[data-test=${test}]`);
 
 beforeAll(async () => {
   studio = await openStudio();
@@ -127,7 +127,7 @@ describe('the editor keeps what officials type', () => {
     expect(afterClick.scenarios[0]!.items[0]).toMatchObject({ matter: 'JSRS-JY-0301', selection: 'required' });
     // typing, never leaving the field
     await page.waitForSelector('[data-test=canvas]');
-    await page.click('.vue-flow__pane');
+    await clickEmptyCanvas(page);
     await input('bundle-lead').fill('省人力资源社会保障厅');
     await page.reload();
     const afterTyping = await eventually(

@@ -104,3 +104,8 @@ export async function openStudio(): Promise<Studio> {
     },
   };
 }
+
+/** Clicks empty canvas (its top edge, right of the zoom controls), which selects nothing: the inspector shows the bundle. */
+export async function clickEmptyCanvas(page: Page): Promise<void> {
+  await page.click('.vue-flow__pane', { position: { x: 70, y: 6 } });
+}

@@ -1,51 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
+import { conflicting } from './fixtures.ts';
+import { ADMIN_PASSWORD, apiLogin, clickEmptyCanvas, openStudio, type Product, type Studio } from './harness.ts';
 
 let studio: Studio;
 let product: Product;
 let page: Page;
 const shot = (name: string) => studio.shot(name);
-
-/** Two matters whose 文化程度 options do not overlap, so the bundle has a field conflict to resolve. */
-const conflicting = [
-  {
-    code: 'JSRS-JY-0901',
-    name: '青年就业见习补贴申领',
-    options: [
-      { value: 'bachelor', label: '大学本科' },
-      { value: 'master', label: '硕士研究生' },
-    ],
-  },
-  {
-    code: 'JSRS-JY-0902',
-    name: '职业技能提升补贴申领',
-    options: [
-      { value: 'college', label: '大学专科' },
-      { value: 'secondary', label: '中等职业教育' },
-    ],
-  },
-].map((m) => ({
-  code: m.code,
-  name: m.name,
-  kind: '05',
-  target: 'individual',
-  department: '公共就业服务机构',
-  legalDays: 20,
-  promisedDays: 10,
-  visits: 0,
-  fields: [
-    { ref: 'person.name', required: true },
-    { ref: 'person.idNumber', required: true },
-    { ref: 'contact.mobile', required: true },
-    { ref: 'person.education', required: true, override: { options: m.options } },
-    { ref: 'bank.accountNumber', required: true },
-  ],
-  materials: [
-    { ref: 'idCard', necessity: 'required', form: 'either', copies: 1, eLicense: true },
-    { ref: 'trainingCert', necessity: 'required', form: 'either', copies: 1 },
-  ],
-}));
 
 beforeAll(async () => {
   studio = await openStudio();
@@ -130,7 +91,7 @@ describe('studio, as a new user would use it', () => {
     await page.waitForSelector('[data-test=node-JSRS-JY-0301].required');
     await page.click('[data-test=arrange-serial]');
     await page.waitForFunction(() => document.querySelectorAll('.vue-flow__edge').length === 3);
-    await page.click('.vue-flow__pane');
+    await clickEmptyCanvas(page);
   });
 
   it('undoes and redoes with the keyboard', async () => {

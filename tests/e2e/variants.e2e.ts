@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, clickEmptyCanvas, openStudio, type Product, type Studio } from './harness.ts';
 
 let studio: Studio;
 let product: Product;
@@ -89,7 +89,7 @@ describe('city variants follow the province', () => {
     await page.fill('[data-test=local-field-id]', 'district');
     await page.fill('[data-test=local-field-label]', '所在街道');
     await page.click('[data-test=add-local-field]');
-    await page.click('.vue-flow__pane');
+    await clickEmptyCanvas(page);
     await page.fill('[data-test=local-note]', '工业园区人员可在园区一站式服务中心办理。');
     await page.click('text=增加说明');
     await page.click('[data-test=pilot] >> text=参加');

@@ -3,6 +3,7 @@
  * automatic layered layout from the flow's stages.
  */
 import type { CompiledScenario, Diagnostic, Scenario } from '../../../schemas/index.ts';
+import { freeSpot } from './canvas-geometry.ts';
 
 /** What a matter node shows. */
 export interface MatterNodeData {
@@ -67,6 +68,15 @@ export function toNodes(
 ): MatterNode[] {
   const auto = compiled ? autoLayout(compiled) : {};
   const errors = errorsByMatter(diagnostics, scenario.id);
+  // a matter the layout does not place (a city's added matter) goes where it touches no placed one
+  const stored = scenario.layout ?? {};
+  const taken = Object.values(stored);
+  const laidOut = taken.length > 0;
+  const positionOf = (code: string) => {
+    const at = stored[code] ?? (laidOut ? freeSpot(taken) : auto[code]);
+    if (!stored[code] && at) taken.push(at);
+    return at;
+  };
   return (compiled?.items ?? []).map((item, index) => {
     const code = item.matter.code;
     const data: MatterNodeData = {
@@ -84,7 +94,7 @@ export function toNodes(
     return {
       id: code,
       type: 'matter',
-      position: scenario.layout?.[code] ?? auto[code] ?? { x: 40 + index * 40, y: 40 + index * 40 },
+      position: positionOf(code) ?? { x: 40 + index * 40, y: 40 + index * 40 },
       data,
       selected: selected === code,
     };

@@ -60,4 +60,21 @@ describe('canvas-mapping', () => {
     const first = toNodes(bundle.scenarios[0]!, compiled.scenarios[0], compiled.diagnostics, null);
     expect(first.map((n) => [n.id, n.data.problems])).toEqual([['A001', 0]]);
   });
+
+  it('places a matter the layout does not know (a city adds it) where it touches no placed one', () => {
+    const b = withThree();
+    const layout = { A001: { x: 40, y: 40 }, B001: { x: 320, y: 40 } };
+    const partial = { ...b, scenarios: b.scenarios.map((s) => ({ ...s, layout })) };
+    const compiled = compileBundle(
+      definitions(
+        ['A001', 'B001', 'C001'].map((c) => matter(c)),
+        [partial],
+      ),
+      'b',
+      '320000',
+    );
+    const nodes = toNodes(partial.scenarios[0]!, compiled.scenarios[0], [], null);
+    const c = nodes.find((n) => n.id === 'C001')!.position;
+    for (const placed of Object.values(layout)) expect(Math.abs(c.x - placed.x) >= 236 || Math.abs(c.y - placed.y) >= 100).toBe(true);
+  });
 });
