@@ -8,6 +8,8 @@
 const PROPERTY_NAMES: Record<string, string> = {
   id: '标识',
   code: '事项编码',
+  ref: '引用',
+  value: '取值',
   name: '名称',
   lead: '牵头单位',
   description: '说明',

@@ -30,3 +30,4 @@ export { CONTRACT_SCHEMAS } from './contract-schemas.ts';
 export { patternProblem, re2RegExp, toRe2Syntax } from './safe-pattern.ts';
 export { TEXT_LIMITS } from './text-limits.ts';
 export { documentFieldName } from './document-fields.ts';
+export { interpretedValidator, type InterpretedValidator } from './interpreted-validation.ts';

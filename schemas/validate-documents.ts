@@ -1,9 +1,8 @@
 /**
  * Step 1 of the compiler: every document against its JSON Schema. Results are memoised
  * by object identity, so the studio's recompile on every edit re-checks only what changed.
+ * The schemas are interpreted (no code generation), so the studio runs without 'unsafe-eval'.
  */
-import type { ValidateFunction } from 'ajv';
-import { createAjv } from './ajv.ts';
 import bundleSchema from './bundle.schema.json' with { type: 'json' };
 import calendarSchema from './calendar.schema.json' with { type: 'json' };
 import dictionarySchema from './dictionary.schema.json' with { type: 'json' };
@@ -11,6 +10,7 @@ import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import type { DocumentKind } from './documents.ts';
 import { documentFieldName } from './document-fields.ts';
 import { describeErrors } from './error-messages.ts';
+import { interpretedValidator, type InterpretedValidator } from './interpreted-validation.ts';
 import materialsSchema from './materials.schema.json' with { type: 'json' };
 import matterSchema from './matter.schema.json' with { type: 'json' };
 import regionsSchema from './regions.schema.json' with { type: 'json' };
@@ -30,21 +30,21 @@ export const DOCUMENT_SCHEMAS: Record<SchemaKind, Record<string, unknown>> = {
   regions: regionsSchema,
 };
 
-let validators: Record<SchemaKind, ValidateFunction> | undefined;
+let validators: Record<SchemaKind, InterpretedValidator> | undefined;
 
-function documentValidators(): Record<SchemaKind, ValidateFunction> {
+/** Interpreted, not compiled: documents are validated the same way in the server and in the studio, whose CSP forbids eval. */
+function documentValidators(): Record<SchemaKind, InterpretedValidator> {
   if (!validators) {
-    const ajv = createAjv();
-    for (const schema of Object.values(DOCUMENT_SCHEMAS)) ajv.addSchema(schema);
-    const get = (kind: SchemaKind) => ajv.getSchema(String(DOCUMENT_SCHEMAS[kind].$id))!;
+    const all = Object.values(DOCUMENT_SCHEMAS);
+    const of = (kind: SchemaKind) => interpretedValidator(DOCUMENT_SCHEMAS[kind], all);
     validators = {
-      dictionary: get('dictionary'),
-      materials: get('materials'),
-      matter: get('matter'),
-      bundle: get('bundle'),
-      variant: get('variant'),
-      calendar: get('calendar'),
-      regions: get('regions'),
+      dictionary: of('dictionary'),
+      materials: of('materials'),
+      matter: of('matter'),
+      bundle: of('bundle'),
+      variant: of('variant'),
+      calendar: of('calendar'),
+      regions: of('regions'),
     };
   }
   return validators;
@@ -59,10 +59,10 @@ export function validateDocument(kind: SchemaKind, doc: unknown, name: string): 
     const hit = cache.get(doc);
     if (hit) return hit.map((d) => ({ ...d, document: name }));
   }
-  const validate = documentValidators()[kind];
-  const found = validate(doc)
-    ? []
-    : describeErrors(validate.errors, documentFieldName).map((e) => diagnostic('document.invalid', name, e.path, { detail: e.message }));
+  const errors = documentValidators()[kind](doc);
+  const found = errors
+    ? describeErrors(errors, documentFieldName).map((e) => diagnostic('document.invalid', name, e.path, { detail: e.message }))
+    : [];
   if (cacheable) cache.set(doc, found);
   return found;
 }

@@ -22,6 +22,10 @@ import { problem } from '../http/problem.ts';
 import { planResponseJson, todayInChina } from './plan.ts';
 import type { Runtime, RuntimeEntry } from './runtime.ts';
 
+/** The 办事指南 page has no script and loads nothing: the tightest policy there is. */
+const GUIDE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 /** What the path names: a region, and (under /bundles/:ref) the artifact it serves. */
 interface Served {
   region: string;
@@ -124,6 +128,8 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
 
   router.get('/regions/:region/bundles/:ref/guide', (req, res) => {
     const { entry, pinned } = served(req);
+    // a printable page: its own styles, nothing else, no script at all
+    res.setHeader('Content-Security-Policy', GUIDE_CSP);
     sendRepresentation(req, res, entry.guideHtml(), cacheControl(entry, pinned));
   });
 

@@ -74,6 +74,18 @@ describe('the editor keeps what officials type', () => {
     await page.waitForSelector('[data-test=canvas]');
     for (const [test, value] of Object.entries(typed)) expect(await input(test).inputValue()).toBe(value);
     expect(await page.textContent('[data-test=editor-title]')).toContain(typed['bundle-name']);
+    // the preview asks the applicant the guide question; the printable guide of the version in effect is one click away
+    await page.click('[data-test=open-preview]');
+    expect(await page.textContent('[data-test=preview-guide]')).toContain(
+      `${typed['guide-question']}回答「${typed['guide-answer']}」的，选择「${typed['scenario-label']}」`,
+    );
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-test=preview]', { state: 'hidden' });
+    const guide = await page.getAttribute('a[data-test=guide-link]', 'href');
+    expect(guide).toBe('/api/regions/320000/bundles/graduation/guide');
+    const printable = await fetch(`${product.url}${guide}`);
+    expect(printable.status).toBe(200);
+    expect(await printable.text()).toContain('办事指南');
     // emptying a name is refused and the name stays
     await input('bundle-name').fill('');
     await input('bundle-name').press('Enter');
@@ -143,6 +155,39 @@ describe('the editor keeps what officials type', () => {
     expect(await page.textContent('[data-test=save-state]')).toBe('已保存');
   });
 
+  it('tells whose change is whose when someone else saved first', async () => {
+    await page.goto(`${product.url}/bundles/death/edit`);
+    await page.waitForSelector('[data-test=canvas] .vue-flow__node');
+    const theirs = await admin.call('GET', '/api/studio/documents/bundle/death');
+    const body = theirs.body.body as BundleBody;
+    expect(
+      (
+        await admin.call(
+          'PUT',
+          '/api/studio/documents/bundle/death',
+          { ...body, lead: '省社会保险基金管理中心（另一位同事）' },
+          { 'if-match': theirs.etag! },
+        )
+      ).status,
+    ).toBe(200);
+    const first = page.locator('.vue-flow__node').first();
+    const code = (await first.getAttribute('data-id'))!;
+    await first.click();
+    await page.click('[data-test=selection] >> text=必选');
+    await page.waitForSelector('[data-test=stale-dialog]', { timeout: 15_000 });
+    const other = (await page.textContent('[data-test=stale-theirs]'))!;
+    const mine = (await page.textContent('[data-test=stale-mine]'))!;
+    expect(other).toContain('牵头单位');
+    expect(other).not.toContain('必选');
+    expect(mine).toContain('必选');
+    expect(mine).not.toContain('牵头单位');
+    await studio.shot('22-stale-dialog');
+    await page.click('[data-test=keep-mine]');
+    await saved();
+    const items = (await bundle('death')).scenarios.flatMap((s) => s.items as { matter: string; selection: string }[]);
+    expect(items.find((i) => i.matter === code)?.selection).toBe('required');
+  });
+
   it('lets a city rename a field of the one form, and not delete a matter the province requires', async () => {
     await page.click('text=退出');
     await studio.login('suzhou', 'Gusu-garden-2026');
@@ -184,7 +229,7 @@ describe('the editor keeps what officials type', () => {
     await studio.shotWidths('18-city-form');
   });
 
-  it('left no console errors but the refused save', () => {
-    expect(studio.problems.filter((p) => !p.includes('422'))).toEqual([]);
+  it('left no console errors but the refused and the stale save', () => {
+    expect(studio.problems.filter((p) => !p.includes('422') && !p.includes('412'))).toEqual([]);
   });
 });

@@ -104,8 +104,13 @@ describe('studio, as a new user would use it', () => {
   it('resolves a field conflict in the one form', async () => {
     await page.click('text=诊断');
     await page.waitForSelector('[data-test=diagnostics-table] >> text=文化程度');
-    await page.click('.bottom-tabs >> text=一张表单');
-    await page.waitForSelector('.conflict-row');
+    // where, in words; a click goes to the form's row
+    const diagnostics = (await page.textContent('[data-test=diagnostics-table]'))!;
+    expect(diagnostics).toContain('一张表单 · 字段「文化程度」');
+    expect(diagnostics).not.toMatch(/\/(scenarios|fieldOverrides|items)/);
+    expect(diagnostics).not.toContain('field.conflict');
+    await page.click('[data-test=diagnostics-table] >> text=一张表单 · 字段「文化程度」');
+    await page.waitForSelector('.focused-row.conflict-row >> text=文化程度');
     await shot('05-editor-conflict');
     await page.click('[data-test="resolve-person.education"]');
     await page.click('.el-select-dropdown__item >> text=青年就业见习补贴申领');

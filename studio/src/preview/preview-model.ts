@@ -1,13 +1,14 @@
 /**
  * The applicant's form as the preview draws it, derived from the compiled bundle: which
  * sections and fields a selection shows, which are required, and the errors of an
- * application — judged by AJV on the exported schema, the same verdict as the server.
+ * application — judged on the exported schema by the interpreted validator, whose verdicts and
+ * words tests hold identical to the server's AJV.
  */
-import type { ValidateFunction } from 'ajv';
 import {
   checklistForSelection,
-  createAjv,
   describeErrors,
+  interpretedValidator,
+  type InterpretedValidator,
   fieldsFor,
   fieldTitles,
   requiredFieldsFor,
@@ -72,15 +73,13 @@ export function applicationOf(
   return app;
 }
 
-const ajv = createAjv();
-const validators = new WeakMap<JsonSchema, ValidateFunction>();
+const validators = new WeakMap<JsonSchema, InterpretedValidator>();
 
-/** The validator of an exported schema, compiled once per schema object. */
-export function validatorFor(schema: JsonSchema): ValidateFunction {
+/** The validator of an exported schema, built once per schema object: interpreted, as the studio's CSP forbids eval. */
+export function validatorFor(schema: JsonSchema): InterpretedValidator {
   let v = validators.get(schema);
   if (!v) {
-    ajv.removeSchema(String(schema.$id));
-    v = ajv.compile(schema);
+    v = interpretedValidator(schema);
     validators.set(schema, v);
   }
   return v;
@@ -88,8 +87,8 @@ export function validatorFor(schema: JsonSchema): ValidateFunction {
 
 /** Errors by JSON Pointer (`/person/idNumber` → 「公民身份号码」为必填项), as the server words them. */
 export function errorsOf(compiled: CompiledBundle, app: unknown): Map<string, string> {
-  const validate = validatorFor(compiled.schema);
-  if (validate(app)) return new Map();
+  const errors = validatorFor(compiled.schema)(app);
+  if (!errors) return new Map();
   const titles = fieldTitles(compiled);
-  return new Map(describeErrors(validate.errors, (p) => titles.get(p)).map((e) => [e.path, e.message]));
+  return new Map(describeErrors(errors, (p) => titles.get(p), { schema: compiled.schema, data: app }).map((e) => [e.path, e.message]));
 }

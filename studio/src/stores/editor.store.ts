@@ -45,7 +45,8 @@ export const useEditorStore = defineStore('editor', () => {
   const saved = shallowRef<EditedDocument | null>(null);
   const saveState = ref<SaveState>('saved');
   const saveError = ref('');
-  const stale = shallowRef<{ mine: EditedDocument; theirs: DocumentView } | null>(null);
+  /** A save refused as stale: my document, theirs, and the saved one both started from (to tell whose change is whose). */
+  const stale = shallowRef<{ mine: EditedDocument; theirs: DocumentView; base: EditedDocument | null } | null>(null);
   const activeScenario = ref('');
   const selectedMatter = ref<string | null>(null);
   /** For a variant: the newest live provincial version (what the city builds on) and the body of the one it was made on. */
@@ -248,7 +249,7 @@ export const useEditorStore = defineStore('editor', () => {
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.status === 412 && e.problem.current) {
-        stale.value = { mine: d, theirs: e.problem.current as DocumentView };
+        stale.value = { mine: d, theirs: e.problem.current as DocumentView, base: saved.value };
         saveState.value = 'stale';
       } else {
         saveError.value = e instanceof Error ? e.message : String(e);

@@ -193,7 +193,15 @@ describe('public runtime API', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("script-src 'self';");
+    expect(res.headers['content-security-policy']).not.toContain('unsafe-eval');
     expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('lets the printable guide load nothing and run no script', async () => {
+    const res = await api().get(`${base}/unemployment/guide`).expect(200);
+    expect(res.headers['content-security-policy']).toMatch(/^default-src 'none';/);
+    expect(res.headers['content-security-policy']).not.toContain('script-src');
   });
 
   it('allows CORS only for origins on the allow-list', async () => {
