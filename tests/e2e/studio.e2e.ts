@@ -139,7 +139,8 @@ describe('studio, as a new user would use it', () => {
 
   it('publishes, and the runtime then accepts a valid application and refuses an invalid one', async () => {
     await page.click('[data-test=publish]');
-    await page.click('.el-message-box__btns >> text=发布');
+    await page.waitForSelector('[data-test=publish-dialog] >> text=首个版本');
+    await page.click('[data-test=confirm-publish]');
     await page.waitForSelector('[data-test=version-state] >> text=第 1 版 · 已发布');
     const base = `${product.url}/api/regions/320000/bundles/youth-employment`;
     const schema = (await (await fetch(`${base}/schema`)).json()) as { properties: Record<string, unknown> };

@@ -35,8 +35,20 @@ describe('city variants follow the province', () => {
     await page.waitForSelector('[data-test=node-JSRS-JY-0102]', { state: 'detached' });
     await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
     await page.click('[data-test=publish]');
-    await page.click('.el-message-box__btns >> text=发布');
+    // the dialog says what publishing does: the change, and that 苏州 conflicts and keeps its version
+    await page.waitForSelector('[data-test=publish-cities]');
+    expect(await page.textContent('[data-test=publish-changes]')).toContain('就业意愿采集');
+    const cities = (await page.textContent('[data-test=publish-cities]'))!;
+    expect(cities).toContain('苏州市');
+    expect(cities).toContain('有冲突');
+    expect(cities).toContain('解决前该市继续提供第 1 版');
+    await page.waitForTimeout(300);
+    await shot('10-publish-dialog');
+    // an impatient double click publishes once
+    await page.dblclick('[data-test=confirm-publish]');
     await page.waitForSelector('[data-test=version-state] >> text=第 2 版 · 已发布');
+    const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
+    expect(((await admin.call('GET', '/api/studio/bundles/unemployment/versions')).body as unknown as unknown[]).length).toBe(2);
   });
 
   it('shows the province which cities conflict, and the city keeps serving its last good version', async () => {
