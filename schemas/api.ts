@@ -121,12 +121,31 @@ export interface Problem {
   current?: DocumentView | null;
 }
 
+/** What the audit log records, with what officials call it. */
+export const AUDIT_ACTIONS = {
+  create: '新建',
+  update: '修改',
+  import: '导入',
+  release: '发布',
+  trial: '提交试运行',
+  publish: '正式发布',
+  retire: '停用版本',
+  'create-user': '新建用户',
+  'update-user': '修改用户',
+  'change-password': '修改本人密码',
+  'reset-password': '重置密码',
+  'delete-user': '删除用户',
+} as const;
+
+/** An action the audit log records. */
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
 /** One line of the audit log. */
 export interface AuditEntry {
   seq: number;
   at: string;
   actor: string;
-  action: string;
+  action: AuditAction;
   target: string;
   before: unknown;
   after: unknown;

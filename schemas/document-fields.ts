@@ -33,6 +33,16 @@ const PROPERTY_NAMES: Record<string, string> = {
   scenario: '办事情形',
   eLicense: '电子证照',
   copies: '份数',
+  role: '角色',
+  disabled: '已停用',
+  state: '状态',
+  operations: '地方调整',
+  scenarios: '办事情形',
+  fields: '字段',
+  materials: '材料',
+  fieldOverrides: '字段调整',
+  baseVersion: '基于的省级版本',
+  release: '发布次数',
 };
 
 /** The words for an element of a list, by the list's key (n counts from 1). */

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
+import type { AuditAction } from '../../schemas/index.ts';
 import type { Actor } from './store.ts';
 
 /** A row as node:sqlite returns it. */
@@ -60,7 +61,7 @@ export class SqliteBase {
   }
 
   /** Appends one line to the audit log (inside the caller's transaction). */
-  protected audit(actor: Actor, action: string, target: string, before: unknown, after: unknown): void {
+  protected audit(actor: Actor, action: AuditAction, target: string, before: unknown, after: unknown): void {
     this.db
       .prepare('INSERT INTO audit_log (at, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)')
       .run(

@@ -3,7 +3,7 @@
  * with its accounts part (sqlite-accounts.ts) and here the documents and their revisions,
  * releases, bundle versions and artifacts, the seed and the audit log.
  */
-import type { PinnedRevision, Pins, ReleaseView } from '../../schemas/index.ts';
+import type { AuditAction, PinnedRevision, Pins, ReleaseView } from '../../schemas/index.ts';
 import { SqliteAccounts } from './sqlite-accounts.ts';
 import { now, type Row } from './sqlite-base.ts';
 import type {
@@ -189,7 +189,7 @@ export class SqliteStore extends SqliteAccounts implements Store {
     region: string | null;
     expectedRev: number | null;
     actor: Actor;
-    action: string;
+    action: 'create' | 'update';
   }): Promise<PutResult> {
     return this.tx(() => {
       const current = this.readDocument(input.kind, input.id);
@@ -351,7 +351,7 @@ export class SqliteStore extends SqliteAccounts implements Store {
       seq: Number(r.seq),
       at: String(r.at),
       actor: String(r.actor),
-      action: String(r.action),
+      action: String(r.action) as AuditAction,
       target: String(r.target),
       before: r.before === null ? null : JSON.parse(String(r.before)),
       after: r.after === null ? null : JSON.parse(String(r.after)),

@@ -1,4 +1,4 @@
-/** Routes of the studio; every page but login needs a session. */
+/** Routes of the studio; every page but login needs a session, and the account pages an administrator. */
 import { createRouter, createWebHistory } from 'vue-router';
 import { useSessionStore } from './stores/session.store.ts';
 
@@ -10,6 +10,8 @@ export const router = createRouter({
     { path: '/bundles', component: () => import('./views/BundleListView.vue') },
     { path: '/matters', component: () => import('./views/MatterLibraryView.vue') },
     { path: '/variants', component: () => import('./views/VariantStatusView.vue') },
+    { path: '/users', component: () => import('./views/UsersView.vue'), meta: { admin: true } },
+    { path: '/audit', component: () => import('./views/AuditView.vue'), meta: { admin: true } },
     { path: '/bundles/:id/edit', component: () => import('./views/EditorView.vue'), props: true },
     { path: '/variants/:variantId/edit', component: () => import('./views/EditorView.vue'), props: true },
     { path: '/:rest(.*)*', redirect: '/bundles' },
@@ -21,5 +23,6 @@ router.beforeEach(async (to) => {
   if (!session.checked) await session.restore();
   if (!to.meta.public && !session.user) return { path: '/login', query: { next: to.fullPath } };
   if (to.path === '/login' && session.user) return '/bundles';
+  if (to.meta.admin && !session.isAdmin) return '/bundles';
   return true;
 });
