@@ -64,6 +64,10 @@ describe('city variants follow the province', () => {
   it('the city sees the conflicts and resolves them in one click', async () => {
     await page.click('text=退出');
     await login('suzhou', 'Gusu-garden-2026');
+    // the list says what the city serves: version 2 is in effect, 苏州 still serves version 1
+    const row = page.locator('[data-test=bundle-table] .el-table__body-wrapper .el-table__row', { hasText: '失业一件事' });
+    expect(await row.locator('.el-tag').textContent()).toContain('第 2 版');
+    expect(await row.locator('[data-test=serving]').textContent()).toBe('本市仍在提供第 1 版');
     await page.click('[data-test=variant-unemployment]');
     await page.waitForSelector('[data-test=rebase-panel] >> text=2 条调整有冲突');
     await shot('12-rebase-conflicts');
