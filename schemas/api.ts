@@ -28,6 +28,12 @@ export interface User {
   region: string;
 }
 
+/** The shortest password accepted. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/** The password rule as officials read it, next to every password input. */
+export const PASSWORD_RULE_TEXT = `至少 ${MIN_PASSWORD_LENGTH} 个字符，不能只用一类字符，不能与用户名相同，不能是常见密码。`;
+
 /** A user as administrators manage them. */
 export interface UserAccount extends User {
   disabled: boolean;

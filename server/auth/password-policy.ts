@@ -5,9 +5,7 @@
  * 49,000, drawn from published breaches.
  */
 import { dictionary } from '@zxcvbn-ts/language-common';
-
-/** The shortest password accepted. */
-export const MIN_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH } from '../../schemas/index.ts';
 
 let common: Set<string> | undefined;
 
@@ -34,7 +32,7 @@ function isCommon(password: string): boolean {
 /** Why `password` is refused for `username` (Chinese), or nothing. */
 export function passwordProblems(password: string, username: string): string[] {
   const out: string[] = [];
-  if ([...password.trim()].length < MIN_LENGTH) out.push(`密码至少 ${MIN_LENGTH} 个字符`);
+  if ([...password.trim()].length < MIN_PASSWORD_LENGTH) out.push(`密码至少 ${MIN_PASSWORD_LENGTH} 个字符`);
   else if (kinds(password) < 2) out.push('密码不能只用一类字符（请混合字母、数字或符号）');
   if (username && password.toLowerCase().includes(username.toLowerCase())) out.push('密码不能包含用户名');
   if (isCommon(password)) out.push('这是常见密码，容易被猜中，请换一个');

@@ -39,23 +39,3 @@ export const conflicting = [
     { ref: 'trainingCert', necessity: 'required', form: 'either', copies: 1 },
   ],
 }));
-
-/** A provincial bundle of one scenario holding `matters` (the first required), laid out automatically. */
-export function bundleOf(id: string, name: string, matters: string[], mode: 'serial' | 'parallel' = 'parallel') {
-  return {
-    id,
-    name,
-    version: 1,
-    region: '320000',
-    lead: '省就业服务中心',
-    scenarios: [
-      {
-        id: 'main',
-        label: '主情形',
-        target: 'individual',
-        mode,
-        items: matters.map((matter, i) => ({ matter, selection: i === 0 ? 'required' : 'optional' })),
-      },
-    ],
-  };
-}

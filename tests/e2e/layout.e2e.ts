@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundleOf, conflicting } from './fixtures.ts';
+import { bundle } from '../support/fixtures.ts';
+import { conflicting } from './fixtures.ts';
 import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
 
 /**
@@ -38,9 +39,9 @@ beforeAll(async () => {
   const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
   for (const m of conflicting) expect((await admin.call('POST', '/api/studio/documents/matter', m)).status).toBe(201);
   const bundles = [
-    bundleOf('long-chain', '六个事项串联', CHAIN, 'serial'),
-    bundleOf('two-matters', LONG_NAME, ['JSRS-JY-0101', 'JSRS-SY-0101']),
-    bundleOf('conflict', '有冲突的一件事', ['JSRS-JY-0901', 'JSRS-JY-0902']),
+    bundle(CHAIN, { mode: 'serial' }, { id: 'long-chain', name: '六个事项串联' }),
+    bundle(['JSRS-JY-0101', 'JSRS-SY-0101'], {}, { id: 'two-matters', name: LONG_NAME }),
+    bundle(['JSRS-JY-0901', 'JSRS-JY-0902'], {}, { id: 'conflict', name: '有冲突的一件事' }),
   ];
   for (const b of bundles) expect((await admin.call('POST', '/api/studio/documents/bundle', b)).status).toBe(201);
   await studio.login('admin', ADMIN_PASSWORD);

@@ -53,3 +53,9 @@ export async function api<T>(
   if (!res.ok) throw new ApiError(res.status, (json ?? {}) as Partial<Problem>);
   return { data: json as T, etag: res.headers.get('etag') };
 }
+
+/** A refusal's field-level problems by field name (`/password` → `password`), for showing each next to its input; empty for any other error. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || !error.problem.errors?.length) return {};
+  return Object.fromEntries(error.problem.errors.map((e) => [e.path.slice(1), e.message]));
+}
