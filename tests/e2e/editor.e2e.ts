@@ -155,6 +155,22 @@ describe('the editor keeps what officials type', () => {
     expect(await page.textContent('[data-test=save-state]')).toBe('已保存');
   });
 
+  it('deletes a matter from a serial scenario with the Delete key: the chain closes, one undo step', async () => {
+    await page.goto(`${product.url}/bundles/unemployment/edit`);
+    await page.waitForSelector('[data-test=node-JSRS-JY-0102]');
+    await page.click('[data-test=node-JSRS-JY-0102]');
+    await page.keyboard.press('Delete');
+    await page.waitForSelector('[data-test=node-JSRS-JY-0102]', { state: 'detached' });
+    await saved();
+    const scenario = (await bundle('unemployment')).scenarios[0]! as BundleBody['scenarios'][number] & { mode: string; edges?: unknown[] };
+    expect(scenario.mode).toBe('serial');
+    expect(scenario.edges ?? []).toEqual([]);
+    expect(scenario.items.map((i) => (i as { matter: string }).matter)).not.toContain('JSRS-JY-0102');
+    await page.click('[data-test=undo]');
+    await saved();
+    expect((await bundle('unemployment')).scenarios[0]!.items.map((i) => (i as { matter: string }).matter)).toContain('JSRS-JY-0102');
+  });
+
   it('tells whose change is whose when someone else saved first', async () => {
     await page.goto(`${product.url}/bundles/death/edit`);
     await page.waitForSelector('[data-test=canvas] .vue-flow__node');
@@ -207,6 +223,8 @@ describe('the editor keeps what officials type', () => {
     await page.click('[data-test=node-JSRS-JY-0101]');
     await page.keyboard.press('Delete');
     await page.waitForSelector('.el-message >> text=事项「失业登记」已被省级锁定，不能删除');
+    // its edges were not taken for a change of the province's order either
+    expect(await page.locator('.el-message >> text=地方版本不能调整省级的办理顺序').count()).toBe(0);
     expect(await page.locator('[data-test=node-JSRS-JY-0101]').count()).toBe(1);
     expect(await page.textContent('[data-test=save-state]')).toBe('已保存');
     expect(await ops()).toHaveLength(before);
