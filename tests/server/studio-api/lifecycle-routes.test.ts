@@ -33,6 +33,10 @@ describe('bundle lifecycle', () => {
     expect((await runtime('320500', 'graduation')).headers['cache-control']).toBe('no-cache');
     expect((await runtime('320100', 'graduation').expect(200)).body.version).toBe(1);
     await runtime('320100', 'graduation@2').expect(404);
+    // nor does a diff show the trial to a region that does not pilot it
+    await request(server.url).get('/api/regions/320100/bundles/graduation/diff?against=2').expect(404);
+    const diff = await request(server.url).get('/api/regions/320500/bundles/graduation/diff?against=1').expect(200);
+    expect(diff.body.changes.map((c: { kind: string }) => c.kind)).toContain('description-changed');
     await admin.post('/api/studio/bundles/graduation/versions/2/state', { state: 'published' }).expect(200);
     expect((await runtime('320100', 'graduation').expect(200)).body.version).toBe(2);
     expect((await runtime('320100', 'graduation@1').expect(200)).body.version).toBe(1);
