@@ -204,11 +204,34 @@ export interface MatterPlan {
   fields: Record<string, Record<string, unknown>>;
 }
 
+/** A rule an application breaks: which, what it says, and the fields it points at. */
+export interface RuleFinding {
+  rule: string;
+  message: string;
+  paths: string[];
+}
+
 /** The plan of a valid application. */
 export interface Plan {
-  bundle: { id: string; version: number; region: string; scenario: string; acceptedOn: string; days: number; due: string };
+  bundle: {
+    id: string;
+    version: number;
+    region: string;
+    scenario: string;
+    /** The day the application was received; `acceptedOn` is that day, or the next working day. */
+    receivedOn: string;
+    acceptedOn: string;
+    days: number;
+    due: string;
+  };
   matters: MatterPlan[];
   checklist: ChecklistItem[];
+  /** What the runtime worked out from the application (by field id): a birth date and gender from an ID number. */
+  derived: Record<string, unknown>;
+  /** 提示 rules the application breaks: accepted, for the clerk to check. */
+  warnings: RuleFinding[];
+  /** Years of the plan's dates whose holidays are not yet announced: those dates may still move. */
+  provisionalYears: number[];
 }
 
 /** The answer to a valid application. */

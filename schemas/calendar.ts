@@ -21,19 +21,22 @@ export interface PreparedCalendar {
   holidays: ReadonlySet<number>;
   workdays: ReadonlySet<number>;
   years: ReadonlySet<number>;
+  /** Years whose holidays are not yet announced: counted, and flagged. */
+  provisional: ReadonlySet<number>;
 }
 
 const prepared = new WeakMap<WorkCalendar, PreparedCalendar>();
 
 /** Indexes a calendar once per document. */
 export function prepareCalendar(calendar: WorkCalendar | undefined): PreparedCalendar {
-  if (!calendar) return { holidays: new Set(), workdays: new Set(), years: new Set() };
+  if (!calendar) return { holidays: new Set(), workdays: new Set(), years: new Set(), provisional: new Set() };
   let p = prepared.get(calendar);
   if (!p) {
     p = {
       holidays: new Set(calendar.holidays.map(dayNumber)),
       workdays: new Set(calendar.workdays.map(dayNumber)),
       years: new Set(calendar.years),
+      provisional: new Set(calendar.provisional ?? []),
     };
     prepared.set(calendar, p);
   }
@@ -63,6 +66,13 @@ export function deadline(start: string, days: number, calendar: PreparedCalendar
     day++;
     if (working(day, calendar)) left--;
   }
+  return dateOf(day);
+}
+
+/** The day an application received on `received` is accepted: that day if it is a working day, else the next working day. */
+export function acceptanceDay(received: string, calendar: PreparedCalendar): string {
+  let day = dayNumber(received);
+  for (let i = 0; i < 60 && !working(day, calendar); i++) day++;
   return dateOf(day);
 }
 

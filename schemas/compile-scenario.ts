@@ -3,15 +3,15 @@
  * edges, cycles refused), its materials, its time limits against the promise, its checklist
  * and its four reductions.
  */
-import type { CompiledItem, CompiledScenario, MergedField } from './compiled-types.ts';
+import type { CompiledItem, CompiledScenario, DependencyEdge, MergedField } from './compiled-types.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
-import { findCycle, scenarioEdges, stages } from './flow.ts';
+import { findCycle, reachability, scenarioEdges, stableTopologicalOrder, stages } from './flow.ts';
 import { reductionsOf } from './guide.ts';
 import { materialRequests } from './materials.ts';
 import { matterSummary, type ScenarioMatter } from './resolve-matters.ts';
-import { allMatters, checklistForSelection, requiredMatters, timeLimitFor } from './selection.ts';
-import type { Bundle, Scenario } from './types.ts';
+import { allMatters, checklistForSelection, conditionWords, requiredMatters, timeLimitFor } from './selection.ts';
+import type { Bundle, FlowEdge, Scenario } from './types.ts';
 import type { AppliedVariant } from './variant.ts';
 
 /** What one scenario's compile needs from the bundle's. */
@@ -23,24 +23,65 @@ export interface ScenarioContext {
   diagnostics: Diagnostic[];
 }
 
-/** The scenario's effective edges; unknown ends and cycles are reported (a cycle falls back to the mode alone). */
-function flowOf(s: Scenario, si: number, codes: string[], ctx: ScenarioContext) {
+/** The edges the catalog's dependencies make between matters of the scenario: a dependency before its dependent. */
+export function dependencyEdges(codes: readonly string[], index: CatalogIndex): DependencyEdge[] {
+  const here = new Set(codes);
+  return codes.flatMap((code) =>
+    (index.matters.get(code)?.dependsOn ?? [])
+      .filter((d) => here.has(d.matter) && d.matter !== code)
+      .map((d) => ({ before: d.matter, after: code, kind: d.kind })),
+  );
+}
+
+/**
+ * The scenario's effective edges: the catalog's dependencies, the bundle's own edges (those
+ * that run against a dependency are reported with the fix and left out), and for a serial
+ * scenario a chain in an order the dependencies allow (the items' own order where they do
+ * not decide). Unknown ends and cycles are reported; a cycle falls back to the mode alone.
+ */
+function flowOf(s: Scenario, si: number, codes: string[], ctx: ScenarioContext): { edges: FlowEdge[]; dependencies: DependencyEdge[] } {
   const doc = `bundle:${ctx.bundle.id}`;
   const loc = { scenario: s.id };
   const known = new Set(codes);
+  const name = (code: string) => ctx.index.matters.get(code)?.name ?? code;
   (s.edges ?? []).forEach((e, ei) => {
     for (const end of [e.before, e.after]) {
       if (!s.items.some((i) => i.matter === end))
         ctx.diagnostics.push(diagnostic('flow.edge-unknown', doc, pointer('scenarios', si, 'edges', ei), { matter: end }, loc));
     }
   });
-  const explicit = (s.edges ?? []).filter((e) => known.has(e.before) && known.has(e.after));
-  const edges = scenarioEdges(s.mode, codes, explicit);
+  const dependencies = dependencyEdges(codes, ctx.index);
+  const needs = reachability(codes, dependencies);
+  const explicit = (s.edges ?? []).filter((e, ei) => {
+    if (!known.has(e.before) || !known.has(e.after)) return false;
+    if (!needs.get(e.after)?.has(e.before)) return true;
+    const direct = dependencies.find((d) => d.before === e.after && d.after === e.before);
+    const [a, b] = [`「${name(e.before)}」`, `「${name(e.after)}」`];
+    const reason = !direct
+      ? `${a}经由其他事项依赖${b}`
+      : direct.kind === 'result'
+        ? `${a}以${b}的办理结果为依据`
+        : `${a}须在${b}作出决定后办理`;
+    const params = { before: name(e.before), after: name(e.after), reason };
+    ctx.diagnostics.push(diagnostic('flow.contradicts-dependency', doc, pointer('scenarios', si, 'edges', ei), params, loc));
+    return false;
+  });
+  const fallback = () => scenarioEdges(s.mode, codes, []);
+  let ordered = codes;
+  if (s.mode === 'serial') {
+    const order = stableTopologicalOrder(codes, [...dependencies, ...explicit]);
+    if (order && order.some((c, i) => c !== codes[i]))
+      ctx.diagnostics.push(
+        diagnostic('flow.reordered', doc, pointer('scenarios', si, 'items'), { order: order.map(name).join(' → ') }, loc),
+      );
+    if (order) ordered = order;
+  }
+  const edges = scenarioEdges(s.mode, ordered, [...dependencies, ...explicit]);
   const cycle = findCycle(codes, edges);
-  if (!cycle) return edges;
-  const names = cycle.map((c) => ctx.index.matters.get(c)?.name ?? c);
+  if (!cycle) return { edges, dependencies };
+  const names = cycle.map(name);
   ctx.diagnostics.push(diagnostic('flow.cycle', doc, pointer('scenarios', si, 'edges'), { cycle: names.join(' → ') }, loc));
-  return scenarioEdges(s.mode, codes, []);
+  return { edges: fallback(), dependencies: [] };
 }
 
 /** Compiles scenario `si` of the bundle from its resolved matters. */
@@ -48,14 +89,23 @@ export function compileScenario(s: Scenario, si: number, list: readonly Scenario
   const doc = `bundle:${ctx.bundle.id}`;
   const loc = { scenario: s.id };
   const codes = list.map((x) => x.matter.code);
-  const edges = flowOf(s, si, codes, ctx);
+  const { edges, dependencies } = flowOf(s, si, codes, ctx);
   if (codes.length === 0)
     ctx.diagnostics.push(diagnostic('scenario.no-selectable-matter', doc, pointer('scenarios', si, 'items'), { scenario: s.label }, loc));
-  const items: CompiledItem[] = list.map(({ matter, index }) => ({
-    selection: s.items[index]!.selection,
-    locked: s.items[index]!.locked === true,
-    matter: matterSummary(matter),
-  }));
+  const items: CompiledItem[] = list.map(({ matter, index }) => {
+    const item = s.items[index]!;
+    const compiledItem: CompiledItem = { selection: item.selection, locked: item.locked === true, matter: matterSummary(matter) };
+    if (item.promisedDays !== undefined && item.promisedDays > matter.promisedDays) {
+      const params = { matter: matter.name, promised: item.promisedDays, own: matter.promisedDays };
+      ctx.diagnostics.push(
+        diagnostic('item.promise-exceeds-matter', doc, pointer('scenarios', si, 'items', index, 'promisedDays'), params, {
+          ...loc,
+          matter: matter.code,
+        }),
+      );
+    } else if (item.promisedDays !== undefined) compiledItem.promisedDays = item.promisedDays;
+    return compiledItem;
+  });
   const empty = { before: 0, after: 0 };
   const compiled: CompiledScenario = {
     id: s.id,
@@ -64,10 +114,15 @@ export function compileScenario(s: Scenario, si: number, list: readonly Scenario
     mode: s.mode,
     items,
     edges,
+    dependencies,
+    questions: s.questions ?? [],
+    effects: s.effects ?? [],
+    groups: s.groups ?? [],
     stages: stages(codes, edges),
     materials: materialRequests(
       list.map((x) => x.matter),
       ctx.index.materials,
+      (s.effects ?? []).flatMap((e) => (e.materials ?? []).map((m) => ({ ...m, when: e.when }))),
     ),
     timeLimit: { criticalDays: 0, criticalPath: [], days: 0 },
     requiredOnlyTimeLimit: { criticalDays: 0, criticalPath: [], days: 0 },
@@ -81,7 +136,12 @@ export function compileScenario(s: Scenario, si: number, list: readonly Scenario
   if (promisedDays !== undefined) compiled.promisedDays = promisedDays;
   compiled.timeLimit = timeLimitFor(compiled, allMatters(compiled));
   compiled.requiredOnlyTimeLimit = timeLimitFor(compiled, requiredMatters(compiled));
-  compiled.checklist = checklistForSelection(compiled, allMatters(compiled));
+  compiled.checklist = checklistForSelection(
+    compiled,
+    allMatters(compiled),
+    undefined,
+    conditionWords({ scenarios: [compiled], fields: ctx.fields }),
+  );
   if (promisedDays !== undefined && codes.length && promisedDays > compiled.timeLimit.criticalDays) {
     const at = s.promisedDays !== undefined ? pointer('scenarios', si, 'promisedDays') : pointer('promisedDays');
     const params = { promised: promisedDays, critical: compiled.timeLimit.criticalDays };

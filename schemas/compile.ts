@@ -9,10 +9,13 @@ import type { CompiledBundle } from './compiled-types.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { emitSchema } from './emit-schema.ts';
 import { emitUiSchema } from './emit-ui-schema.ts';
+import { checkQuestionIds, checkRuleCases, checkRules, checkScenarioLogic } from './check-logic.ts';
+import { withFieldLogic } from './field-logic.ts';
 import { buildGuide } from './guide.ts';
 import { mergeFields } from './merge-fields.ts';
 import { resolveMatters } from './resolve-matters.ts';
 import { resolveVariant } from './resolve-variant.ts';
+import { compileRule } from './rules.ts';
 import type { Definitions } from './types.ts';
 import { validateDocument } from './validate-documents.ts';
 
@@ -25,6 +28,7 @@ function emptyResult(id: string, region: string, diagnostics: Diagnostic[]): Com
     departments: [],
     schema: emitSchema(base),
     uiSchema: emitUiSchema([], []),
+    rules: [],
     guide: { title: '', lead: '', departments: [], notes: [], scenarios: [] },
     diagnostics,
   };
@@ -60,14 +64,26 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
     bundleDoc: `bundle:${bundleId}`,
   });
   diagnostics.push(...merged.diagnostics);
+  const doc = `bundle:${bundleId}`;
+  const fields = withFieldLogic(merged.fields, index.elements, bundle.fieldConditions ?? [], doc, diagnostics);
 
-  // 4–5. per scenario: flow, one set of materials, time limits
-  const context = { bundle, index, fields: merged.fields, extraFields: layer.extraFields, diagnostics };
+  // 4–5. per scenario: flow, one set of materials, time limits; the logic of its questions
+  const context = { bundle, index, fields, extraFields: layer.extraFields, diagnostics };
   const scenarios = bundle.scenarios.map((s, si) => compileScenario(s, si, resolved.scenarios[si]!, context));
+  const logic = { bundle, fields, diagnostics, matterName: (code: string) => index.matters.get(code)?.name ?? code };
+  checkQuestionIds(bundle, diagnostics);
+  bundle.scenarios.forEach((s, si) => checkScenarioLogic(s, si, logic));
+
+  // the rules: each matter's 受理条件, then the bundle's own
+  const rules = [
+    ...resolved.matters.flatMap((m) => (m.rules ?? []).map((r) => compileRule(r, m.code))),
+    ...(bundle.rules ?? []).map((r) => compileRule(r, null)),
+  ];
+  checkRules(rules, index.matters, logic);
 
   // 6. emit
   const departments = [...new Set(resolved.matters.map((m) => m.department))];
-  const { sections, fields } = merged;
+  const { sections } = merged;
   const result: CompiledBundle = {
     id: bundle.id,
     name: bundle.name,
@@ -79,11 +95,13 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
     scenarios,
     sections,
     fields,
-    schema: emitSchema({ id: bundle.id, name: bundle.name, version: bundle.version, region, scenarios, sections, fields }),
-    uiSchema: emitUiSchema(sections, fields),
-    guide: buildGuide(bundle, scenarios, departments, layer.notes),
+    rules,
+    schema: emitSchema({ id: bundle.id, name: bundle.name, version: bundle.version, region, scenarios, sections, fields, rules }),
+    uiSchema: emitUiSchema(sections, fields, scenarios),
+    guide: buildGuide(bundle, scenarios, departments, layer.notes, rules),
     diagnostics,
   };
   if (bundle.description) result.description = bundle.description;
+  checkRuleCases(result, index.matters, logic);
   return result;
 }

@@ -4,7 +4,9 @@
  * with the pure functions of this folder, without the source documents.
  */
 import type { Diagnostic } from './diagnostics.ts';
+import type { Condition, MatterDependency, MatterGroup, Question, RuleCase, RuleSeverity, ScenarioEffect } from './logic-types.ts';
 import type {
+  DerivingOperation,
   FieldFormat,
   FieldOption,
   FieldType,
@@ -37,6 +39,8 @@ export interface MatterSummary {
 export interface CompiledItem {
   selection: Selection;
   locked: boolean;
+  /** The matter's promise in this bundle, when the bundle sets one below the matter's own. */
+  promisedDays?: number;
   matter: MatterSummary;
 }
 
@@ -49,6 +53,8 @@ export interface MaterialSource {
   commitment: boolean;
   eLicense: boolean;
   note?: string;
+  /** Asked only when this holds (a material an answer makes necessary). */
+  when?: Condition;
 }
 
 /** A material with every matter of the scenario that asks for it, before a selection is known. */
@@ -75,6 +81,8 @@ export interface ChecklistItem {
   copies: number;
   matters: string[];
   exempt: { reason: ExemptReason; by?: string; note: string } | null;
+  /** Only in some cases (情形化材料), said in words; absent once an application's answers decided it. */
+  when?: string;
 }
 
 /** Longest path through the selected matters. */
@@ -112,6 +120,11 @@ export interface CompiledScenario {
   items: CompiledItem[];
   /** Every "before" dependency, the serial chain included. */
   edges: FlowEdge[];
+  /** The edges the catalog's matter dependencies make (drawn apart from the bundle's own). */
+  dependencies: DependencyEdge[];
+  questions: Question[];
+  effects: ScenarioEffect[];
+  groups: MatterGroup[];
   /** Topological stages: matters of one stage may run in parallel. */
   stages: string[][];
   promisedDays?: number;
@@ -123,6 +136,11 @@ export interface CompiledScenario {
   /** Checklist with every matter selected. */
   checklist: ChecklistItem[];
   reductions: Reductions;
+}
+
+/** An edge a catalog dependency makes: `after` needs `before`'s result or decision. */
+export interface DependencyEdge extends FlowEdge {
+  kind: MatterDependency['kind'];
 }
 
 /** Which matter asked for a merged field, and whether it requires it. */
@@ -156,6 +174,10 @@ export interface MergedField {
   conflicts?: string[];
   /** Set when a conflict was resolved by the bundle's field override. */
   resolvedBy?: 'prefer' | 'constraints';
+  /** Computed from another field of the form: not asked, filled in. */
+  derived?: { from: string; operation: DerivingOperation };
+  /** Shown only when this holds (and then required if `required` says so, besides its matters). */
+  condition?: { when: Condition; required: boolean };
 }
 
 /** A section of the one form. */
@@ -178,6 +200,10 @@ export interface Guide {
     target: Target;
     guide?: GuidingQuestion;
     matters: { code: string; name: string; selection: Selection; department: string; promisedDays: number; result?: string }[];
+    /** The 情形 questions asked first, with their options. */
+    questions: { text: string; options: string[] }[];
+    /** 受理条件: what must hold for the application to be accepted, and its basis. */
+    conditions: { text: string; basis?: string }[];
     steps: string[];
     days: number;
     visits: number;
@@ -192,7 +218,22 @@ export interface UiElement {
   scope?: string;
   elements?: UiElement[];
   options?: Record<string, unknown>;
-  rule?: { effect: 'SHOW' | 'HIDE'; condition: { scope: string; schema: Record<string, unknown> } };
+  rule?: { effect: 'SHOW' | 'HIDE' | 'ENABLE' | 'DISABLE'; condition: { scope: string; schema: Record<string, unknown> } };
+}
+
+/** A rule as exported: its logic holds wherever it does not apply. */
+export interface ExportedRule {
+  id: string;
+  /** The matter whose 受理条件 it is, or null for the bundle's own. */
+  matter: string | null;
+  message: string;
+  severity: RuleSeverity;
+  fields: string[];
+  /** JSON Pointers of its fields in the application. */
+  paths: string[];
+  logic: Record<string, unknown>;
+  basis?: string;
+  cases?: RuleCase[];
 }
 
 /** A JSON Schema 2020-12 document, as plain data. */
@@ -211,6 +252,8 @@ export interface CompiledBundle {
   scenarios: CompiledScenario[];
   sections: FormSection[];
   fields: MergedField[];
+  /** 受理条件 and 智能审核: what the runtime checks beyond the schema, and any front end can. */
+  rules: ExportedRule[];
   schema: JsonSchema;
   uiSchema: UiElement;
   guide: Guide;

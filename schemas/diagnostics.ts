@@ -16,6 +16,20 @@ export const DIAGNOSTIC_CODES = [
   'material.unknown',
   'flow.cycle',
   'flow.edge-unknown',
+  'flow.contradicts-dependency',
+  'flow.reordered',
+  'matter.dependency-unknown',
+  'item.promise-exceeds-matter',
+  'question.duplicate-id',
+  'question.no-options',
+  'logic.unknown-answer',
+  'logic.unknown-field',
+  'logic.unknown-matter',
+  'logic.excludes-required',
+  'group.invalid',
+  'rule.invalid',
+  'rule.unknown-field',
+  'rule.case-fails',
   'scenario.no-selectable-matter',
   'scenario.duplicate-id',
   'scenario.target-mismatch',
@@ -33,14 +47,18 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 export type Severity = 'error' | 'warning' | 'info';
 
 /**
- * Where a finding is, as data: the scenario (by id), matter (by code), merged field (by id)
- * and variant operation (by index) it concerns. Consumers read this, never the pointer text.
+ * Where a finding is, as data: the scenario (by id), matter (by code), merged field (by id),
+ * variant operation (by index), rule and question it concerns. Consumers read this, never the pointer text.
  */
 export interface DiagnosticLoc {
   scenario?: string;
   matter?: string;
   field?: string;
   operation?: number;
+  /** A rule (its compiled id: `<matter>/<id>` for a matter's). */
+  rule?: string;
+  /** A 情形 question. */
+  question?: string;
 }
 
 /** One finding of the compiler. */
@@ -73,6 +91,30 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'material.unknown': { severity: 'error', text: (p) => `引用了材料字典中不存在的材料「${p.material}」` },
   'flow.cycle': { severity: 'error', text: (p) => `办理顺序出现循环：${p.cycle}` },
   'flow.edge-unknown': { severity: 'error', text: (p) => `办理顺序引用了本情形之外的事项「${p.matter}」` },
+  'flow.contradicts-dependency': {
+    severity: 'error',
+    text: (p) =>
+      `办理顺序「${p.before} → ${p.after}」与事项依赖相反：${p.reason}，应先办「${p.after}」。请删除这条连线，或改为「${p.after} → ${p.before}」`,
+  },
+  'flow.reordered': { severity: 'info', text: (p) => `串行顺序按事项依赖调整为：${p.order}` },
+  'matter.dependency-unknown': { severity: 'warning', text: (p) => `前置事项「${p.matter}」不在事项库中` },
+  'item.promise-exceeds-matter': {
+    severity: 'error',
+    text: (p) => `事项「${p.matter}」在本一件事中的承诺时限 ${p.promised} 个工作日超过了事项自身的 ${p.own} 个工作日`,
+  },
+  'question.duplicate-id': { severity: 'error', text: (p) => `情形问题的标识「${p.id}」重复` },
+  'question.no-options': { severity: 'error', text: (p) => `情形问题「${p.question}」是单选或多选，至少需要两个选项` },
+  'logic.unknown-answer': { severity: 'error', text: (p) => `${p.where}引用了本情形没有的问题「${p.answer}」` },
+  'logic.unknown-field': { severity: 'error', text: (p) => `${p.where}引用了一张表单中没有的字段「${p.field}」` },
+  'logic.unknown-matter': { severity: 'error', text: (p) => `${p.where}引用了本情形没有的事项「${p.matter}」` },
+  'logic.excludes-required': { severity: 'error', text: (p) => `${p.where}不能让必选事项「${p.matter}」不办理` },
+  'group.invalid': { severity: 'error', text: (p) => `事项组「${p.group}」应由本情形的两个以上可选事项组成` },
+  'rule.invalid': { severity: 'error', text: (p) => `规则「${p.rule}」不能使用：${p.detail}` },
+  'rule.unknown-field': { severity: 'error', text: (p) => `规则「${p.rule}」读取的「${p.path}」不在申请中` },
+  'rule.case-fails': {
+    severity: 'error',
+    text: (p) => `规则「${p.rule}」的样例「${p.case}」应${p.expected}，实际${p.actual}`,
+  },
   'scenario.no-selectable-matter': { severity: 'error', text: (p) => `办事情形「${p.scenario}」没有可办理的事项` },
   'scenario.duplicate-id': { severity: 'error', text: (p) => `办事情形标识「${p.scenario}」重复` },
   'scenario.target-mismatch': {

@@ -1,10 +1,14 @@
 /**
- * Step 6a: the JSON Schema 2020-12 of the one application. Requiredness that depends on
- * the selection is plain `if`/`contains`/`then`, so any conforming validator agrees with AJV;
- * our own keywords are `x-` annotations only.
+ * Step 6a: the JSON Schema 2020-12 of the one application. Everything that depends on the
+ * scenario, the answers to its questions, the selected matters or other fields is plain
+ * `if`/`then` over the application (conditions as `conditions.ts` writes them), so any
+ * conforming validator agrees with AJV; our own keywords are `x-` annotations only, and the
+ * rules beyond what a schema can say travel in `x-rules` as JSON Logic.
  */
-import type { CompiledScenario, FormSection, JsonSchema, MergedField } from './compiled-types.ts';
+import type { CompiledScenario, ExportedRule, FormSection, JsonSchema, MergedField } from './compiled-types.ts';
+import { conditionSchema } from './conditions.ts';
 import { FORMATS } from './formats.ts';
+import type { Condition, Question } from './logic-types.ts';
 
 /** The longest text a field takes when its data element sets no limit. */
 export const DEFAULT_MAX_LENGTH = { string: 200, text: 2000 } as const;
@@ -60,8 +64,59 @@ export function fieldSchema(f: MergedField, matterNames: ReadonlyMap<string, str
   s['x-field'] = f.id;
   s['x-sources'] = f.sources.map((x) => x.matter);
   if (f.pii) s['x-pii'] = true;
+  if (f.derived) {
+    s.readOnly = true;
+    s['x-derived'] = { from: f.derived.from, operation: f.derived.operation };
+  }
   return s;
 }
+
+/** The schema of a 情形 question's answer. */
+export function questionSchema(q: Question): JsonSchema {
+  const s: JsonSchema = { title: q.text };
+  if (q.help) s.description = q.help;
+  const options = () => (q.options ?? []).map((o) => ({ const: o.value, title: o.label }));
+  switch (q.kind) {
+    case 'yes-no':
+      s.type = 'boolean';
+      s.oneOf = [
+        { const: true, title: '是' },
+        { const: false, title: '否' },
+      ];
+      break;
+    case 'one-of':
+      s.type = 'string';
+      s.oneOf = options();
+      break;
+    case 'several-of':
+      s.type = 'array';
+      s.uniqueItems = true;
+      s.minItems = 1;
+      s.items = { type: 'string', oneOf: options() };
+      break;
+    case 'number':
+      s.type = 'number';
+      break;
+    case 'date':
+      s.type = 'string';
+      s.format = 'date';
+      s.pattern = DATE_PATTERN;
+      break;
+  }
+  return s;
+}
+
+/** A schema condition: the scenario is `id` and, when given, `c` holds. */
+function scenarioAnd(id: string, c?: Condition): JsonSchema {
+  const scenario: JsonSchema = { properties: { scenario: { const: id } }, required: ['scenario'] };
+  return c ? { allOf: [scenario, conditionSchema(c)] } : scenario;
+}
+
+/** "Some of these matters is selected", as a schema condition. */
+const anySelected = (codes: readonly string[]): JsonSchema => ({
+  required: ['matters'],
+  properties: { matters: { contains: codes.length === 1 ? { const: codes[0] } : { enum: [...codes] } } },
+});
 
 /** Everything the schema is built from. */
 export interface SchemaInput {
@@ -72,6 +127,7 @@ export interface SchemaInput {
   scenarios: readonly CompiledScenario[];
   sections: readonly FormSection[];
   fields: readonly MergedField[];
+  rules?: readonly ExportedRule[];
 }
 
 /** The `$id` of an emitted application schema. */
@@ -90,6 +146,13 @@ export function emitSchema(input: SchemaInput): JsonSchema {
       title: '办事情形',
       description: '申请人所属的办事情形（分类）',
       oneOf: input.scenarios.map((s) => ({ const: s.id, title: s.label })),
+    },
+    answers: {
+      type: 'object',
+      title: '情形问题',
+      description: '申请人对办事情形问题的回答：先回答，事项、材料与表单随之确定',
+      properties: Object.fromEntries(questionsOf(input.scenarios).map((q) => [q.id, questionSchema(q)])),
+      additionalProperties: false,
     },
     matters: {
       type: 'array',
@@ -118,15 +181,36 @@ export function emitSchema(input: SchemaInput): JsonSchema {
   for (const s of input.scenarios) {
     const required = s.items.filter((i) => i.selection === 'required').map((i) => i.matter.code);
     const mattersRule: JsonSchema = { items: { enum: s.items.map((i) => i.matter.code) } };
-    if (required.length) mattersRule.allOf = required.map((code) => ({ contains: { const: code } }));
-    allOf.push({
-      if: { properties: { scenario: { const: s.id } }, required: ['scenario'] },
-      then: { properties: { matters: mattersRule } },
-    });
+    const mattersAll: JsonSchema[] = required.map((code) => ({ contains: { const: code } }));
+    // groups of optional matters: exactly one, or at least one
+    for (const g of s.groups)
+      mattersAll.push(
+        g.kind === 'at-least-one'
+          ? { contains: { enum: [...g.matters] } }
+          : { oneOf: g.matters.map((code) => ({ contains: { const: code } })) },
+      );
+    if (mattersAll.length) mattersRule.allOf = mattersAll;
+    const then: JsonSchema = { properties: { matters: mattersRule } };
+    // the questions asked in every case are answered
+    const always = s.questions.filter((q) => !q.optional && !q.when).map((q) => q.id);
+    if (always.length)
+      Object.assign(then, { required: ['answers'], properties: { ...(then.properties as object), answers: { required: always } } });
+    allOf.push({ if: scenarioAnd(s.id), then });
+    for (const q of s.questions.filter((x) => !x.optional && x.when))
+      allOf.push({ if: scenarioAnd(s.id, q.when), then: { required: ['answers'], properties: { answers: { required: [q.id] } } } });
+    // what answers do to the matters
+    for (const e of s.effects) {
+      const rule: JsonSchema[] = [...(e.require ?? []).map((code) => ({ contains: { const: code } }))];
+      if (e.exclude?.length) rule.push({ not: { contains: { enum: [...e.exclude] } } });
+      if (rule.length)
+        allOf.push({ if: scenarioAnd(s.id, e.when), then: { required: ['matters'], properties: { matters: { allOf: rule } } } });
+    }
   }
   for (const [code] of matters) {
     const bySection = new Map<string, string[]>();
     for (const f of input.fields) {
+      // derived fields are never asked; conditioned ones are required below, with their condition
+      if (f.derived || f.condition) continue;
       if (!f.sources.some((x) => x.matter === code && x.required)) continue;
       const keys = bySection.get(f.section) ?? [];
       keys.push(f.key);
@@ -138,6 +222,16 @@ export function emitSchema(input: SchemaInput): JsonSchema {
       properties: Object.fromEntries([...bySection].map(([k, keys]) => [k, { required: keys }])),
     };
     allOf.push({ if: { properties: { matters: { contains: { const: code } } }, required: ['matters'] }, then });
+  }
+  // a field shown only under a condition is required when it holds and a matter that wants it is selected
+  for (const f of input.fields) {
+    if (f.derived || !f.condition) continue;
+    const wanting = f.sources.filter((x) => f.condition!.required || x.required).map((x) => x.matter);
+    if (wanting.length === 0) continue;
+    allOf.push({
+      if: { allOf: [conditionSchema(f.condition.when), anySelected(wanting)] },
+      then: { required: [f.section], properties: { [f.section]: { required: [f.key] } } },
+    });
   }
 
   const schema: JsonSchema = {
@@ -151,5 +245,14 @@ export function emitSchema(input: SchemaInput): JsonSchema {
     additionalProperties: false,
   };
   if (allOf.length) schema.allOf = allOf;
+  if (input.rules?.length)
+    schema['x-rules'] = input.rules.map((r) => ({ id: r.id, message: r.message, severity: r.severity, paths: r.paths, logic: r.logic }));
   return schema;
+}
+
+/** Every question of the bundle, once each (the first scenario that asks it describes it). */
+export function questionsOf(scenarios: readonly CompiledScenario[]): Question[] {
+  const out = new Map<string, Question>();
+  for (const s of scenarios) for (const q of s.questions) if (!out.has(q.id)) out.set(q.id, q);
+  return [...out.values()];
 }

@@ -1,25 +1,58 @@
 /**
- * Step 6b: the UI schema in JSON Forms' format: a group per section, a control per field,
- * SHOW rules tied to the selected matters, so a third-party JSON Forms renderer draws it.
+ * Step 6b: the UI schema in JSON Forms' format: the 情形 questions first, then a group per
+ * section and a control per field. Visibility is a SHOW rule with a schema-based condition —
+ * on the selected matters, or (scope `#`, the whole application) on the scenario, the answers
+ * and other fields — so a third-party JSON Forms renderer shows what our preview shows.
+ * Derived fields are read-only.
  */
-import type { FormSection, MergedField, UiElement } from './compiled-types.ts';
+import type { CompiledScenario, FormSection, JsonSchema, MergedField, UiElement } from './compiled-types.ts';
+import { conditionSchema } from './conditions.ts';
+import { questionsOf } from './emit-schema.ts';
+import type { Condition } from './logic-types.ts';
 
-function showWhenAny(codes: readonly string[]): UiElement['rule'] {
-  return {
-    effect: 'SHOW',
-    condition: {
-      scope: '#/properties/matters',
-      schema: codes.length === 1 ? { contains: { const: codes[0] } } : { contains: { enum: [...codes] } },
-    },
+const matterSchema = (codes: readonly string[]): JsonSchema =>
+  codes.length === 1 ? { contains: { const: codes[0] } } : { contains: { enum: [...codes] } };
+
+/** SHOW when any of `codes` is selected, and `when` holds if given. */
+function showWhen(codes: readonly string[], when?: Condition): UiElement['rule'] {
+  if (!when) return { effect: 'SHOW', condition: { scope: '#/properties/matters', schema: matterSchema(codes) } };
+  const schema = { allOf: [{ required: ['matters'], properties: { matters: matterSchema(codes) } }, conditionSchema(when)] };
+  return { effect: 'SHOW', condition: { scope: '#', schema } };
+}
+
+/** SHOW a question in the scenarios that ask it, when its own condition holds. */
+function questionRule(scenarios: readonly string[], when?: Condition): UiElement['rule'] {
+  const scenario: JsonSchema = {
+    required: ['scenario'],
+    properties: { scenario: scenarios.length === 1 ? { const: scenarios[0] } : { enum: [...scenarios] } },
   };
+  return { effect: 'SHOW', condition: { scope: '#', schema: when ? { allOf: [scenario, conditionSchema(when)] } : scenario } };
 }
 
 /** Emits the UI schema for the merged form. */
-export function emitUiSchema(sections: readonly FormSection[], fields: readonly MergedField[]): UiElement {
-  const elements: UiElement[] = [
-    { type: 'Control', scope: '#/properties/scenario', label: '办事情形', options: { format: 'radio' } },
-    { type: 'Control', scope: '#/properties/matters', label: '办理事项', options: { format: 'checkbox' } },
-  ];
+export function emitUiSchema(
+  sections: readonly FormSection[],
+  fields: readonly MergedField[],
+  scenarios: readonly CompiledScenario[] = [],
+): UiElement {
+  const elements: UiElement[] = [{ type: 'Control', scope: '#/properties/scenario', label: '办事情形', options: { format: 'radio' } }];
+  const questions = questionsOf(scenarios);
+  if (questions.length)
+    elements.push({
+      type: 'Group',
+      label: '情形问题',
+      elements: questions.map((q): UiElement => {
+        const control: UiElement = { type: 'Control', scope: `#/properties/answers/properties/${q.id}`, label: q.text };
+        if (q.kind === 'yes-no' || q.kind === 'one-of') control.options = { format: 'radio' };
+        if (q.kind === 'several-of') control.options = { format: 'checkbox' };
+        control.rule = questionRule(
+          scenarios.filter((s) => s.questions.some((x) => x.id === q.id)).map((s) => s.id),
+          q.when,
+        );
+        return control;
+      }),
+    });
+  elements.push({ type: 'Control', scope: '#/properties/matters', label: '办理事项', options: { format: 'checkbox' } });
   for (const section of sections) {
     const own = fields.filter((f) => f.section === section.key);
     if (own.length === 0) continue;
@@ -28,11 +61,12 @@ export function emitUiSchema(sections: readonly FormSection[], fields: readonly 
       const control: UiElement = { type: 'Control', scope: `#/properties/${section.key}/properties/${f.key}`, label: f.label };
       if (f.type === 'text') control.options = { multi: true };
       if (f.type === 'multi-enum') control.options = { format: 'checkbox' };
+      if (f.derived) control.options = { ...control.options, readonly: true };
       const matters = f.sources.map((s) => s.matter);
-      if (matters.length < sectionMatters.length) control.rule = showWhenAny(matters);
+      if (matters.length < sectionMatters.length || f.condition) control.rule = showWhen(matters, f.condition?.when);
       return control;
     });
-    elements.push({ type: 'Group', label: section.label, elements: controls, rule: showWhenAny(sectionMatters) });
+    elements.push({ type: 'Group', label: section.label, elements: controls, rule: showWhen(sectionMatters) });
   }
   return { type: 'VerticalLayout', elements };
 }

@@ -74,6 +74,24 @@ export function topologicalOrder(codes: readonly string[], edges: readonly FlowE
   return order;
 }
 
+/** A topological order that keeps `codes`' own order wherever the edges allow (the earliest ready matter first); null on a cycle. */
+export function stableTopologicalOrder(codes: readonly string[], edges: readonly FlowEdge[]): string[] | null {
+  const known = new Set(codes);
+  const pending = new Map(codes.map((c) => [c, 0]));
+  for (const e of edges) if (known.has(e.before) && known.has(e.after)) pending.set(e.after, pending.get(e.after)! + 1);
+  const next = successors(codes, edges);
+  const order: string[] = [];
+  const done = new Set<string>();
+  while (order.length < codes.length) {
+    const ready = codes.find((c) => !done.has(c) && pending.get(c) === 0);
+    if (ready === undefined) return null;
+    order.push(ready);
+    done.add(ready);
+    for (const n of next.get(ready) ?? []) if (pending.has(n)) pending.set(n, pending.get(n)! - 1);
+  }
+  return order;
+}
+
 /** For each matter, every matter that must come after it (transitively). */
 export function reachability(codes: readonly string[], edges: readonly FlowEdge[]): Map<string, Set<string>> {
   const next = successors(codes, edges);

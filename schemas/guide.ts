@@ -2,7 +2,7 @@
  * The 办事指南 model and the four reductions (减表单字段、减材料、减时限、减环节, plus 减跑动):
  * before = every matter applied for one by one, after = the bundle.
  */
-import type { CompiledScenario, Guide, MergedField, Reductions } from './compiled-types.ts';
+import type { CompiledScenario, ExportedRule, Guide, MergedField, Reductions } from './compiled-types.ts';
 import type { Bundle, Matter, MatterLocalField } from './types.ts';
 
 /** The reductions of a scenario with every matter selected. */
@@ -53,7 +53,9 @@ export function buildGuide(
   scenarios: readonly CompiledScenario[],
   departments: readonly string[],
   notes: readonly string[],
+  rules: readonly ExportedRule[] = [],
 ): Guide {
+  const yesNo = ['是', '否'];
   return {
     title: `${bundle.name}办事指南`,
     lead: bundle.lead,
@@ -75,6 +77,11 @@ export function buildGuide(
           if (i.matter.result) m.result = i.matter.result.name;
           return m;
         }),
+        questions: s.questions.map((q) => ({
+          text: q.text,
+          options: q.kind === 'yes-no' ? yesNo : (q.options ?? []).map((o) => o.label),
+        })),
+        conditions: rulesOf(bundle, s, rules).map((r) => (r.basis ? { text: r.message, basis: r.basis } : { text: r.message })),
         steps: steps(s),
         days: s.timeLimit.days,
         visits: s.reductions.visits.after,
@@ -84,4 +91,15 @@ export function buildGuide(
       return entry;
     }),
   };
+}
+
+/** The reject rules of a scenario, as 受理条件: its matters' own and the bundle's for it. */
+function rulesOf(bundle: Bundle, s: CompiledScenario, rules: readonly ExportedRule[]): ExportedRule[] {
+  const codes = new Set(s.items.map((i) => i.matter.code));
+  return rules.filter((r) => {
+    if (r.severity !== 'reject') return false;
+    if (r.matter) return codes.has(r.matter);
+    const only = bundle.rules?.find((x) => x.id === r.id)?.scenarios;
+    return !only || only.includes(s.id);
+  });
 }

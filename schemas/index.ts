@@ -1,5 +1,6 @@
 /** Public surface of the pure model: documents and their lifecycle, the compiler, per-selection queries, the API contract. */
 export * from './types.ts';
+export * from './logic-types.ts';
 export * from './compiled-types.ts';
 export * from './diagnostics.ts';
 export * from './api.ts';
@@ -11,7 +12,7 @@ export { compileBundle } from './compile.ts';
 export { compileDraft, compileForRegion, variantBase, type Draft } from './drafts.ts';
 export { namesOf, variantFor } from './resolve-variant.ts';
 export { applyVariant, applyOperation, CODES, operationLoc, startApplying, type AppliedVariant, type Names } from './variant.ts';
-export { validateDocument, DOCUMENT_SCHEMAS, type SchemaKind } from './validate-documents.ts';
+export { validateDocument, DOCUMENT_SCHEMAS, REFERENCED_SCHEMAS, SHARED_SCHEMAS, type SchemaKind } from './validate-documents.ts';
 export { createAjv, ANNOTATION_KEYWORDS, isValidDate, isValidDateTime } from './ajv.ts';
 export { describeErrors, describeError, type FieldError } from './error-messages.ts';
 export { FORMATS, formatValidators, isValidIdNumber, isValidUscc } from './formats.ts';
@@ -31,3 +32,33 @@ export { patternProblem, re2RegExp, toRe2Syntax } from './safe-pattern.ts';
 export { TEXT_LIMITS } from './text-limits.ts';
 export { documentFieldName } from './document-fields.ts';
 export { interpretedValidator, type InterpretedValidator } from './interpreted-validation.ts';
+export {
+  bothOf,
+  conditionRefs,
+  conditionSchema,
+  describeCondition,
+  fieldPath,
+  holds,
+  passes,
+  type ApplicationData,
+  type ConditionWords,
+} from './conditions.ts';
+export {
+  brokenRules,
+  compileRule,
+  DOMAIN_OPERATIONS,
+  LOGIC_OPERATIONS,
+  logicHolds,
+  logicProblems,
+  logicVars,
+  withValue,
+  type CompiledRule,
+  type DomainOperation,
+} from './rules.ts';
+export * as domainOps from './domain-ops.ts';
+export { derivedValues, withDerived } from './field-logic.ts';
+export { questionSchema, questionsOf } from './emit-schema.ts';
+export { acceptanceDay } from './calendar.ts';
+export { dependencyEdges } from './compile-scenario.ts';
+export { stableTopologicalOrder } from './flow.ts';
+export { CASE_DATE } from './check-logic.ts';

@@ -4,10 +4,35 @@
  * and 免提交 where an earlier matter's result, an e-licence or a commitment stands in.
  */
 import type { ChecklistItem, MaterialRequest, MaterialSource } from './compiled-types.ts';
-import type { MaterialDefinition, MaterialForm, Matter, Necessity } from './types.ts';
+import { holds, type ApplicationData } from './conditions.ts';
+import type { EffectMaterial } from './logic-types.ts';
+import type { MaterialDefinition, MaterialForm, MatterMaterial, Matter, Necessity } from './types.ts';
 
-/** Gathers each material's requests over a scenario's matters, in first-asked order. */
-export function materialRequests(matters: readonly Matter[], dictionary: ReadonlyMap<string, MaterialDefinition>): MaterialRequest[] {
+/** A material an answer asks for; without a matter it is the whole application's (every selected matter's). */
+export const WHOLE_APPLICATION = '';
+
+function sourceOf(matter: string, mat: MatterMaterial): MaterialSource {
+  const source: MaterialSource = {
+    matter,
+    necessity: mat.necessity,
+    form: mat.form,
+    copies: mat.copies,
+    commitment: mat.commitment === true,
+    eLicense: mat.eLicense === true,
+  };
+  if (mat.note) source.note = mat.note;
+  return source;
+}
+
+/**
+ * Gathers each material's requests over a scenario's matters, in first-asked order, and
+ * those its answers may add (情形化材料), each with the condition that asks for it.
+ */
+export function materialRequests(
+  matters: readonly Matter[],
+  dictionary: ReadonlyMap<string, MaterialDefinition>,
+  conditional: readonly (EffectMaterial & { when: MaterialSource['when'] })[] = [],
+): MaterialRequest[] {
   const byId = new Map<string, MaterialRequest>();
   const entry = (id: string): MaterialRequest | undefined => {
     let r = byId.get(id);
@@ -19,20 +44,9 @@ export function materialRequests(matters: readonly Matter[], dictionary: Readonl
     }
     return r;
   };
-  for (const m of matters) {
-    for (const mat of m.materials) {
-      const source: MaterialSource = {
-        matter: m.code,
-        necessity: mat.necessity,
-        form: mat.form,
-        copies: mat.copies,
-        commitment: mat.commitment === true,
-        eLicense: mat.eLicense === true,
-      };
-      if (mat.note) source.note = mat.note;
-      entry(mat.ref)?.sources.push(source);
-    }
-  }
+  for (const m of matters) for (const mat of m.materials) entry(mat.ref)?.sources.push(sourceOf(m.code, mat));
+  for (const c of conditional)
+    entry(c.material.ref)?.sources.push({ ...sourceOf(c.matter ?? WHOLE_APPLICATION, c.material), when: c.when! });
   for (const m of matters) if (m.result?.material) entry(m.result.material)?.producedBy.push(m.code);
   return [...byId.values()].filter((r) => r.sources.length > 0);
 }
@@ -47,16 +61,25 @@ function strictest<T extends string>(values: T[], rank: Record<T, number>): T {
 /**
  * The checklist for a selection. `precedes(a, b)` tells whether matter a finishes before b
  * starts; a material is then not asked for when a selected producer precedes every
- * selected matter that needs it.
+ * selected matter that needs it. With an application, a material an answer asks for is on
+ * the list when its condition holds; without one (a guide for everyone), it is listed with
+ * `when`, the case it is for, said by `describe`.
  */
 export function checklistFor(
   requests: readonly MaterialRequest[],
   selected: ReadonlySet<string>,
   precedes: (a: string, b: string) => boolean,
+  app?: ApplicationData,
+  describe?: (when: NonNullable<MaterialSource['when']>) => string,
 ): ChecklistItem[] {
   const out: ChecklistItem[] = [];
   for (const r of requests) {
-    const sources = r.sources.filter((s) => selected.has(s.matter));
+    const applies = (s: MaterialSource) =>
+      (s.matter === WHOLE_APPLICATION ? selected.size > 0 : selected.has(s.matter)) && (!s.when || !app || holds(s.when, app));
+    // a source for the whole application counts as every selected matter's
+    const sources = r.sources
+      .filter(applies)
+      .flatMap((s) => (s.matter === WHOLE_APPLICATION ? [...selected].map((matter) => ({ ...s, matter })) : [s]));
     if (sources.length === 0) continue;
     const item: ChecklistItem = {
       id: r.id,
@@ -71,9 +94,11 @@ export function checklistFor(
         FORM_RANK,
       ),
       copies: Math.max(...sources.map((s) => s.copies)),
-      matters: sources.map((s) => s.matter),
+      matters: [...new Set(sources.map((s) => s.matter))],
       exempt: null,
     };
+    const whens = sources.map((s) => s.when);
+    if (!app && whens.every((w) => w) && describe) item.when = [...new Set(whens.map((w) => describe(w!)))].join('；或');
     const producer = r.producedBy.find((p) => {
       const consumers = sources.filter((s) => s.matter !== p);
       return selected.has(p) && consumers.length > 0 && consumers.every((s) => precedes(p, s.matter));

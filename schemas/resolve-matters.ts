@@ -54,6 +54,10 @@ function checkMatter(m: Matter, index: CatalogIndex): Diagnostic[] {
   if (m.result?.material && !index.materials.has(m.result.material)) {
     out.push(diagnostic('material.unknown', doc, pointer('result', 'material'), { material: m.result.material }, loc));
   }
+  (m.dependsOn ?? []).forEach((d, i) => {
+    if (!index.matters.has(d.matter))
+      out.push(diagnostic('matter.dependency-unknown', doc, pointer('dependsOn', i, 'matter'), { matter: d.matter }, loc));
+  });
   if (m.promisedDays > m.legalDays) {
     const params = { matter: m.name, promised: m.promisedDays, legal: m.legalDays };
     out.push(diagnostic('time.promise-exceeds-legal', doc, pointer('promisedDays'), params, loc));

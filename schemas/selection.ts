@@ -3,8 +3,9 @@
  * its checklist, required fields, time limit and deadlines. The compiler uses the same
  * functions for its defaults, so studio, runtime and export never disagree.
  */
-import { deadline, type PreparedCalendar } from './calendar.ts';
+import { deadline, uncoveredYears, type PreparedCalendar } from './calendar.ts';
 import type { ChecklistItem, CompiledBundle, CompiledScenario, MergedField, TimeLimit } from './compiled-types.ts';
+import { describeCondition, holds, type ApplicationData, type ConditionWords } from './conditions.ts';
 import { prepareFlow, timeLimitOf, type PreparedFlow } from './flow.ts';
 import { FORMATS } from './formats.ts';
 import { checklistFor } from './materials.ts';
@@ -18,7 +19,7 @@ export function flowOf(scenario: CompiledScenario): PreparedFlow {
     flow = prepareFlow(
       scenario.items.map((i) => i.matter.code),
       scenario.edges,
-      new Map(scenario.items.map((i) => [i.matter.code, i.matter.promisedDays])),
+      new Map(scenario.items.map((i) => [i.matter.code, i.promisedDays ?? i.matter.promisedDays])),
     );
     flows.set(scenario, flow);
   }
@@ -40,10 +41,39 @@ export function timeLimitFor(scenario: CompiledScenario, selected: readonly stri
   return timeLimitOf(flowOf(scenario), selected, scenario.promisedDays);
 }
 
-/** The deduplicated checklist of a selection. */
-export function checklistForSelection(scenario: CompiledScenario, selected: readonly string[]): ChecklistItem[] {
+/**
+ * The deduplicated checklist of a selection; with an application, the materials its answers
+ * ask for are on it when they apply, and without one they are listed with the case they are for.
+ */
+export function checklistForSelection(
+  scenario: CompiledScenario,
+  selected: readonly string[],
+  app?: ApplicationData,
+  words?: ConditionWords,
+): ChecklistItem[] {
   const reach = flowOf(scenario).reach;
-  return checklistFor(scenario.materials, new Set(selected), (a, b) => reach.get(a)?.has(b) === true);
+  const describe = words ? (c: Parameters<typeof describeCondition>[0]) => describeCondition(c, words) : undefined;
+  return checklistFor(scenario.materials, new Set(selected), (a, b) => reach.get(a)?.has(b) === true, app, describe);
+}
+
+/** How conditions of this bundle are said in words: its questions, its fields, its matters. */
+export function conditionWords(compiled: { scenarios: readonly CompiledScenario[]; fields: readonly MergedField[] }): ConditionWords {
+  const questions = new Map(compiled.scenarios.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
+  const fields = new Map(compiled.fields.map((f) => [f.id, f]));
+  const matters = new Map(compiled.scenarios.flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)));
+  return { question: (id) => questions.get(id), field: (id) => fields.get(id), matter: (code) => matters.get(code) ?? code };
+}
+
+/** What the answers make of a scenario's matters: which must be handled, which must not. */
+export function answeredSelection(scenario: CompiledScenario, app: ApplicationData): { required: Set<string>; excluded: Set<string> } {
+  const required = new Set(requiredMatters(scenario));
+  const excluded = new Set<string>();
+  for (const e of scenario.effects) {
+    if (!holds(e.when, app)) continue;
+    for (const code of e.require ?? []) required.add(code);
+    for (const code of e.exclude ?? []) excluded.add(code);
+  }
+  return { required, excluded };
 }
 
 /** The merged fields a selection requires (a field is required when any selected matter requires it). */
@@ -58,28 +88,52 @@ export function fieldsFor(compiled: CompiledBundle, selected: readonly string[])
   return compiled.fields.filter((f) => f.sources.some((s) => chosen.has(s.matter)));
 }
 
-/** Due dates of each selected matter and of the whole bundle, counted in working days from `start`. */
+/** Due dates of a selection: each matter's and the whole bundle's, and the calendar years they fall in that are not known. */
+export interface Deadlines {
+  matters: Record<string, { days: number; startsAfter: string[]; due: string }>;
+  bundle: { days: number; due: string };
+  /** Years the calendar does not cover: no date there can be trusted. */
+  uncovered: number[];
+  /** Years whose holidays are not yet announced: dates there may move. */
+  provisional: number[];
+}
+
+/**
+ * Due dates of each selected matter and of the whole bundle, in working days from `start`
+ * (the day of acceptance). When the bundle promises less than its critical path, every
+ * matter's days shrink in proportion (rounded down), so no path — and no matter — ends
+ * after the bundle's promise.
+ */
 export function deadlinesFor(
   scenario: CompiledScenario,
   selected: readonly string[],
   start: string,
   calendar: PreparedCalendar,
-): { matters: Record<string, { days: number; startsAfter: string[]; due: string }>; bundle: { days: number; due: string } } {
+): Deadlines {
   const flow = flowOf(scenario);
   const chosen = new Set(selected);
+  const limit = timeLimitFor(scenario, selected);
+  const share = limit.criticalDays > limit.days ? limit.days / limit.criticalDays : 1;
   const finish = new Map<string, number>();
-  const matters: Record<string, { days: number; startsAfter: string[]; due: string }> = {};
+  const matters: Deadlines['matters'] = {};
   for (const code of flow.topo) {
     if (!chosen.has(code)) continue;
     const before = flow.topo.filter((p) => chosen.has(p) && flow.reach.get(p)?.has(code));
     const direct = before.filter((p) => !before.some((q) => q !== p && flow.reach.get(p)?.has(q)));
-    const days = flow.days.get(code) ?? 0;
+    const days = Math.floor((flow.days.get(code) ?? 0) * share + 1e-9);
     const end = Math.max(0, ...before.map((p) => finish.get(p)!)) + days;
     finish.set(code, end);
     matters[code] = { days, startsAfter: direct, due: deadline(start, end, calendar) };
   }
-  const limit = timeLimitFor(scenario, selected);
-  return { matters, bundle: { days: limit.days, due: deadline(start, limit.days, calendar) } };
+  const due = deadline(start, limit.days, calendar);
+  const years = (from: string, to: string) =>
+    Array.from({ length: Number(to.slice(0, 4)) - Number(from.slice(0, 4)) + 1 }, (_, i) => Number(from.slice(0, 4)) + i);
+  return {
+    matters,
+    bundle: { days: limit.days, due },
+    uncovered: uncoveredYears(start, due, calendar),
+    provisional: years(start, due).filter((y) => calendar.provisional.has(y)),
+  };
 }
 
 /** Field labels by JSON Pointer (`/person/idNumber`), for naming fields in error messages. */

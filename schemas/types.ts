@@ -2,6 +2,7 @@
  * Authored document types. Each mirrors a JSON Schema in this folder
  * (`*.schema.json`); the schema is the contract, these types are its TypeScript face.
  */
+import type { FieldCondition, MatterDependency, MatterGroup, Question, Rule, ScenarioEffect } from './logic-types.ts';
 
 /** Value type of a data element (数据元). */
 export type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'enum' | 'multi-enum';
@@ -36,7 +37,12 @@ export interface DictionaryElement extends FieldConstraints {
   pii?: boolean;
   /** A value that satisfies the element's constraints, for example applications. */
   example?: unknown;
+  /** Computed from another element: not asked when both are in one form. */
+  derivedFrom?: { element: string; operation: DerivingOperation };
 }
+
+/** How a data element follows from another. */
+export type DerivingOperation = 'idBirthDate' | 'idGender' | 'idRegion';
 
 /** A section of the one form (申请人信息, 单位信息 …): the part of an element id before the first dot. */
 export interface DictionarySection {
@@ -89,7 +95,7 @@ export interface MatterFieldRef {
 
 /** A field only this matter asks for; it lives in the matter's own section. */
 export interface MatterLocalField {
-  local: Omit<DictionaryElement, 'id'> & { id: string };
+  local: Omit<DictionaryElement, 'id' | 'derivedFrom'> & { id: string };
   required: boolean;
 }
 
@@ -134,6 +140,10 @@ export interface Matter {
   fields: MatterField[];
   materials: MatterMaterial[];
   result?: MatterResult;
+  /** 前置事项: matters whose result or decision this one needs first. */
+  dependsOn?: MatterDependency[];
+  /** 受理条件: rules that hold whenever this matter is applied for. */
+  rules?: Rule[];
   basis?: string;
 }
 
@@ -149,6 +159,8 @@ export interface BundleItem {
   selection: Selection;
   /** Cities may not change a locked item. */
   locked?: boolean;
+  /** The matter's promise inside this bundle (working days), at most its own. */
+  promisedDays?: number;
 }
 
 /** "before must finish before after starts". */
@@ -170,6 +182,9 @@ export interface Scenario {
   target: Target;
   mode: Mode;
   guide?: GuidingQuestion;
+  questions?: Question[];
+  effects?: ScenarioEffect[];
+  groups?: MatterGroup[];
   items: BundleItem[];
   edges?: FlowEdge[];
   promisedDays?: number;
@@ -198,6 +213,8 @@ export interface Bundle {
   promisedDays?: number;
   scenarios: Scenario[];
   fieldOverrides?: FieldOverride[];
+  fieldConditions?: FieldCondition[];
+  rules?: Rule[];
 }
 
 /** Position of an added item relative to an existing one. */

@@ -11,6 +11,7 @@ import type { DocumentKind } from './documents.ts';
 import { documentFieldName } from './document-fields.ts';
 import { describeErrors } from './error-messages.ts';
 import { interpretedValidator, type InterpretedValidator } from './interpreted-validation.ts';
+import logicSchema from './logic.schema.json' with { type: 'json' };
 import materialsSchema from './materials.schema.json' with { type: 'json' };
 import matterSchema from './matter.schema.json' with { type: 'json' };
 import regionsSchema from './regions.schema.json' with { type: 'json' };
@@ -30,13 +31,18 @@ export const DOCUMENT_SCHEMAS: Record<SchemaKind, Record<string, unknown>> = {
   regions: regionsSchema,
 };
 
+/** Schemas the documents' schemas refer to that describe no document of their own: the logic of a bundle. */
+export const SHARED_SCHEMAS: Record<'logic', Record<string, unknown>> = { logic: logicSchema };
+
+/** Every schema a document's schema may refer to. */
+export const REFERENCED_SCHEMAS: readonly Record<string, unknown>[] = [...Object.values(DOCUMENT_SCHEMAS), logicSchema];
+
 let validators: Record<SchemaKind, InterpretedValidator> | undefined;
 
 /** Interpreted, not compiled: documents are validated the same way in the server and in the studio, whose CSP forbids eval. */
 function documentValidators(): Record<SchemaKind, InterpretedValidator> {
   if (!validators) {
-    const all = Object.values(DOCUMENT_SCHEMAS);
-    const of = (kind: SchemaKind) => interpretedValidator(DOCUMENT_SCHEMAS[kind], all);
+    const of = (kind: SchemaKind) => interpretedValidator(DOCUMENT_SCHEMAS[kind], REFERENCED_SCHEMAS);
     validators = {
       dictionary: of('dictionary'),
       materials: of('materials'),

@@ -17,12 +17,13 @@ const ROOT_NAMES: Record<FileName, string | null> = {
   bundle: 'Bundle',
   variant: 'Variant',
   regions: null,
+  logic: null,
   compiled: 'CompiledBundle',
   api: null,
 };
 
 /** Definitions of the contract files are named for themselves; a document's parts after it (`Bundle.scenario`). */
-const OWN_NAMES: ReadonlySet<FileName> = new Set(['compiled', 'api']);
+const OWN_NAMES: ReadonlySet<FileName> = new Set(['logic', 'compiled', 'api']);
 
 /** The component name of a definition of `file`. */
 export function componentName(file: FileName, def?: string): string {

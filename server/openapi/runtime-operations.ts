@@ -129,11 +129,15 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
     post: runtime({
       id: 'validateApplication',
       summary: '校验申请并拆分到各事项',
-      description: '有效时返回办理计划：各事项的字段、材料、办理顺序与办结日期；无效时 422 逐项给出字段路径与中文说明。',
+      description:
+        '先按导出的 Schema 校验（含情形问题的回答与条件），再按受理条件与智能审核规则（见 GET …/rules）判断：违反不予受理的规则返回 422，' +
+        '逐项给出字段路径与规则的中文说明；违反提示类规则仍予受理，在办理计划的 warnings 中列出。有效时返回办理计划：各事项的字段、材料、' +
+        '办理顺序与办结日期（收到当天为非工作日时，自下一个工作日起算；由身份证号推算的出生日期、性别在 derived 中）。' +
+        '工作日历尚未覆盖办结日期所在年份时返回 503。',
       params: bundleRoute,
-      body: { schema: schema('Application'), description: '申请：办事情形、办理事项与一张表单的各分组' },
+      body: { schema: schema('Application'), description: '申请：办事情形、情形问题的回答、办理事项与一张表单的各分组' },
       ok: { status: 200, description: '有效，含办理计划', schema: schema('ValidResponse') },
-      problems: [400, 404, 410, 413, 415, 422],
+      problems: [400, 404, 410, 413, 415, 422, 503],
     }),
   },
 };

@@ -1,19 +1,23 @@
 /**
  * The plan of a valid application: the one application split into what each selected
  * matter's back office receives (its fields, its materials, its department), in flow order,
- * with each matter's and the bundle's due date from today through the working-day calendar.
- * Everything but the field values depends only on the compiled artifact, the calendar, the
- * scenario, the selection and the day, so that part is computed once per such key and
- * reused: validation sits on the hot path.
+ * with each matter's and the bundle's due date through the working-day calendar, counted
+ * from the day of acceptance (the day received, or the next working day). Everything but the
+ * field values, the derived values and the warnings depends only on the compiled artifact,
+ * the calendar, the day, the scenario, the selection and which answers ask for materials, so
+ * that part is computed once per such key and reused: validation sits on the hot path.
  */
 import {
+  acceptanceDay,
   checklistForSelection,
   deadlinesFor,
+  holds,
   type ChecklistItem,
   type CompiledBundle,
   type MatterPlan,
   type Plan,
   type PreparedCalendar,
+  type RuleFinding,
 } from '../../schemas/index.ts';
 
 const CHINA_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai, no daylight saving
@@ -23,36 +27,47 @@ export function todayInChina(now = Date.now()): string {
   return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The plan's dates fall in years the published calendar does not cover: no due date can be promised. */
+export class CalendarGapError extends Error {
+  readonly years: number[];
+  constructor(years: number[]) {
+    super(`工作日历尚未包含 ${years.join('、')} 年的节假日安排，暂时无法计算办结日期，请稍后再试`);
+    this.years = years;
+  }
+}
+
+/** An application the plan is made of: its scenario, its matters, its answers and values. */
+export type PlannedApplication = { scenario: string; matters: string[] } & Record<string, unknown>;
+
 interface Skeleton {
   bundle: Plan['bundle'];
   matters: { plan: Omit<MatterPlan, 'fields'>; fields: { section: string; key: string }[]; json: string }[];
   checklist: ChecklistItem[];
-  /** `{"valid":true,"plan":{"bundle":…` and `…"checklist":…}}` pre-encoded; the response adds the matters. */
-  json: { head: Buffer; tail: Buffer };
+  provisionalYears: number[];
+  /** `{"valid":true,"plan":{"bundle":…,"matters":[` and `],"checklist":…,"provisionalYears":…` pre-encoded. */
+  json: { head: Buffer; middle: Buffer };
 }
 
 const MAX_SKELETONS = 512;
-// by artifact, then by calendar (a published calendar is a new object), then by day, scenario and selection
+// by artifact, then by calendar (a published calendar is a new object), then by day, scenario, selection and answers
 const skeletons = new WeakMap<CompiledBundle, WeakMap<PreparedCalendar, Map<string, Skeleton>>>();
 
-function skeletonOf(
-  compiled: CompiledBundle,
-  scenarioId: string,
-  requested: readonly string[],
-  acceptedOn: string,
-  calendar: PreparedCalendar,
-): Skeleton {
+function skeletonOf(compiled: CompiledBundle, app: PlannedApplication, receivedOn: string, calendar: PreparedCalendar): Skeleton {
   let byCalendar = skeletons.get(compiled);
   if (!byCalendar) skeletons.set(compiled, (byCalendar = new WeakMap()));
   let cache = byCalendar.get(calendar);
   if (!cache) byCalendar.set(calendar, (cache = new Map()));
-  const scenario = compiled.scenarios.find((s) => s.id === scenarioId)!;
-  const selected = scenario.items.map((i) => i.matter.code).filter((c) => requested.includes(c));
-  const key = `${acceptedOn}|${scenarioId}|${selected.join(',')}`;
+  const scenario = compiled.scenarios.find((s) => s.id === app.scenario)!;
+  const selected = scenario.items.map((i) => i.matter.code).filter((c) => app.matters.includes(c));
+  // which of the answers' material effects hold: the only way answers change the skeleton
+  const fired = scenario.effects.map((e) => (e.materials?.length && holds(e.when, app) ? '1' : '0')).join('');
+  const key = `${receivedOn}|${scenario.id}|${selected.join(',')}|${fired}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const acceptedOn = acceptanceDay(receivedOn, calendar);
   const dates = deadlinesFor(scenario, selected, acceptedOn, calendar);
-  const checklist = checklistForSelection(scenario, selected);
+  if (dates.uncovered.length) throw new CalendarGapError(dates.uncovered);
+  const checklist = checklistForSelection(scenario, selected, app);
   const stage = new Map(scenario.stages.flatMap((codes, i) => codes.map((c) => [c, i + 1] as const)));
   const skeleton: Skeleton = {
     bundle: {
@@ -60,6 +75,7 @@ function skeletonOf(
       version: compiled.version,
       region: compiled.region,
       scenario: scenario.id,
+      receivedOn,
       acceptedOn,
       days: dates.bundle.days,
       due: dates.bundle.due,
@@ -85,12 +101,13 @@ function skeletonOf(
         };
       }),
     checklist,
-    json: { head: Buffer.alloc(0), tail: Buffer.alloc(0) },
+    provisionalYears: dates.provisional,
+    json: { head: Buffer.alloc(0), middle: Buffer.alloc(0) },
   };
   for (const m of skeleton.matters) m.json = JSON.stringify(m.plan).slice(0, -1);
   skeleton.json = {
     head: Buffer.from(`{"valid":true,"plan":{"bundle":${JSON.stringify(skeleton.bundle)},"matters":[`),
-    tail: Buffer.from(`],"checklist":${JSON.stringify(checklist)}}}`),
+    middle: Buffer.from(`],"checklist":${JSON.stringify(checklist)},"provisionalYears":${JSON.stringify(dates.provisional)}`),
   };
   if (cache.size >= MAX_SKELETONS) cache.clear();
   cache.set(key, skeleton);
@@ -109,32 +126,44 @@ function fieldValues(
   return values;
 }
 
+/** What the plan says beyond the skeleton: derived values and the warnings of 提示 rules. */
+export interface PlanExtras {
+  derived: Record<string, unknown>;
+  warnings: RuleFinding[];
+}
+
 /**
  * The validate response `{"valid":true,"plan":…}` as JSON text: the cached parts as they
- * were serialised once, the field values serialised now. Same content as `buildPlan`.
+ * were serialised once, the rest serialised now. Same content as `buildPlan`.
  */
 export function planResponseJson(
   compiled: CompiledBundle,
-  app: { scenario: string; matters: string[] } & Record<string, unknown>,
-  acceptedOn: string,
+  app: PlannedApplication,
+  receivedOn: string,
   calendar: PreparedCalendar,
+  extras: PlanExtras = { derived: {}, warnings: [] },
 ): Buffer {
-  const skeleton = skeletonOf(compiled, app.scenario, app.matters, acceptedOn, calendar);
+  const skeleton = skeletonOf(compiled, app, receivedOn, calendar);
   const matters = skeleton.matters.map((m) => `${m.json},"fields":${JSON.stringify(fieldValues(app, m.fields))}}`);
-  return Buffer.concat([skeleton.json.head, Buffer.from(matters.join(',')), skeleton.json.tail]);
+  const tail = `,"derived":${JSON.stringify(extras.derived)},"warnings":${JSON.stringify(extras.warnings)}}}`;
+  return Buffer.concat([skeleton.json.head, Buffer.from(matters.join(',')), skeleton.json.middle, Buffer.from(tail)]);
 }
 
 /** Splits a valid application per selected matter. */
 export function buildPlan(
   compiled: CompiledBundle,
-  app: { scenario: string; matters: string[] } & Record<string, unknown>,
-  acceptedOn: string,
+  app: PlannedApplication,
+  receivedOn: string,
   calendar: PreparedCalendar,
+  extras: PlanExtras = { derived: {}, warnings: [] },
 ): Plan {
-  const skeleton = skeletonOf(compiled, app.scenario, app.matters, acceptedOn, calendar);
+  const skeleton = skeletonOf(compiled, app, receivedOn, calendar);
   return {
     bundle: skeleton.bundle,
     matters: skeleton.matters.map(({ plan, fields }) => ({ ...plan, fields: fieldValues(app, fields) })),
     checklist: skeleton.checklist,
+    provisionalYears: skeleton.provisionalYears,
+    derived: extras.derived,
+    warnings: extras.warnings,
   };
 }

@@ -6,12 +6,15 @@
  */
 import { Router, type Request } from 'express';
 import {
+  brokenRules,
+  derivedValues,
   describeErrors,
   diffCompiled,
   exampleApplication,
   normalizeApplication,
   PROVINCE,
   stateLabel,
+  withDerived,
   type BundleSummary,
   type Region,
 } from '../../schemas/index.ts';
@@ -19,7 +22,7 @@ import type { Logger } from '../http/logger.ts';
 import { exceedsValues } from '../http/body-screen.ts';
 import { Representation, sendJson, sendRepresentation } from '../http/cache.ts';
 import { problem } from '../http/problem.ts';
-import { planResponseJson, todayInChina } from './plan.ts';
+import { CalendarGapError, planResponseJson, todayInChina, type PlannedApplication } from './plan.ts';
 import type { Runtime, RuntimeEntry } from './runtime.ts';
 
 /** The 办事指南 page has no script and loads nothing: the tightest policy there is. */
@@ -178,7 +181,10 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     if (!req.is('application/json')) throw problem(415, '请以 application/json 提交申请');
     // an application has a few hundred values at most: a body with thousands is not one, and is refused before any work
     if (exceedsValues(req.body, MAX_VALUES)) throw problem(422, `申请内容过多（超过 ${MAX_VALUES} 项），不是有效的申请`);
-    const app = normalizeApplication(entry.compiled, req.body);
+    const receivedOn = todayInChina();
+    // derived fields (a birth date from the ID number) are the runtime's to fill in, whatever was sent
+    const normalized = normalizeApplication(entry.compiled, req.body);
+    const app = isObject(normalized) ? withDerived(entry.compiled, normalized) : normalized;
     const validate = entry.validate();
     if (!validate(app)) {
       const all = describeErrors(validate.errors, (path) => entry.titles.get(path), { schema: entry.compiled.schema, data: app });
@@ -194,12 +200,29 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
       const extra = all.length > MAX_ERRORS ? { errors, moreErrors: all.length - MAX_ERRORS } : { errors };
       throw problem(422, `申请有 ${all.length} 处需要修改`, extra);
     }
-    const body = planResponseJson(
-      entry.compiled,
-      app as Parameters<typeof planResponseJson>[1],
-      todayInChina(),
-      ctx.runtime.calendar.prepared,
-    );
+    const valid = app as PlannedApplication;
+    const calendar = ctx.runtime.calendar.prepared;
+    // 受理条件 and 智能审核: a broken 不予受理 rule refuses the application, a 提示 rule goes to the clerk
+    const broken = brokenRules(entry.compiled.rules, { ...valid, applicationDate: receivedOn }, calendar);
+    const refused = broken.filter((r) => r.severity === 'reject');
+    if (refused.length) {
+      ctx.logger.info('application refused by rules', {
+        requestId: req.id,
+        bundle: entry.compiled.id,
+        region: entry.compiled.region,
+        rules: refused.map((r) => r.id),
+      });
+      const errors = refused.flatMap((r) => (r.paths.length ? r.paths : ['']).map((path) => ({ path, message: r.message })));
+      throw problem(422, `申请不符合受理条件：${refused.map((r) => r.message).join('；')}`, { errors: errors.slice(0, MAX_ERRORS) });
+    }
+    const warnings = broken.map((r) => ({ rule: r.id, message: r.message, paths: r.paths }));
+    let body: Buffer;
+    try {
+      body = planResponseJson(entry.compiled, valid, receivedOn, calendar, { derived: derivedValues(entry.compiled, valid), warnings });
+    } catch (error) {
+      if (error instanceof CalendarGapError) throw problem(503, error.message);
+      throw error;
+    }
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Length', body.length);
     res.end(body);
@@ -207,3 +230,5 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
 
   return router;
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);

@@ -7,12 +7,26 @@ import {
   type Definitions,
   type DiagnosticCode,
   type DiagnosticLoc,
+  type Question,
+  type Rule,
+  type Scenario,
 } from '../../schemas/index.ts';
 import { bundle, definitions, field, matter } from '../support/fixtures.ts';
 
 const A = matter('A001', { promisedDays: 3 });
 const B = matter('B001', { promisedDays: 7 });
-const ok = (over: Partial<Bundle> = {}, scenario = {}) => bundle(['A001', 'B001'], scenario, over);
+const ok = (over: Partial<Bundle> = {}, scenario: Partial<Scenario> = {}) => bundle(['A001', 'B001'], scenario, over);
+const needsA = matter('B001', { promisedDays: 7, dependsOn: [{ matter: 'A001', kind: 'result' }] });
+const yesNo: Question = { id: 'byAgent', text: '是否委托他人代办', kind: 'yes-no' };
+const scenarioWith = (id: string, questions: Question[]): Scenario => ({ ...bundle(['A001', 'B001']).scenarios[0]!, id, questions });
+const rule = (over: Partial<Rule> = {}): Rule => ({
+  id: 'r',
+  message: '测试规则',
+  severity: 'reject',
+  fields: [],
+  logic: { '==': [1, 1] },
+  ...over,
+});
 
 /** One case per diagnostic code: the definitions that trigger it and where it points. */
 const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
@@ -95,6 +109,103 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
     'bundle:test-bundle',
     '/scenarios/0/guide',
   ],
+  [
+    'flow.contradicts-dependency',
+    () => definitions([A, needsA], [ok({}, { edges: [{ before: 'B001', after: 'A001' }] })]),
+    'bundle:test-bundle',
+    '/scenarios/0/edges/0',
+  ],
+  [
+    'flow.reordered',
+    () => definitions([A, needsA], [bundle(['B001', 'A001'], { mode: 'serial' })]),
+    'bundle:test-bundle',
+    '/scenarios/0/items',
+  ],
+  [
+    'matter.dependency-unknown',
+    () => definitions([matter('A001', { dependsOn: [{ matter: 'Z999', kind: 'decision' }] }), B], [ok()]),
+    'matter:A001',
+    '/dependsOn/0/matter',
+  ],
+  [
+    'item.promise-exceeds-matter',
+    () =>
+      definitions(
+        [A, B],
+        [
+          bundle(['A001', 'B001'], {
+            items: [
+              { matter: 'A001', selection: 'required', promisedDays: 9 },
+              { matter: 'B001', selection: 'optional' },
+            ],
+          }),
+        ],
+      ),
+    'bundle:test-bundle',
+    '/scenarios/0/items/0/promisedDays',
+  ],
+  [
+    'question.duplicate-id',
+    () => definitions([A, B], [ok({ scenarios: [scenarioWith('main', [yesNo]), scenarioWith('second', [yesNo])] })]),
+    'bundle:test-bundle',
+    '/scenarios/1/questions/0/id',
+  ],
+  [
+    'question.no-options',
+    () => definitions([A, B], [ok({}, { questions: [{ id: 'kind', text: '新进人员类型', kind: 'one-of' }] })]),
+    'bundle:test-bundle',
+    '/scenarios/0/questions/0',
+  ],
+  [
+    'logic.unknown-answer',
+    () => definitions([A, B], [ok({}, { effects: [{ when: { answer: 'nope', equals: true }, require: ['B001'] }] })]),
+    'bundle:test-bundle',
+    '/scenarios/0/effects/0/when',
+  ],
+  [
+    'logic.unknown-field',
+    () => definitions([A, B], [ok({ fieldConditions: [{ target: 'person.shoeSize', when: { matter: 'B001', selected: true } }] })]),
+    'bundle:test-bundle',
+    '/fieldConditions/0/target',
+  ],
+  [
+    'logic.unknown-matter',
+    () =>
+      definitions([A, B], [ok({}, { questions: [yesNo], effects: [{ when: { answer: 'byAgent', equals: true }, require: ['Z999'] }] })]),
+    'bundle:test-bundle',
+    '/scenarios/0/effects/0',
+  ],
+  [
+    'logic.excludes-required',
+    () =>
+      definitions([A, B], [ok({}, { questions: [yesNo], effects: [{ when: { answer: 'byAgent', equals: true }, exclude: ['A001'] }] })]),
+    'bundle:test-bundle',
+    '/scenarios/0/effects/0/exclude',
+  ],
+  [
+    'group.invalid',
+    () => definitions([A, B], [ok({}, { groups: [{ kind: 'exactly-one', label: '录用类型', matters: ['A001', 'B001'] }] })]),
+    'bundle:test-bundle',
+    '/scenarios/0/groups/0',
+  ],
+  [
+    'rule.invalid',
+    () => definitions([A, B], [ok({ rules: [rule({ logic: { map: [[1], { var: '' }] } })] })]),
+    'bundle:test-bundle',
+    '/rules/0/logic',
+  ],
+  [
+    'rule.unknown-field',
+    () => definitions([A, B], [ok({ rules: [rule({ logic: { var: 'person.shoeSize' } })] })]),
+    'bundle:test-bundle',
+    '/rules/0/logic',
+  ],
+  [
+    'rule.case-fails',
+    () => definitions([A, B], [ok({ rules: [rule({ cases: [{ label: '总是通过', values: {}, passes: false }] })] })]),
+    'bundle:test-bundle',
+    '/rules/0/cases/0',
+  ],
   ['time.promise-exceeds-critical-path', () => definitions([A, B], [ok({ promisedDays: 8 })]), 'bundle:test-bundle', '/promisedDays'],
   [
     'time.promise-exceeds-legal',
@@ -147,6 +258,20 @@ const LOCATIONS: Record<DiagnosticCode, DiagnosticLoc | undefined> = {
   'scenario.duplicate-id': { scenario: 'main' },
   'scenario.target-mismatch': { scenario: 'main', matter: 'B001' },
   'scenario.guide-incomplete': { scenario: 'main' },
+  'flow.contradicts-dependency': { scenario: 'main' },
+  'flow.reordered': { scenario: 'main' },
+  'matter.dependency-unknown': { matter: 'A001' },
+  'item.promise-exceeds-matter': { scenario: 'main', matter: 'A001' },
+  'question.duplicate-id': { scenario: 'second', question: 'byAgent' },
+  'question.no-options': { scenario: 'main', question: 'kind' },
+  'logic.unknown-answer': { scenario: 'main' },
+  'logic.unknown-field': undefined,
+  'logic.unknown-matter': { scenario: 'main' },
+  'logic.excludes-required': { scenario: 'main' },
+  'group.invalid': { scenario: 'main' },
+  'rule.invalid': { rule: 'r' },
+  'rule.unknown-field': { rule: 'r' },
+  'rule.case-fails': { rule: 'r' },
   'time.promise-exceeds-critical-path': { scenario: 'main' },
   'time.promise-exceeds-legal': { matter: 'A001' },
   'variant.base-moved': undefined,

@@ -45,6 +45,23 @@ const DOCUMENTS: [string, string][] = [
   ['VariantOperation', 'variant#/$defs/operation'],
   ['Anchor', 'variant#/$defs/anchor'],
   ['WorkCalendar', 'calendar#'],
+  ['DerivingOperation', 'dictionary#/$defs/derivingOperation'],
+  ['Condition', 'logic#/$defs/Condition'],
+  ['ValueTest', 'logic#/$defs/ValueTest'],
+  ['AnswerCondition', 'logic#/$defs/AnswerCondition'],
+  ['FieldValueCondition', 'logic#/$defs/FieldValueCondition'],
+  ['MatterCondition', 'logic#/$defs/MatterCondition'],
+  ['QuestionKind', 'logic#/$defs/QuestionKind'],
+  ['Question', 'logic#/$defs/Question'],
+  ['EffectMaterial', 'logic#/$defs/EffectMaterial'],
+  ['ScenarioEffect', 'logic#/$defs/ScenarioEffect'],
+  ['MatterGroup', 'logic#/$defs/MatterGroup'],
+  ['FieldCondition', 'logic#/$defs/FieldCondition'],
+  ['JsonLogic', 'logic#/$defs/JsonLogic'],
+  ['RuleCase', 'logic#/$defs/RuleCase'],
+  ['RuleSeverity', 'logic#/$defs/RuleSeverity'],
+  ['Rule', 'logic#/$defs/Rule'],
+  ['MatterDependency', 'logic#/$defs/MatterDependency'],
 ];
 
 /** Definitions of the API that only one route reads or writes, as a literal (no TypeScript type is shared). */

@@ -61,7 +61,8 @@ describe('formats', () => {
     for (const b of defs.bundles) {
       const compiled = compileBundle(defs, b.id, '320000');
       for (const f of compiled.fields.filter((x) => x.type === 'string' || x.type === 'text')) {
-        const section = compiled.schema.properties![f.section] as { properties: Record<string, { maxLength?: number }> };
+        const sections = compiled.schema.properties as Record<string, { properties: Record<string, { maxLength?: number }> }>;
+        const section = sections[f.section]!;
         expect(section.properties[f.key]!.maxLength, `${b.id} ${f.id}`).toBeGreaterThan(0);
       }
     }

@@ -14,6 +14,7 @@ type Shape =
   | { kind: 'any' }
   | { kind: 'literal'; values: Set<string | number | boolean>; nullable: boolean }
   | { kind: 'primitive'; type: 'string' | 'number' | 'boolean'; nullable: boolean }
+  | { kind: 'primitives'; types: Set<'string' | 'number' | 'boolean'>; nullable: boolean }
   | { kind: 'array'; items: Json; nullable: boolean }
   | { kind: 'object'; props: Map<string, Json>; required: Set<string>; additional: Json | null; nullable: boolean }
   | { kind: 'union'; options: Json[]; nullable: boolean };
@@ -68,6 +69,11 @@ export class SchemaResolver {
     const nullable = types.includes('null');
     const type = types.find((t) => t !== 'null');
     if ('const' in merged) return { shape: { kind: 'literal', values: new Set([merged.const as string]), nullable }, file: at };
+    const plain = types.filter((t) => t !== 'null');
+    if (plain.length > 1 && plain.every((t) => ['string', 'number', 'integer', 'boolean'].includes(t)) && !merged.enum) {
+      const set = new Set(plain.map((t) => (t === 'integer' ? 'number' : t)) as ('string' | 'number' | 'boolean')[]);
+      return { shape: { kind: 'primitives', types: set, nullable }, file: at };
+    }
     if (Array.isArray(merged.enum)) return { shape: { kind: 'literal', values: new Set(merged.enum as string[]), nullable }, file: at };
     if (type === 'array') return { shape: { kind: 'array', items: (merged.items ?? {}) as Json, nullable }, file: at };
     if (type === 'object' || merged.properties) {
@@ -184,6 +190,22 @@ export class TypeChecker {
           ? isBoolean || members.every((m) => m.flags & ts.TypeFlags.Boolean)
           : members.length === 1 && members[0]!.flags & want;
       if (!ok) out.push(`${path}: schema says ${shape.type}, type is ${this.text(t)}`);
+      return;
+    }
+    if (shape.kind === 'primitives') {
+      const kinds = new Set(
+        members.map((m) =>
+          m.flags & ts.TypeFlags.String
+            ? 'string'
+            : m.flags & ts.TypeFlags.Number
+              ? 'number'
+              : m.flags & ts.TypeFlags.BooleanLiteral
+                ? 'boolean'
+                : '?',
+        ),
+      );
+      if (kinds.size !== shape.types.size || [...shape.types].some((k) => !kinds.has(k)))
+        out.push(`${path}: schema says ${[...shape.types].join(' | ')}, type is ${this.text(t)}`);
       return;
     }
     if (shape.kind === 'union') {

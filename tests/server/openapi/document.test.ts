@@ -99,6 +99,6 @@ describe('OpenAPI', () => {
     }
     const validate = (doc.paths['/api/regions/{region}/bundles/{ref}/applications/validate'] as Record<string, (typeof ops)[number]>).post!;
     expect(validate.security).toEqual([]);
-    expect(Object.keys(validate.responses).sort()).toEqual(['200', '400', '404', '410', '413', '415', '422']);
+    expect(Object.keys(validate.responses).sort()).toEqual(['200', '400', '404', '410', '413', '415', '422', '503']);
   });
 });

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deadline, prepareCalendar } from '../../../schemas/index.ts';
+import { acceptanceDay, deadline, prepareCalendar } from '../../../schemas/index.ts';
 import { loadDefinitions } from '../../../server/catalog/shipped.ts';
 import { todayInChina } from '../../../server/runtime/plan.ts';
 import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
@@ -28,7 +28,7 @@ async function due(matters: string) {
 describe('releases of the working-day calendar', () => {
   it('plans with the published calendar: a draft changes nothing, publishing it changes every due date at once', async () => {
     const before = await due('JSRS-JY-0101,JSRS-SY-0101,JSRS-JY-0201');
-    expect(before.due).toBe(deadline(todayInChina(), before.days, shipped));
+    expect(before.due).toBe(deadline(acceptanceDay(todayInChina(), shipped), before.days, shipped));
 
     // the State Council moves the next 60 days to holidays; the official edits the draft
     const draft = (await admin.get('/api/studio/documents/calendar/calendar')).body;
@@ -37,7 +37,7 @@ describe('releases of the working-day calendar', () => {
     const edited = { ...draft.body, holidays: [...new Set([...draft.body.holidays, ...next60])].sort() };
     await admin.put('/api/studio/documents/calendar/calendar', edited, `"${draft.rev}"`).expect(200);
     const unseen = await due('JSRS-JY-0101,JSRS-SY-0101');
-    expect(unseen.due).toBe(deadline(todayInChina(), unseen.days, shipped));
+    expect(unseen.due).toBe(deadline(acceptanceDay(todayInChina(), shipped), unseen.days, shipped));
     expect(await due('JSRS-JY-0101,JSRS-SY-0101,JSRS-JY-0201')).toEqual(before);
 
     // publishing applies it to every live version without republishing them, cached plans included
@@ -45,7 +45,7 @@ describe('releases of the working-day calendar', () => {
     expect(release.body).toMatchObject({ kind: 'calendar', release: 2, rev: draft.rev + 1 });
     const published = prepareCalendar(edited);
     const after = await due('JSRS-JY-0101,JSRS-SY-0101,JSRS-JY-0201');
-    expect(after.due).toBe(deadline(todayInChina(), after.days, published));
+    expect(after.due).toBe(deadline(acceptanceDay(todayInChina(), published), after.days, published));
     expect(after.due > before.due).toBe(true);
     expect((await request(server.url).get('/api/calendar').expect(200)).body).toMatchObject({
       release: 2,

@@ -1,0 +1,149 @@
+/**
+ * The named domain operations rules may use, beside JSON Logic's own: facts an ID number
+ * states, ages and spans of time, and the statutory retirement age after the 2025 reform.
+ * Implemented once, used identically by the runtime and the studio; a third-party front end
+ * implements the same few functions (the README specifies them). Every operation is total:
+ * input it cannot read gives null, never an exception.
+ *
+ * Retirement (全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定, 2024-09-13, and
+ * its 办法, in force 2025-01-01): men 60 → 63 and women in managerial or technical posts
+ * 55 → 58, one month later for every four months of birth from 1965-01 and 1970-01; women
+ * workers 50 → 55, one month for every two months from 1975-01. Flexible retirement up to
+ * three years before the statutory age, never before the old age. The minimum contribution
+ * for a monthly pension is 15 years until 2029 and rises by six months a year from 2030 to 20.
+ */
+import { isWorkingDay, type PreparedCalendar } from './calendar.ts';
+import { isValidIdNumber } from './formats.ts';
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A YYYY-MM-DD date as year, month (1–12) and day, when it names a real day. */
+function parse(date: unknown): { y: number; m: number; d: number } | null {
+  if (typeof date !== 'string') return null;
+  const match = DATE.exec(date);
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(y, m - 1, d));
+  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d ? { y, m, d } : null;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+const format = (p: { y: number; m: number; d: number }) => `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
+
+/** `date` plus `months` months; the day is kept, or the month's last day when the month is shorter. */
+export function addMonths(date: string, months: number): string | null {
+  const p = parse(date);
+  if (!p) return null;
+  const index = p.y * 12 + (p.m - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return format({ y, m, d: Math.min(p.d, last) });
+}
+
+/** The birth date an ID number states (YYYY-MM-DD), or null. */
+export function idBirthDate(id: unknown): string | null {
+  if (typeof id !== 'string' || !isValidIdNumber(id)) return null;
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+}
+
+/** The gender an ID number states, as GB/T 2261.1 codes it: '1' male (odd sequence digit), '2' female; or null. */
+export function idGender(id: unknown): '1' | '2' | null {
+  if (typeof id !== 'string' || !isValidIdNumber(id)) return null;
+  return Number(id[16]) % 2 === 1 ? '1' : '2';
+}
+
+/** The six-digit administrative division an ID number was issued in, or null. */
+export function idRegion(id: unknown): string | null {
+  return typeof id === 'string' && isValidIdNumber(id) ? id.slice(0, 6) : null;
+}
+
+/** Whole months from `from` to `to` (negative when `to` is earlier), or null. */
+export function monthsBetween(from: unknown, to: unknown): number | null {
+  const a = parse(from);
+  const b = parse(to);
+  if (!a || !b) return null;
+  const months = (b.y - a.y) * 12 + (b.m - a.m);
+  // a month is complete once its day is reached (or the shorter month has ended)
+  const reached = (x: typeof a, y: typeof a) => y.d >= x.d || y.d === new Date(Date.UTC(y.y, y.m, 0)).getUTCDate();
+  if (months > 0 && !reached(a, b)) return months - 1;
+  if (months < 0 && !reached(b, a)) return months + 1;
+  return months;
+}
+
+/** Completed years of age on `on` of someone born on `birth`, or null. */
+export function age(birth: unknown, on: unknown): number | null {
+  const months = monthsBetween(birth, on);
+  return months === null ? null : Math.floor(months / 12);
+}
+
+/** Working days after `from` up to and including `to` through the calendar (0 when `to` is not later), or null. */
+export function workingDaysBetween(from: unknown, to: unknown, calendar: PreparedCalendar): number | null {
+  const a = parse(from);
+  const b = parse(to);
+  if (!a || !b) return null;
+  const end = format(b);
+  let count = 0;
+  let day = format(a);
+  // bounded: at most ten years of days are walked
+  for (let i = 0; i < 3700 && day < end; i++) {
+    day = nextDay(day);
+    if (isWorkingDay(day, calendar)) count++;
+  }
+  return count;
+}
+
+function nextDay(date: string): string {
+  const p = parse(date)!;
+  return new Date(Date.UTC(p.y, p.m - 1, p.d + 1)).toISOString().slice(0, 10);
+}
+
+/** Who the statutory age depends on: gender ('1' male, '2' female) and, for women, cadre (管理和专业技术岗位) or worker. */
+interface RetirementGroup {
+  /** The age before the reform, in years. */
+  base: number;
+  /** Births from this month on retire later. */
+  from: { y: number; m: number };
+  /** One more month for every `every` months of birth after `from`… */
+  every: number;
+  /** …up to this many months. */
+  most: number;
+}
+
+function groupOf(gender: unknown, staffType: unknown): RetirementGroup | null {
+  if (gender === '1') return { base: 60, from: { y: 1965, m: 1 }, every: 4, most: 36 };
+  if (gender === '2' && staffType === 'cadre') return { base: 55, from: { y: 1970, m: 1 }, every: 4, most: 36 };
+  if (gender === '2' && staffType === 'worker') return { base: 50, from: { y: 1975, m: 1 }, every: 2, most: 60 };
+  return null;
+}
+
+/** The statutory retirement age in months of someone born on `birth` (gender '1' / '2'; women: staffType 'cadre' / 'worker'), or null. */
+export function retirementAge(birth: unknown, gender: unknown, staffType: unknown): number | null {
+  const p = parse(birth);
+  const group = groupOf(gender, staffType);
+  if (!p || !group) return null;
+  const after = (p.y - group.from.y) * 12 + (p.m - group.from.m);
+  const later = after < 0 ? 0 : Math.min(group.most, Math.floor(after / group.every) + 1);
+  return group.base * 12 + later;
+}
+
+/** The date someone reaches the statutory retirement age, or null. */
+export function retirementDate(birth: unknown, gender: unknown, staffType: unknown): string | null {
+  const months = retirementAge(birth, gender, staffType);
+  return months === null ? null : addMonths(birth as string, months);
+}
+
+/** The earliest date of flexible retirement: three years before the statutory date, never before the old age. */
+export function earliestRetirementDate(birth: unknown, gender: unknown, staffType: unknown): string | null {
+  const months = retirementAge(birth, gender, staffType);
+  const group = groupOf(gender, staffType);
+  if (months === null || !group) return null;
+  return addMonths(birth as string, Math.max(group.base * 12, months - 36));
+}
+
+/** The months of contributions a monthly pension needs for a retirement in the year of `date`, or null. */
+export function minContributionMonths(date: unknown): number | null {
+  const p = parse(date);
+  if (!p) return null;
+  return p.y < 2030 ? 180 : Math.min(240, 180 + 6 * (p.y - 2029));
+}

@@ -1,0 +1,173 @@
+/**
+ * 受理条件 and 智能审核 rules: JSON Logic (jsonlogic.com, evaluated by json-logic-js, the
+ * reference implementation) over the application, with the domain operations of
+ * `domain-ops.ts`. A rule passes when its logic is truthy. Only a fixed set of operations is
+ * allowed — no iteration, no method calls — so a rule costs time linear in its size whatever
+ * an official writes; the compiler refuses anything else.
+ *
+ * The data a rule reads is the application (`scenario`, `matters`, `answers`, the sections of
+ * the one form) with the values derived from it (a birth date from an ID number) and the
+ * date the application is made (`applicationDate`, YYYY-MM-DD).
+ */
+import jsonLogic from 'json-logic-js';
+import { prepareCalendar, type PreparedCalendar } from './calendar.ts';
+import * as ops from './domain-ops.ts';
+import type { ExportedRule } from './compiled-types.ts';
+import type { JsonLogic, Rule } from './logic-types.ts';
+
+/** JSON Logic's own operations a rule may use. */
+export const LOGIC_OPERATIONS = [
+  'var',
+  'missing',
+  'missing_some',
+  'if',
+  '?:',
+  '==',
+  '===',
+  '!=',
+  '!==',
+  '!',
+  '!!',
+  'or',
+  'and',
+  '>',
+  '>=',
+  '<',
+  '<=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  'min',
+  'max',
+  'in',
+  'cat',
+  'substr',
+] as const;
+
+/** The domain operations, with what officials read about them in the rule builder. */
+export const DOMAIN_OPERATIONS = {
+  idBirthDate: { label: '身份证号中的出生日期', args: ['身份证号'] },
+  idGender: { label: '身份证号中的性别（1 男，2 女）', args: ['身份证号'] },
+  idRegion: { label: '身份证号中的行政区划代码', args: ['身份证号'] },
+  age: { label: '某日的周岁年龄', args: ['出生日期', '日期'] },
+  monthsBetween: { label: '两个日期之间的整月数', args: ['起始日期', '终止日期'] },
+  workingDaysBetween: { label: '两个日期之间的工作日数', args: ['起始日期', '终止日期'] },
+  retirementAge: { label: '法定退休年龄（月数）', args: ['出生日期', '性别', '人员身份'] },
+  retirementDate: { label: '达到法定退休年龄的日期', args: ['出生日期', '性别', '人员身份'] },
+  earliestRetirementDate: { label: '弹性提前退休的最早日期', args: ['出生日期', '性别', '人员身份'] },
+  minContributionMonths: { label: '按月领取养老金的最低缴费月数', args: ['退休日期'] },
+} as const;
+
+/** A domain operation's name. */
+export type DomainOperation = keyof typeof DOMAIN_OPERATIONS;
+
+const ALLOWED = new Set<string>([...LOGIC_OPERATIONS, ...Object.keys(DOMAIN_OPERATIONS)]);
+const MAX_NODES = 400;
+const MAX_DEPTH = 24;
+
+// the calendar `workingDaysBetween` counts with, set for the duration of one synchronous evaluation
+let calendar: PreparedCalendar = prepareCalendar(undefined);
+const domain: Record<DomainOperation, (...args: unknown[]) => unknown> = {
+  idBirthDate: (id) => ops.idBirthDate(id),
+  idGender: (id) => ops.idGender(id),
+  idRegion: (id) => ops.idRegion(id),
+  age: (birth, on) => ops.age(birth, on),
+  monthsBetween: (from, to) => ops.monthsBetween(from, to),
+  workingDaysBetween: (from, to) => ops.workingDaysBetween(from, to, calendar),
+  retirementAge: (birth, gender, staff) => ops.retirementAge(birth, gender, staff),
+  retirementDate: (birth, gender, staff) => ops.retirementDate(birth, gender, staff),
+  earliestRetirementDate: (birth, gender, staff) => ops.earliestRetirementDate(birth, gender, staff),
+  minContributionMonths: (date) => ops.minContributionMonths(date),
+};
+for (const [name, fn] of Object.entries(domain)) jsonLogic.add_operation(name, fn);
+// what a rule may never do, even if a document slipped past the checks
+for (const unsafe of ['method', 'log']) jsonLogic.rm_operation(unsafe);
+
+/** What is wrong with a rule's logic, in Chinese (empty when it may be used). */
+export function logicProblems(logic: unknown): string[] {
+  const out = new Set<string>();
+  let nodes = 0;
+  const walk = (node: unknown, depth: number) => {
+    if (++nodes > MAX_NODES) return void out.add(`规则过于复杂（超过 ${MAX_NODES} 个节点）`);
+    if (depth > MAX_DEPTH) return void out.add(`规则嵌套过深（超过 ${MAX_DEPTH} 层）`);
+    if (Array.isArray(node)) return node.forEach((n) => walk(n, depth + 1));
+    if (!node || typeof node !== 'object') return;
+    const keys = Object.keys(node);
+    if (keys.length !== 1) return void out.add('规则的每一步只能有一个运算');
+    const op = keys[0]!;
+    if (!ALLOWED.has(op)) out.add(`不支持的运算「${op}」`);
+    walk((node as Record<string, unknown>)[op], depth + 1);
+  };
+  if (!logic || typeof logic !== 'object' || Array.isArray(logic)) return ['规则应为一个运算'];
+  walk(logic, 0);
+  return [...out];
+}
+
+/** The data paths a rule reads with `var` (and `missing`), in order of first use. */
+export function logicVars(logic: unknown): string[] {
+  const out: string[] = [];
+  const add = (v: unknown) => {
+    const path = Array.isArray(v) ? v[0] : v;
+    if (typeof path === 'string' && path !== '' && !out.includes(path)) out.push(path);
+  };
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const [op, arg] = Object.entries(node)[0] ?? [];
+    if (op === 'var') add(arg);
+    else if (op === 'missing') ([] as unknown[]).concat(arg).forEach(add);
+    walk(arg);
+  };
+  walk(logic);
+  return out;
+}
+
+/** A rule as compiled (and exported). */
+export type CompiledRule = ExportedRule;
+
+/** A rule of a matter (it applies when the matter is applied for) or of the bundle (in its scenarios). */
+export function compileRule(rule: Rule, matter: string | null): CompiledRule {
+  let logic: JsonLogic = rule.logic;
+  if (rule.scenarios) logic = { if: [{ in: [{ var: 'scenario' }, rule.scenarios] }, logic, true] };
+  if (matter) logic = { if: [{ in: [matter, { var: 'matters' }] }, logic, true] };
+  const out: CompiledRule = {
+    id: matter ? `${matter}/${rule.id}` : rule.id,
+    matter,
+    message: rule.message,
+    severity: rule.severity,
+    fields: [...rule.fields],
+    paths: rule.fields.map((f) => `/${f.replace('.', '/')}`),
+    logic,
+  };
+  if (rule.basis) out.basis = rule.basis;
+  if (rule.cases?.length) out.cases = rule.cases;
+  return out;
+}
+
+/** True when the logic holds for `data`; a rule that cannot be evaluated does not hold. */
+export function logicHolds(logic: JsonLogic, data: unknown, workCalendar?: PreparedCalendar): boolean {
+  const previous = calendar;
+  if (workCalendar) calendar = workCalendar;
+  try {
+    return jsonLogic.truthy(jsonLogic.apply(logic as never, data));
+  } catch {
+    return false;
+  } finally {
+    calendar = previous;
+  }
+}
+
+/** The rules an application breaks, in order. */
+export function brokenRules(rules: readonly CompiledRule[], data: unknown, workCalendar?: PreparedCalendar): CompiledRule[] {
+  return rules.filter((r) => !logicHolds(r.logic, data, workCalendar));
+}
+
+/** Sets `value` at a dotted path of a copy of `data`. */
+export function withValue(data: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path.split('.');
+  if (!rest.length) return { ...data, [head!]: value };
+  const inner = (data[head!] && typeof data[head!] === 'object' ? data[head!] : {}) as Record<string, unknown>;
+  return { ...data, [head!]: withValue(inner, rest.join('.'), value) };
+}
