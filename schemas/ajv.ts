@@ -8,7 +8,7 @@ import { formatValidators } from './formats.ts';
 import { patternProblem, re2RegExp } from './safe-pattern.ts';
 
 /** The annotation keywords our emitted schemas carry; validators ignore them. */
-export const ANNOTATION_KEYWORDS = ['x-field', 'x-sources', 'x-pii', 'x-matter', 'x-section'] as const;
+export const ANNOTATION_KEYWORDS = ['x-field', 'x-sources', 'x-pii', 'x-matter', 'x-section', 'x-derived', 'x-rules'] as const;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -40,7 +40,7 @@ export function createAjv(): Ajv2020 {
     strictRequired: false,
     allowUnionTypes: true,
   });
-  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'boolean'] });
+  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'boolean', 'object'] });
   ajv.addFormat('date', { type: 'string', validate: isValidDate });
   ajv.addFormat('date-time', { type: 'string', validate: isValidDateTime });
   ajv.addFormat('safe-pattern', { type: 'string', validate: (p: string) => patternProblem(p) === null });

@@ -9,7 +9,7 @@ import { conditionRefs } from './conditions.ts';
 import { diagnostic, pointer, type Diagnostic, type DiagnosticLoc } from './diagnostics.ts';
 import { exampleApplication } from './example.ts';
 import { withDerived } from './field-logic.ts';
-import type { Condition } from './logic-types.ts';
+import type { Condition, Question } from './logic-types.ts';
 import { logicHolds, logicProblems, logicVars, withValue } from './rules.ts';
 import type { Bundle, Matter, Scenario } from './types.ts';
 
@@ -80,22 +80,21 @@ export function checkScenarioLogic(s: Scenario, si: number, ctx: LogicContext): 
   });
 }
 
-/** Question ids are unique in the bundle: the answers of all its scenarios share one object. */
+/**
+ * The answers of all a bundle's scenarios share one object: a question id names one question.
+ * Scenarios may ask the same question (代办); one id for two different questions is an error.
+ */
 export function checkQuestionIds(bundle: Bundle, diagnostics: Diagnostic[]): void {
-  const seen = new Set<string>();
+  const seen = new Map<string, string>();
+  const shape = (q: Question) => JSON.stringify([q.text, q.kind, q.options ?? []]);
   bundle.scenarios.forEach((s, si) =>
     (s.questions ?? []).forEach((q, qi) => {
-      if (seen.has(q.id))
-        diagnostics.push(
-          diagnostic(
-            'question.duplicate-id',
-            `bundle:${bundle.id}`,
-            pointer('scenarios', si, 'questions', qi, 'id'),
-            { id: q.id },
-            { scenario: s.id, question: q.id },
-          ),
-        );
-      seen.add(q.id);
+      const first = seen.get(q.id);
+      if (first !== undefined && first !== shape(q)) {
+        const at = pointer('scenarios', si, 'questions', qi, 'id');
+        diagnostics.push(diagnostic('question.duplicate-id', `bundle:${bundle.id}`, at, { id: q.id }, { scenario: s.id, question: q.id }));
+      }
+      if (first === undefined) seen.set(q.id, shape(q));
     }),
   );
 }
@@ -148,13 +147,14 @@ export function checkRuleCases(compiled: CompiledBundle, matters: ReadonlyMap<st
   for (const rule of compiled.rules) {
     if (!rule.cases?.length) continue;
     const { doc, at } = ruleHome(rule, ctx.bundle, matters);
-    const only = rule.matter ? undefined : ctx.bundle.rules?.find((r) => r.id === rule.id)?.scenarios;
     const scenario = compiled.scenarios.find(
-      (s) => (!rule.matter || s.items.some((i) => i.matter.code === rule.matter)) && (!only || only.includes(s.id)),
+      (s) => (!rule.matter || s.items.some((i) => i.matter.code === rule.matter)) && (!rule.scenarios || rule.scenarios.includes(s.id)),
     );
     if (!scenario) continue;
     rule.cases.forEach((c, ci) => {
       let data: Record<string, unknown> = { ...exampleApplication(compiled, scenario.id), applicationDate: CASE_DATE };
+      // the rule's matter is applied for, unless the case says otherwise
+      if (rule.matter) data.matters = [...new Set([...(data.matters as string[]), rule.matter])];
       for (const [path, value] of Object.entries(c.values)) data = withValue(data, path, value);
       const passes = logicHolds(rule.logic, withDerived(compiled, data));
       if (passes !== c.passes)

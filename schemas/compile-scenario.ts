@@ -11,6 +11,7 @@ import { reductionsOf } from './guide.ts';
 import { materialRequests } from './materials.ts';
 import { matterSummary, type ScenarioMatter } from './resolve-matters.ts';
 import { allMatters, checklistForSelection, conditionWords, requiredMatters, timeLimitFor } from './selection.ts';
+import type { MatterGroup } from './logic-types.ts';
 import type { Bundle, FlowEdge, Scenario } from './types.ts';
 import type { AppliedVariant } from './variant.ts';
 
@@ -31,6 +32,41 @@ export function dependencyEdges(codes: readonly string[], index: CatalogIndex): 
       .filter((d) => here.has(d.matter) && d.matter !== code)
       .map((d) => ({ before: d.matter, after: code, kind: d.kind })),
   );
+}
+
+/** Edges without repeats, first occurrence kept. */
+function dedupe(edges: readonly FlowEdge[]): FlowEdge[] {
+  const seen = new Set<string>();
+  return edges.filter((e) => !seen.has(`${e.before}>${e.after}`) && seen.add(`${e.before}>${e.after}`));
+}
+
+/**
+ * A serial scenario's chain: one step after another in `order`, where the alternatives of an
+ * exactly-one or at-most-one group (never two of them are applied for) take one step together.
+ */
+function serialChain(order: readonly string[], groups: readonly MatterGroup[]): FlowEdge[] {
+  const steps: string[][] = [];
+  const stepOfGroup = new Map<MatterGroup, string[]>();
+  for (const code of order) {
+    const group = groups.find((g) => g.kind !== 'at-least-one' && g.matters.includes(code));
+    const existing = group && stepOfGroup.get(group);
+    if (existing) existing.push(code);
+    else {
+      const step = [code];
+      steps.push(step);
+      if (group) stepOfGroup.set(group, step);
+    }
+  }
+  const out: FlowEdge[] = [];
+  const seen = new Set<string>();
+  for (let i = 1; i < steps.length; i++)
+    for (const before of steps[i - 1]!)
+      for (const after of steps[i]!)
+        if (!seen.has(`${before}>${after}`)) {
+          seen.add(`${before}>${after}`);
+          out.push({ before, after });
+        }
+  return out;
 }
 
 /**
@@ -76,7 +112,14 @@ function flowOf(s: Scenario, si: number, codes: string[], ctx: ScenarioContext):
       );
     if (order) ordered = order;
   }
-  const edges = scenarioEdges(s.mode, ordered, [...dependencies, ...explicit]);
+  const plain = dependencies.map(({ before, after }) => ({ before, after }));
+  let edges: FlowEdge[];
+  if (s.mode === 'serial') {
+    // the chain already orders what it orders: only what it leaves open is added
+    const chain = serialChain(ordered, s.groups ?? []);
+    const chained = reachability(codes, chain);
+    edges = dedupe([...chain, ...[...plain, ...explicit].filter((e) => !chained.get(e.before)?.has(e.after))]);
+  } else edges = scenarioEdges(s.mode, ordered, [...plain, ...explicit]);
   const cycle = findCycle(codes, edges);
   if (!cycle) return { edges, dependencies };
   const names = cycle.map(name);

@@ -231,6 +231,8 @@ export interface ExportedRule {
   fields: string[];
   /** JSON Pointers of its fields in the application. */
   paths: string[];
+  /** A bundle's rule: the scenarios it applies in (all when absent). */
+  scenarios?: string[];
   logic: Record<string, unknown>;
   basis?: string;
   cases?: RuleCase[];

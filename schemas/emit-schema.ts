@@ -8,7 +8,7 @@
 import type { CompiledScenario, ExportedRule, FormSection, JsonSchema, MergedField } from './compiled-types.ts';
 import { conditionSchema } from './conditions.ts';
 import { FORMATS } from './formats.ts';
-import type { Condition, Question } from './logic-types.ts';
+import type { Condition, MatterGroup, Question } from './logic-types.ts';
 
 /** The longest text a field takes when its data element sets no limit. */
 export const DEFAULT_MAX_LENGTH = { string: 200, text: 2000 } as const;
@@ -112,6 +112,13 @@ function scenarioAnd(id: string, c?: Condition): JsonSchema {
   return c ? { allOf: [scenario, conditionSchema(c)] } : scenario;
 }
 
+/** What a group asks of the selected matters, in standard keywords. */
+function groupSchema(g: MatterGroup): JsonSchema {
+  if (g.kind === 'at-least-one') return { contains: { enum: [...g.matters] } };
+  if (g.kind === 'at-most-one') return { not: { contains: { enum: [...g.matters] }, minContains: 2 } };
+  return { oneOf: g.matters.map((code) => ({ contains: { const: code } })) };
+}
+
 /** "Some of these matters is selected", as a schema condition. */
 const anySelected = (codes: readonly string[]): JsonSchema => ({
   required: ['matters'],
@@ -182,13 +189,8 @@ export function emitSchema(input: SchemaInput): JsonSchema {
     const required = s.items.filter((i) => i.selection === 'required').map((i) => i.matter.code);
     const mattersRule: JsonSchema = { items: { enum: s.items.map((i) => i.matter.code) } };
     const mattersAll: JsonSchema[] = required.map((code) => ({ contains: { const: code } }));
-    // groups of optional matters: exactly one, or at least one
-    for (const g of s.groups)
-      mattersAll.push(
-        g.kind === 'at-least-one'
-          ? { contains: { enum: [...g.matters] } }
-          : { oneOf: g.matters.map((code) => ({ contains: { const: code } })) },
-      );
+    // groups of optional matters: exactly one, at least one, at most one
+    for (const g of s.groups) mattersAll.push(groupSchema(g));
     if (mattersAll.length) mattersRule.allOf = mattersAll;
     const then: JsonSchema = { properties: { matters: mattersRule } };
     // the questions asked in every case are answered

@@ -152,7 +152,8 @@ export function describeErrors(
   const seen = new Set<string>();
   const oneOfPaths = new Set((errors ?? []).filter((e) => e.keyword === 'oneOf').map((e) => e.instancePath));
   for (const error of errors ?? []) {
-    if (error.keyword === 'if') continue;
+    // "no alternative matched" says nothing the alternatives' own errors do not say better
+    if (error.keyword === 'if' || error.keyword === 'anyOf') continue;
     // trying each item against a `contains` fails for every item but the one wanted: not a mistake
     if (error.schemaPath.includes('/contains/')) continue;
     if (error.keyword === 'const' && oneOfPaths.has(error.instancePath)) continue;

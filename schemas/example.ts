@@ -82,31 +82,67 @@ export function exampleValue(f: MergedField): unknown {
   }
 }
 
-/** The example answer to a question: no, the first option, the first date of the examples. */
-function exampleAnswer(q: Question): unknown {
+/** The answers worth trying for a question, the default first: no / yes, each option, small sets of options. */
+function candidateAnswers(q: Question): unknown[] {
+  const values = (q.options ?? []).map((o) => o.value);
   switch (q.kind) {
     case 'yes-no':
-      return false;
+      return [false, true];
     case 'one-of':
-      return q.options?.[0]?.value ?? '';
-    case 'several-of':
-      return q.options?.length ? [q.options[0]!.value] : [];
+      return values.length ? values : [''];
+    case 'several-of': {
+      // every non-empty subset of up to six options (64 candidates at most), the first option alone first
+      const some = values.slice(0, 6);
+      const subsets = Array.from({ length: (1 << some.length) - 1 }, (_, i) => some.filter((_, b) => (i + 1) & (1 << b)));
+      return subsets.sort((a, b) => a.length - b.length);
+    }
     case 'number':
-      return 1;
+      return [1];
     case 'date':
-      return '2026-03-02';
+      return ['2026-03-02'];
   }
 }
 
-/** A selection the scenario's logic allows: what the answers require, nothing they exclude, one of each exactly-one group. */
+/** How far what the answers do is from a wanted selection: matters they require that are not wanted, or exclude that are. */
+function disagreement(scenario: CompiledScenario, app: Record<string, unknown>, wanted: readonly string[]): number {
+  const { required, excluded } = answeredSelection(scenario, app);
+  return [...required].filter((c) => !wanted.includes(c)).length + [...excluded].filter((c) => wanted.includes(c)).length;
+}
+
+/** Answers to the questions asked, each the candidate that best agrees with the wanted selection (the default when all agree). */
+function exampleAnswers(
+  scenario: CompiledScenario,
+  base: Record<string, unknown>,
+  wanted: readonly string[] | undefined,
+): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const q of scenario.questions) {
+    if (q.when && !holds(q.when, { ...base, answers })) continue;
+    const candidates = candidateAnswers(q);
+    if (!wanted) {
+      answers[q.id] = candidates[0];
+      continue;
+    }
+    let best = candidates[0];
+    let bestScore = Infinity;
+    for (const answer of candidates) {
+      const score = disagreement(scenario, { ...base, answers: { ...answers, [q.id]: answer } }, wanted);
+      if (score < bestScore) [best, bestScore] = [answer, score];
+    }
+    answers[q.id] = best;
+  }
+  return answers;
+}
+
+/** A selection the scenario's logic allows: what the answers require, nothing they exclude, no more than a group allows. */
 function allowedSelection(scenario: CompiledScenario, app: Record<string, unknown>, wanted: readonly string[]): string[] {
   const { required, excluded } = answeredSelection(scenario, app);
   let selected = allMatters(scenario).filter((c) => (wanted.includes(c) || required.has(c)) && !excluded.has(c));
   for (const g of scenario.groups) {
     const inGroup = selected.filter((c) => g.matters.includes(c));
     const pick = inGroup[0] ?? g.matters.find((c) => !excluded.has(c));
-    if (g.kind === 'exactly-one') selected = selected.filter((c) => !g.matters.includes(c) || c === pick);
-    if (pick && !selected.includes(pick)) selected.push(pick);
+    if (g.kind !== 'at-least-one') selected = selected.filter((c) => !g.matters.includes(c) || c === pick);
+    if (pick && g.kind !== 'at-most-one' && !selected.includes(pick)) selected.push(pick);
   }
   return allMatters(scenario).filter((c) => selected.includes(c));
 }
@@ -127,9 +163,7 @@ export function exampleApplication(compiled: CompiledBundle, scenarioId?: string
     accepted.reduce((d, values) => Object.entries(values).reduce((x, [path, v]) => withValue(x, path, v), d), data);
   // answers and selection decide each other: settle them twice
   for (let round = 0; round < 2; round++) {
-    const answers: Record<string, unknown> = {};
-    for (const q of scenario.questions) if (!q.when || holds(q.when, { ...app, answers })) answers[q.id] = exampleAnswer(q);
-    app = withCases({ ...app, answers });
+    app = withCases({ ...app, answers: exampleAnswers(scenario, app, matters) });
     if (!matters) app.matters = allowedSelection(scenario, app, allMatters(scenario));
   }
   const selected = app.matters as string[];

@@ -99,7 +99,6 @@ function rulesOf(bundle: Bundle, s: CompiledScenario, rules: readonly ExportedRu
   return rules.filter((r) => {
     if (r.severity !== 'reject') return false;
     if (r.matter) return codes.has(r.matter);
-    const only = bundle.rules?.find((x) => x.id === r.id)?.scenarios;
-    return !only || only.includes(s.id);
+    return !r.scenarios || r.scenarios.includes(s.id);
   });
 }

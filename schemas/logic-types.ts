@@ -68,9 +68,9 @@ export interface ScenarioEffect {
   materials?: EffectMaterial[];
 }
 
-/** A group of optional matters: exactly one, or at least one, of them is applied for. */
+/** A group of optional matters: exactly one, at least one, or at most one of them is applied for. */
 export interface MatterGroup {
-  kind: 'exactly-one' | 'at-least-one';
+  kind: 'exactly-one' | 'at-least-one' | 'at-most-one';
   label: string;
   matters: string[];
 }

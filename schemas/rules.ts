@@ -141,6 +141,7 @@ export function compileRule(rule: Rule, matter: string | null): CompiledRule {
     paths: rule.fields.map((f) => `/${f.replace('.', '/')}`),
     logic,
   };
+  if (rule.scenarios) out.scenarios = [...rule.scenarios];
   if (rule.basis) out.basis = rule.basis;
   if (rule.cases?.length) out.cases = rule.cases;
   return out;

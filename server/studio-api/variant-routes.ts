@@ -30,13 +30,17 @@ export function baseOfVariant(ctx: AppContext, defs: Definitions, bundleId: stri
   );
 }
 
-/** Guardrail diagnostics of a variant against its base (errors attributed to the variant). */
+/**
+ * Guardrail diagnostics of a variant against its base: every error of the city's compile
+ * that the province's base does not have comes from the variant (a refused operation, a
+ * matter of another city, a matter made required that the province's answers can exclude).
+ */
 export function variantProblems(ctx: AppContext, defs: Definitions, variant: Variant): Diagnostic[] {
   const base = baseOfVariant(ctx, defs, variant.bundle);
   const compiled = compileDraft(defs, { kind: 'variant', body: variant }, base);
-  // the base compiles clean, so an unknown or another city's matter comes from the variant
-  const fromVariant = new Set(['matter.other-region', 'matter.unknown', 'bundle.unknown']);
-  return compiled.diagnostics.filter((d) => d.severity === 'error' && (d.document === `variant:${variant.id}` || fromVariant.has(d.code)));
+  const key = (d: Diagnostic) => `${d.code}|${d.document}|${d.path}`;
+  const inBase = new Set(base ? compileDraft(defs, { kind: 'bundle', body: base }).diagnostics.map(key) : []);
+  return compiled.diagnostics.filter((d) => d.severity === 'error' && (d.document === `variant:${variant.id}` || !inBase.has(key(d))));
 }
 
 /** Variant routes, mounted at /api/studio. */

@@ -146,7 +146,11 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
   ],
   [
     'question.duplicate-id',
-    () => definitions([A, B], [ok({ scenarios: [scenarioWith('main', [yesNo]), scenarioWith('second', [yesNo])] })]),
+    () =>
+      definitions(
+        [A, B],
+        [ok({ scenarios: [scenarioWith('main', [yesNo]), scenarioWith('second', [{ ...yesNo, text: '是否由单位代为申请？' }])] })],
+      ),
     'bundle:test-bundle',
     '/scenarios/1/questions/0/id',
   ],

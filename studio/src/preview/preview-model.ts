@@ -1,70 +1,109 @@
 /**
- * The applicant's form as the preview draws it, derived from the compiled bundle: which
- * sections and fields a selection shows, which are required, and the errors of an
- * application — judged on the exported schema by the interpreted validator, whose verdicts and
- * words tests hold identical to the server's AJV.
+ * The applicant's form as the preview draws it, derived from the compiled bundle and what
+ * the applicant has answered and typed: which matters the answers require or rule out, which
+ * sections and fields show (matters selected, field conditions holding), which are required,
+ * what is derived and filled in, the checklist — and the verdict of an application: the
+ * exported schema's errors (interpreted, held to the server's AJV by tests) and the rules
+ * it breaks (the same JSON Logic the runtime evaluates).
  */
 import {
+  answeredSelection,
+  brokenRules,
   checklistForSelection,
+  derivedValues,
   describeErrors,
-  interpretedValidator,
-  type InterpretedValidator,
   fieldsFor,
   fieldTitles,
-  requiredFieldsFor,
+  holds,
+  interpretedValidator,
   requiredMatters,
+  withDerived,
+  type ApplicationData,
   type ChecklistItem,
   type CompiledBundle,
+  type CompiledRule,
+  type InterpretedValidator,
   type JsonSchema,
   type MergedField,
+  type Question,
 } from '../../../schemas/index.ts';
 
-/** A section with the fields the selection shows. */
+/** A field as the preview shows it. */
+export type PreviewFieldModel = MergedField & { required: boolean; readonly: boolean };
+
+/** A section with the fields the application shows. */
 export interface PreviewSection {
   key: string;
   label: string;
-  fields: (MergedField & { required: boolean })[];
+  fields: PreviewFieldModel[];
 }
 
-/** What the form shows for a scenario and selection. */
+/** What the form shows for a scenario, a selection and what has been answered and typed. */
 export interface PreviewModel {
+  questions: Question[];
   sections: PreviewSection[];
   checklist: ChecklistItem[];
+  /** Matters the scenario or the answers require, and those the answers rule out. */
   requiredMatters: string[];
+  excludedMatters: string[];
+  /** Values worked out from others (by field id). */
+  derived: Record<string, unknown>;
 }
 
-/** The form for a scenario and the selected matters. */
-export function previewModel(compiled: CompiledBundle, scenarioId: string, selected: readonly string[]): PreviewModel {
+const EMPTY: PreviewModel = { questions: [], sections: [], checklist: [], requiredMatters: [], excludedMatters: [], derived: {} };
+
+/** The form for a scenario, the selected matters, and the application so far (answers and values). */
+export function previewModel(
+  compiled: CompiledBundle,
+  scenarioId: string,
+  selected: readonly string[],
+  app: ApplicationData = {},
+): PreviewModel {
   const scenario = compiled.scenarios.find((s) => s.id === scenarioId);
-  if (!scenario) return { sections: [], checklist: [], requiredMatters: [] };
-  const required = new Set(requiredFieldsFor(compiled, selected).map((f) => f.id));
-  const visible = fieldsFor(compiled, selected);
+  if (!scenario) return EMPTY;
+  const data: ApplicationData = { ...app, scenario: scenarioId, matters: [...selected] };
+  const chosen = new Set(selected);
+  const questions = scenario.questions.filter((q) => !q.when || holds(q.when, data));
+  const { required, excluded } = answeredSelection(scenario, data);
+  const shown = fieldsFor(compiled, selected).filter((f) => !f.condition || holds(f.condition.when, data));
+  const isRequired = (f: MergedField) =>
+    !f.derived && (f.sources.some((s) => s.required && chosen.has(s.matter)) || f.condition?.required === true);
   const sections = compiled.sections
     .map((s) => ({
       key: s.key,
       label: s.label,
-      fields: visible.filter((f) => f.section === s.key).map((f) => ({ ...f, required: required.has(f.id) })),
+      fields: shown.filter((f) => f.section === s.key).map((f) => ({ ...f, required: isRequired(f), readonly: f.derived !== undefined })),
     }))
     .filter((s) => s.fields.length > 0);
-  return { sections, checklist: checklistForSelection(scenario, selected), requiredMatters: requiredMatters(scenario) };
+  return {
+    questions,
+    sections,
+    checklist: checklistForSelection(scenario, selected, data),
+    requiredMatters: [...new Set([...requiredMatters(scenario), ...required])],
+    excludedMatters: [...excluded],
+    derived: derivedValues(compiled, data),
+  };
 }
 
 /**
- * Builds the application from form values: only fields the selection shows, empty values
- * left out; every shown section is present (even empty), so each missing required field
- * is reported at its own path.
+ * Builds the application from what the applicant entered: the questions asked, the fields
+ * shown (derived ones worked out, empty values left out); every shown section is present
+ * (even empty), so each missing required field is reported at its own path.
  */
 export function applicationOf(
   model: PreviewModel,
   scenario: string,
   matters: readonly string[],
   values: Record<string, Record<string, unknown>>,
+  answers: Record<string, unknown> = {},
 ): Record<string, unknown> {
   const app: Record<string, unknown> = { scenario, matters: [...matters] };
+  const given = Object.fromEntries(model.questions.filter((q) => answers[q.id] !== undefined).map((q) => [q.id, answers[q.id]]));
+  if (Object.keys(given).length || model.questions.length) app.answers = given;
   for (const section of model.sections) {
     const out: Record<string, unknown> = {};
     for (const f of section.fields) {
-      const v = values[section.key]?.[f.key];
+      const v = f.derived ? model.derived[f.id] : values[section.key]?.[f.key];
       if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
       out[f.key] = v;
     }
@@ -91,4 +130,9 @@ export function errorsOf(compiled: CompiledBundle, app: unknown): Map<string, st
   if (!errors) return new Map();
   const titles = fieldTitles(compiled);
   return new Map(describeErrors(errors, (p) => titles.get(p), { schema: compiled.schema, data: app }).map((e) => [e.path, e.message]));
+}
+
+/** The rules an application breaks on `date` (YYYY-MM-DD), as the runtime judges them. */
+export function rulesBrokenBy(compiled: CompiledBundle, app: Record<string, unknown>, date: string): CompiledRule[] {
+  return brokenRules(compiled.rules, { ...withDerived(compiled, app), applicationDate: date });
 }

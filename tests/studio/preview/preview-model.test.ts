@@ -15,15 +15,18 @@ describe('preview model', () => {
         const { c, s } = cases[pick]!;
         const selected = [...requiredMatters(s), ...allMatters(s).filter((m, i) => !requiredMatters(s).includes(m) && ticks[i % 12])];
         if (selected.length === 0) return;
-        const model = previewModel(c, s.id, selected);
         const full = exampleApplication(c, s.id, selected) as Record<string, Record<string, unknown>>;
+        // a selection the scenario's logic does not allow (two alternatives of one step) has no example: skip it
+        fc.pre(!errorsOf(c, full).has('/matters'));
+        const model = previewModel(c, s.id, selected, full);
         const values = JSON.parse(JSON.stringify(full)) as Record<string, Record<string, unknown>>;
-        expect(errorsOf(c, applicationOf(model, s.id, selected, values)).size).toBe(0);
+        expect(errorsOf(c, applicationOf(model, s.id, selected, values, full.answers)).size).toBe(0);
         for (const section of model.sections) {
           for (const f of section.fields) {
+            if (f.readonly) continue;
             const without = JSON.parse(JSON.stringify(values)) as Record<string, Record<string, unknown>>;
             delete without[section.key]![f.key];
-            const errors = errorsOf(c, applicationOf(model, s.id, selected, without));
+            const errors = errorsOf(c, applicationOf(model, s.id, selected, without, full.answers));
             expect(errors.has(`/${section.key}/${f.key}`), `${c.id}/${s.id} ${f.id}`).toBe(f.required);
           }
         }
