@@ -118,20 +118,44 @@ function at(root: unknown, pointer: string): unknown {
   return node;
 }
 
-/** The applicant's own mistake about the matters, in their words, or null for any other error. */
-function matterError(error: ErrorObject, context: ErrorContext, titleOf: (path: string) => string | undefined): FieldError | null {
+/** What an error about the matters becomes: the applicant's mistake in their words, nothing (noise), or not about the matters. */
+type MatterFinding = FieldError | 'noise' | null;
+
+/** The applicant's own mistake about the matters, in their words; 'noise' for an error another one already says; null for any other error. */
+function matterError(error: ErrorObject, context: ErrorContext, titleOf: (path: string) => string | undefined): MatterFinding {
   const items = at(context.schema, '/properties/matters/items/oneOf') as { const: string; title: string }[] | undefined;
   if (!items || !error.instancePath.startsWith('/matters')) return null;
-  const name = (code: unknown) => items.find((i) => i.const === code)?.title ?? String(code);
+  const name = (code: unknown) => `「${items.find((i) => i.const === code)?.title ?? String(code)}」`;
   const title = `「${titleOf('/matters') ?? '办理事项'}」`;
+  const rule = at(context.schema, error.schemaPath.slice(1)) as Record<string, unknown> | undefined;
+  const given = at(context.data, '/matters');
+  const selected: unknown[] = Array.isArray(given) ? given : [];
+  const found = (message: string): FieldError => ({ path: '/matters', keyword: error.keyword, message });
+  // matters that are not a list: the type error says it; what the list should hold means nothing yet
+  if (!Array.isArray(given) && error.instancePath === '/matters' && error.keyword !== 'type') return 'noise';
   if (error.keyword === 'contains') {
+    // each alternative of an exactly-one group failing: the group's own error says it
+    if (/\/oneOf\/\d+\/contains$/.test(error.schemaPath)) return 'noise';
     const wanted = at(context.schema, `${error.schemaPath.slice(1)}/const`);
-    return { path: '/matters', keyword: 'contains', message: `${title}缺少必须办理的事项「${name(wanted)}」` };
+    if (wanted !== undefined) return found(`${title}缺少必须办理的事项${name(wanted)}`);
+    const choices = (at(context.schema, `${error.schemaPath.slice(1)}/enum`) ?? []) as unknown[];
+    return found(`${title}须在${choices.map(name).join('')}中至少选择一项`);
+  }
+  if (error.instancePath === '/matters' && error.keyword === 'oneOf' && Array.isArray(rule)) {
+    const choices = rule.map((r) => (r as { contains?: { const?: unknown } }).contains?.const);
+    return found(`${title}须在${choices.map(name).join('')}中选择且只能选择一项`);
+  }
+  if (error.instancePath === '/matters' && error.keyword === 'not' && rule) {
+    const inner = rule as { contains?: { enum?: unknown[] }; minContains?: number };
+    const chosen = (inner.contains?.enum ?? []).filter((c) => selected.includes(c));
+    return inner.minContains !== undefined
+      ? found(`${title}中${chosen.map(name).join('')}只能选择其一`)
+      : found(`按您的回答，${chosen.map(name).join('')}无需办理，请从${title}中去掉`);
   }
   if (/^\/matters\/\d+$/.test(error.instancePath) && (error.keyword === 'oneOf' || error.keyword === 'enum')) {
     const value = at(context.data, error.instancePath);
     const known = items.some((i) => i.const === value);
-    const message = known ? `${title}中的「${name(value)}」不属于所选的办事情形` : `${title}中的「${String(value)}」不是本一件事的事项`;
+    const message = known ? `${title}中的${name(value)}不属于所选的办事情形` : `${title}中的「${String(value)}」不是本一件事的事项`;
     return { path: error.instancePath, keyword: error.keyword, message };
   }
   return null;
@@ -157,7 +181,9 @@ export function describeErrors(
     // trying each item against a `contains` fails for every item but the one wanted: not a mistake
     if (error.schemaPath.includes('/contains/')) continue;
     if (error.keyword === 'const' && oneOfPaths.has(error.instancePath)) continue;
-    const described = matterError(error, context, titleOf) ?? describeError(error, titleOf);
+    const about = matterError(error, context, titleOf);
+    if (about === 'noise') continue;
+    const described = about ?? describeError(error, titleOf);
     if (seen.has(described.path)) continue;
     seen.add(described.path);
     out.push(described);

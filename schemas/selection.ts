@@ -142,6 +142,8 @@ export function fieldTitles(compiled: CompiledBundle): Map<string, string> {
     ['/scenario', '办事情形'],
     ['/matters', '办理事项'],
   ]);
+  titles.set('/answers', '情形问题');
+  for (const s of compiled.scenarios) for (const q of s.questions) titles.set(`/answers/${q.id}`, q.text);
   for (const s of compiled.sections) titles.set(`/${s.key}`, s.label);
   for (const f of compiled.fields) titles.set(`/${f.section}/${f.key}`, f.label);
   return titles;

@@ -91,6 +91,19 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       problems: [404, 410],
     }),
   },
+  '/api/regions/{region}/bundles/{ref}/rules': {
+    get: runtime({
+      id: 'getRules',
+      summary: '受理条件与智能审核规则',
+      description:
+        '一件事在本地区的全部规则，每条为 JSON Logic（jsonlogic.com）表达式，为真则通过；已含适用范围（所属事项被勾选、所在办事情形），' +
+        '不适用时为真。severity 为 reject 的不予受理，warn 的仅提示。除 JSON Logic 自带运算外，还用到本服务的领域运算（idBirthDate、age、' +
+        'retirementDate 等，见 README）。数据为申请本身加上 applicationDate（申请日期，YYYY-MM-DD）。与 schema 的 x-rules 相同。',
+      params: bundleRoute,
+      ok: { status: 200, description: '规则', schema: arrayOf('ExportedRule'), cached: true },
+      problems: [404, 410],
+    }),
+  },
   '/api/regions/{region}/bundles/{ref}/example': {
     get: runtime({
       id: 'getExampleApplication',

@@ -129,6 +129,11 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     sendRepresentation(req, res, entry.uiSchemaJson, cacheControl(entry, pinned));
   });
 
+  router.get('/regions/:region/bundles/:ref/rules', (req, res) => {
+    const { entry, pinned } = served(req);
+    sendRepresentation(req, res, entry.rulesJson, cacheControl(entry, pinned));
+  });
+
   router.get('/regions/:region/bundles/:ref/guide', (req, res) => {
     const { entry, pinned } = served(req);
     // a printable page: its own styles, nothing else, no script at all

@@ -23,10 +23,11 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** One artifact ready to serve. */
 export class RuntimeEntry {
   readonly compiled: CompiledBundle;
-  /** The compiled bundle, its application schema and its UI schema, as served. */
+  /** The compiled bundle, its application schema, its UI schema and its rules, as served. */
   readonly compiledJson: Representation;
   readonly schemaJson: Representation;
   readonly uiSchemaJson: Representation;
+  readonly rulesJson: Representation;
   readonly titles: Map<string, string>;
   readonly version: BundleVersion;
   readonly variantStatus: Artifact['variantStatus'];
@@ -41,6 +42,7 @@ export class RuntimeEntry {
     this.compiledJson = new Representation(artifact.compiled, JSON_TYPE, artifact.etag);
     this.schemaJson = new Representation(JSON.stringify(this.compiled.schema), 'application/schema+json; charset=utf-8');
     this.uiSchemaJson = new Representation(JSON.stringify(this.compiled.uiSchema), JSON_TYPE);
+    this.rulesJson = new Representation(JSON.stringify(this.compiled.rules), JSON_TYPE);
     this.titles = fieldTitles(this.compiled);
     this.ajv = ajv;
   }

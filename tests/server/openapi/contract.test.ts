@@ -83,6 +83,7 @@ describe('responses match the OpenAPI document', () => {
     `${base}/schema`,
     `${base}/ui-schema`,
     `${base}/guide`,
+    `${base}/rules`,
     `${base}/example`,
     `${base}/example?scenario=nope`,
     `${base}/diff?against=base`,
