@@ -18,7 +18,7 @@ const base = '/api/regions/320000/bundles';
 type App = Record<string, Record<string, unknown>> & { matters: string[]; answers: Record<string, unknown> };
 const example = async (bundle: string, query = '') =>
   (await request(server.url).get(`${base}/${bundle}/example${query}`).expect(200)).body as App;
-const validate = (bundle: string, app: unknown) => request(server.url).post(`${base}/${bundle}/applications/validate`).send(app);
+const validate = (bundle: string, app: object) => request(server.url).post(`${base}/${bundle}/applications/validate`).send(app);
 const MAN_1985 = withIdCheck('32010219850615123');
 const MAN_1970 = withIdCheck('32010219700115123');
 
