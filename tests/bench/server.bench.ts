@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { brokenRules, withDerived, type CompiledBundle } from '../../schemas/index.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
@@ -99,6 +100,25 @@ try {
   if (validateM.result.non2xx > 0) throw new Error(`validate answered ${validateM.result.non2xx} non-2xx`);
   const [rawRps, schemaRps, notModifiedRps, helloRps, validateRps] = [rawM.rps, schemaM.rps, notModifiedM.rps, helloM.rps, validateM.rps];
 
+  // the rules' share of a validation: a bundle with rules on the server, and the same rules evaluated alone here
+  const rulesPath = '/api/regions/320500/bundles/retirement/applications/validate';
+  const retirement = await (await fetch(`${app.url}/api/regions/320500/bundles/retirement/example?scenario=enterprise-staff`)).text();
+  const withRulesM = await measured(app.child, {
+    url: app.url + rulesPath,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: retirement,
+  });
+  if (withRulesM.result.non2xx > 0) throw new Error(`validate with rules answered ${withRulesM.result.non2xx} non-2xx`);
+  const compiled = (await (await fetch(`${app.url}/api/regions/320500/bundles/retirement`)).json()) as CompiledBundle;
+  const data = { ...withDerived(compiled, JSON.parse(retirement) as Record<string, unknown>), applicationDate: '2026-11-27' };
+  const rounds = 20_000;
+  for (let i = 0; i < 2_000; i++) brokenRules(compiled.rules, data);
+  const started = process.cpuUsage();
+  for (let i = 0; i < rounds; i++) brokenRules(compiled.rules, data);
+  const used = process.cpuUsage(started);
+  const rulesCpu = (used.user + used.system) / rounds;
+
   const total = 100_000;
   await load({
     url: app.url + validatePath,
@@ -126,6 +146,9 @@ try {
   );
   console.log(
     `POST validate (6-matter 失业一件事) ${validateRps.toFixed(0)} req/s   ${us(validateM)}   throughput ÷ Express hello = ${r(validateRps, helloRps)}  (target ≥ 0.8); CPU/req ÷ Express hello = ${r(validateM.cpuPerRequest, helloM.cpuPerRequest)}; throughput ÷ body-parsing floor = ${r(validateRps, floorM.rps)}`,
+  );
+  console.log(
+    `POST validate (退休一件事·企业职工, ${compiled.rules.length} rules) ${withRulesM.rps.toFixed(0)} req/s   ${us(withRulesM)}; the rules alone ${rulesCpu.toFixed(1)} µs CPU; rules ÷ validate = ${r(rulesCpu, withRulesM.cpuPerRequest)}  (target ≤ 0.10)`,
   );
   console.log(
     `heap after ${total.toLocaleString()} more validations ÷ heap after warm-up = ${r(heapAfter, heapWarm)}  (target ≤ 1.1; ${(heapWarm / 1e6).toFixed(1)} → ${(heapAfter / 1e6).toFixed(1)} MB)`,

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { compileBundle, logicProblems } from '../../schemas/index.ts';
+import { loadDefinitions, loadRegions } from '../../server/catalog/shipped.ts';
+
+/** The shipped 受理条件 and 智能审核 rules: each has cases both ways, cites its basis or says nothing, and compiles clean everywhere. */
+const defs = loadDefinitions();
+const rules = [
+  ...defs.matters.flatMap((m) => (m.rules ?? []).map((r) => ({ where: m.name, rule: r }))),
+  ...defs.bundles.flatMap((b) => (b.rules ?? []).map((r) => ({ where: b.name, rule: r }))),
+];
+
+describe('the shipped rules', () => {
+  it('are there where the issue asks: 失业保险金, retirement ages, contributions, 工伤认定, dates of death and accident', () => {
+    expect(rules.map(({ rule }) => rule.id).sort()).toEqual(
+      [
+        'accidentNotInFuture',
+        'atStatutoryAge',
+        'contributedOneYear',
+        'deathNotInFuture',
+        'minimumContributions',
+        'notBeforeEarliest',
+        'notTheDeceased',
+        'notVoluntary',
+        'recognized',
+        'sixty',
+        'specialJobAge',
+      ].sort(),
+    );
+  });
+
+  it.each(rules.map(({ where, rule }) => [`${where} / ${rule.message}`, rule] as const))('%s: has accept and reject cases, and allowed logic', (_n, rule) => {
+    expect(rule.cases?.some((c) => c.passes)).toBe(true);
+    expect(rule.cases?.some((c) => !c.passes)).toBe(true);
+    expect(logicProblems(rule.logic)).toEqual([]);
+    // a basis names a law and an article (第…条 or a numbered part), or is left out
+    if (rule.basis) expect(rule.basis).toMatch(/《.+》.*(第.+[条项]|[一二三四五六七八九十]、)/);
+  });
+
+  it('every case gives its recorded outcome, in every region (the compiler checks them)', () => {
+    for (const b of defs.bundles)
+      for (const r of loadRegions()) {
+        const found = compileBundle(defs, b.id, r.code).diagnostics.filter((d) => d.severity === 'error');
+        expect(found, `${b.id} ${r.code}`).toEqual([]);
+      }
+  });
+});
