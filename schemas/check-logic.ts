@@ -139,24 +139,39 @@ export function checkRules(rules: readonly ExportedRule[], matters: ReadonlyMap<
   }
 }
 
+/** A scenario where a rule applies (its matter is in it, it is among the rule's scenarios), if any. */
+export function ruleScenario(compiled: CompiledBundle, rule: ExportedRule): string | undefined {
+  return compiled.scenarios.find(
+    (s) => (!rule.matter || s.items.some((i) => i.matter.code === rule.matter)) && (!rule.scenarios || rule.scenarios.includes(s.id)),
+  )?.id;
+}
+
 /**
- * Each rule's cases on the example application of a scenario where it applies (with its matter
- * selected): the case's values set, derived fields filled in, judged on the case's date.
+ * The application a rule's case is judged on: the example application of `scenario`, dated
+ * CASE_DATE, the rule's matter applied for (unless the values say otherwise), the case's
+ * values set, derived fields filled in.
  */
+export function caseApplication(
+  compiled: CompiledBundle,
+  rule: ExportedRule,
+  scenario: string,
+  values: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  let data: Record<string, unknown> = { ...exampleApplication(compiled, scenario), applicationDate: CASE_DATE };
+  if (rule.matter) data.matters = [...new Set([...(data.matters as string[]), rule.matter])];
+  for (const [path, value] of Object.entries(values)) data = withValue(data, path, value);
+  return withDerived(compiled, data);
+}
+
+/** Each rule's cases must give their recorded outcome, judged as `caseApplication` says. */
 export function checkRuleCases(compiled: CompiledBundle, matters: ReadonlyMap<string, Matter>, ctx: LogicContext): void {
   for (const rule of compiled.rules) {
     if (!rule.cases?.length) continue;
     const { doc, at } = ruleHome(rule, ctx.bundle, matters);
-    const scenario = compiled.scenarios.find(
-      (s) => (!rule.matter || s.items.some((i) => i.matter.code === rule.matter)) && (!rule.scenarios || rule.scenarios.includes(s.id)),
-    );
+    const scenario = ruleScenario(compiled, rule);
     if (!scenario) continue;
     rule.cases.forEach((c, ci) => {
-      let data: Record<string, unknown> = { ...exampleApplication(compiled, scenario.id), applicationDate: CASE_DATE };
-      // the rule's matter is applied for, unless the case says otherwise
-      if (rule.matter) data.matters = [...new Set([...(data.matters as string[]), rule.matter])];
-      for (const [path, value] of Object.entries(c.values)) data = withValue(data, path, value);
-      const passes = logicHolds(rule.logic, withDerived(compiled, data));
+      const passes = logicHolds(rule.logic, caseApplication(compiled, rule, scenario, c.values));
       if (passes !== c.passes)
         ctx.diagnostics.push(
           diagnostic(

@@ -2,11 +2,12 @@
  * Business diff between two compiled bundles (two versions, or a variant and its base):
  * what an applicant or a back office would notice — names and texts of the guide, matters
  * added, removed, reordered, made required; fields merged, split, renamed, tightened, made
- * required; materials added, removed, made stricter or 免提交; days. Canvas positions and
- * other layout are not business. One model for the studio, API, publishing and audit.
+ * required; materials added, removed, made stricter or 免提交; days; the logic (情形
+ * questions, what answers do, groups, field conditions, rules). Canvas positions, other
+ * layout and rules' sample cases are not business. One model for the studio, API, publishing and audit.
  */
 import type { CompiledBundle, CompiledScenario, MergedField } from './compiled-types.ts';
-import { MODE_LABELS, NECESSITY_LABELS, SELECTION_LABELS } from './labels.ts';
+import { MODE_LABELS, NECESSITY_LABELS, SELECTION_LABELS, SEVERITY_LABELS } from './labels.ts';
 
 /** The kinds of change, stable for clients. */
 export const CHANGE_KINDS = [
@@ -35,6 +36,15 @@ export const CHANGE_KINDS = [
   'material-exemption-changed',
   'material-necessity-changed',
   'days-changed',
+  'question-added',
+  'question-removed',
+  'question-changed',
+  'effects-changed',
+  'groups-changed',
+  'field-condition-changed',
+  'rule-added',
+  'rule-removed',
+  'rule-changed',
 ] as const;
 
 /** One change in business terms, with a Chinese sentence. */
@@ -74,6 +84,35 @@ function materialChanges(a: CompiledScenario, b: CompiledScenario, at: string, o
   }
   for (const [id, m] of ma)
     if (!mb.has(id)) out.push({ kind: 'material-removed', scenario: s, subject: id, text: `${at}减少材料「${m.name}」` });
+}
+
+/** A scenario's questions, what their answers do, and its groups of optional matters. */
+function logicChanges(a: CompiledScenario, b: CompiledScenario, at: string, out: BusinessChange[]): void {
+  const s = b.id;
+  const before = new Map(a.questions.map((q) => [q.id, q]));
+  for (const q of b.questions) {
+    const old = before.get(q.id);
+    if (!old) out.push({ kind: 'question-added', scenario: s, subject: q.id, text: `${at}增加情形问题「${q.text}」` });
+    else if (!same(old, q)) out.push({ kind: 'question-changed', scenario: s, subject: q.id, text: `${at}情形问题「${q.text}」有修改` });
+  }
+  for (const q of a.questions)
+    if (!b.questions.some((x) => x.id === q.id))
+      out.push({ kind: 'question-removed', scenario: s, subject: q.id, text: `${at}删除情形问题「${q.text}」` });
+  if (!same(a.effects, b.effects)) out.push({ kind: 'effects-changed', scenario: s, text: `${at}情形问题的回答对事项、材料的影响有修改` });
+  if (!same(a.groups, b.groups)) out.push({ kind: 'groups-changed', scenario: s, text: `${at}可选事项的组合要求有修改` });
+}
+
+/** The bundle's and its matters' rules (what applicants are refused or warned about; sample cases aside). */
+function ruleChanges(a: CompiledBundle, b: CompiledBundle, out: BusinessChange[]): void {
+  const business = (r: CompiledBundle['rules'][number]) => ({ ...r, cases: undefined });
+  const before = new Map(a.rules.map((r) => [r.id, r]));
+  for (const r of b.rules) {
+    const old = before.get(r.id);
+    if (!old) out.push({ kind: 'rule-added', subject: r.id, text: `增加规则「${r.message}」（${SEVERITY_LABELS[r.severity]}）` });
+    else if (!same(business(old), business(r))) out.push({ kind: 'rule-changed', subject: r.id, text: `规则「${r.message}」有修改` });
+  }
+  for (const r of a.rules)
+    if (!b.rules.some((x) => x.id === r.id)) out.push({ kind: 'rule-removed', subject: r.id, text: `删除规则「${r.message}」` });
 }
 
 function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: BusinessChange[]): void {
@@ -120,6 +159,7 @@ function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: Business
       .filter(Boolean)
       .join('>');
   if (order(a) !== order(b)) out.push({ kind: 'matters-reordered', scenario: s, text: `${at}办理顺序调整` });
+  logicChanges(a, b, at, out);
   materialChanges(a, b, at, out);
   if (a.timeLimit.days !== b.timeLimit.days)
     out.push({ kind: 'days-changed', scenario: s, text: `${at}办结时限由 ${a.timeLimit.days} 个工作日改为 ${b.timeLimit.days} 个工作日` });
@@ -159,6 +199,12 @@ function fieldChanges(a: CompiledBundle, b: CompiledBundle, out: BusinessChange[
     if (constraintsOf(old) !== constraintsOf(f))
       out.push({ kind: 'field-constraints-changed', subject: f.id, text: `字段「${f.label}」的填写要求有变化` });
   }
+  // a field condition set, changed or removed on a field both versions have
+  for (const f of b.fields) {
+    const old = fa.get(f.id);
+    if (old && !same(old.condition, f.condition))
+      out.push({ kind: 'field-condition-changed', subject: f.id, text: `字段「${f.label}」的显示条件有修改` });
+  }
   const fb = new Set(b.fields.map((f) => f.id));
   for (const f of a.fields) if (!fb.has(f.id)) out.push({ kind: 'field-removed', subject: f.id, text: `一张表单减少字段「${f.label}」` });
 }
@@ -179,5 +225,6 @@ export function diffCompiled(a: CompiledBundle, b: CompiledBundle): BusinessChan
   for (const s of a.scenarios)
     if (!b.scenarios.some((x) => x.id === s.id)) out.push({ kind: 'scenario-removed', scenario: s.id, text: `删除办事情形「${s.label}」` });
   fieldChanges(a, b, out);
+  ruleChanges(a, b, out);
   return out;
 }

@@ -61,4 +61,4 @@ export { questionSchema, questionsOf } from './emit-schema.ts';
 export { acceptanceDay } from './calendar.ts';
 export { dependencyEdges } from './compile-scenario.ts';
 export { stableTopologicalOrder } from './flow.ts';
-export { CASE_DATE } from './check-logic.ts';
+export { CASE_DATE, caseApplication, ruleScenario } from './check-logic.ts';

@@ -3,6 +3,7 @@
  * text fields and the business diff all read them from here.
  */
 import type { ExemptReason } from './compiled-types.ts';
+import type { MatterDependency, MatterGroup, QuestionKind, RuleSeverity } from './logic-types.ts';
 import type { MaterialForm, MatterKind, Mode, Necessity, Selection, Target } from './types.ts';
 
 /** 模式: short (canvas, diff) and as a guide says it. */
@@ -47,6 +48,31 @@ export const MATTER_KIND_LABELS = {
   '10': '其他行政权力',
   '20': '公共服务',
 } as const satisfies Record<MatterKind, string>;
+
+/** Why a matter waits for another (事项依赖): 其 stands for the other matter. */
+export const DEPENDENCY_LABELS = { result: '需要其办理结果', decision: '须待其作出决定' } as const satisfies Record<
+  MatterDependency['kind'],
+  string
+>;
+
+/** 情形问题的类型. */
+export const QUESTION_KIND_LABELS = {
+  'yes-no': '是否',
+  'one-of': '单选',
+  'several-of': '多选',
+  number: '数字',
+  date: '日期',
+} as const satisfies Record<QuestionKind, string>;
+
+/** What a group of optional matters asks for. */
+export const GROUP_KIND_LABELS = {
+  'exactly-one': '恰好选一个',
+  'at-least-one': '至少选一个',
+  'at-most-one': '至多选一个',
+} as const satisfies Record<MatterGroup['kind'], string>;
+
+/** What a rule does when it fails. */
+export const SEVERITY_LABELS = { reject: '不予受理', warn: '提示核查' } as const satisfies Record<RuleSeverity, string>;
 
 /** Working days as officials write them: 0 is 即办. */
 export function daysText(days: number): string {

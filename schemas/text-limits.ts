@@ -4,6 +4,8 @@
  * same place and no limit is written twice.
  */
 import bundle from './bundle.schema.json' with { type: 'json' };
+import dictionary from './dictionary.schema.json' with { type: 'json' };
+import logic from './logic.schema.json' with { type: 'json' };
 import matter from './matter.schema.json' with { type: 'json' };
 import variant from './variant.schema.json' with { type: 'json' };
 
@@ -36,4 +38,12 @@ export const TEXT_LIMITS = {
   localFieldLabel: maxLengthAt(matter, '$defs', 'localField', 'properties', 'local', 'properties', 'label'),
   matterName: maxLengthAt(matter, 'properties', 'name'),
   department: maxLengthAt(matter, 'properties', 'department'),
+  questionText: maxLengthAt(logic, '$defs', 'Question', 'properties', 'text'),
+  questionHelp: maxLengthAt(logic, '$defs', 'Question', 'properties', 'help'),
+  optionLabel: maxLengthAt(dictionary, '$defs', 'option', 'properties', 'label'),
+  groupLabel: maxLengthAt(logic, '$defs', 'MatterGroup', 'properties', 'label'),
+  ruleMessage: maxLengthAt(logic, '$defs', 'Rule', 'properties', 'message'),
+  ruleBasis: maxLengthAt(logic, '$defs', 'Rule', 'properties', 'basis'),
+  caseLabel: maxLengthAt(logic, '$defs', 'RuleCase', 'properties', 'label'),
+  logicText: maxLengthAt(logic, '$defs', 'ValueTest', 'properties', 'equals'),
 } as const;

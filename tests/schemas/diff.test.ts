@@ -92,4 +92,49 @@ describe('diff', () => {
       { kind: 'scenario-removed', scenario: 'second', text: '删除办事情形「第二情形」' },
     ]);
   });
+
+  it('reports the logic an official authors: questions, what answers do, groups, field conditions and rules', () => {
+    const ask = { id: 'byAgent', text: '是否代办？', kind: 'yes-no' as const };
+    const withLogic = (b: Bundle): Bundle =>
+      scenario(
+        {
+          ...b,
+          fieldConditions: [{ target: 'contact.mobile', when: { answer: 'byAgent', equals: true } }],
+          rules: [
+            {
+              id: 'r',
+              message: '手机号码须填写',
+              severity: 'reject',
+              fields: ['contact.mobile'],
+              logic: { '!!': [{ var: 'contact.mobile' }] },
+            },
+          ],
+        },
+        {
+          questions: [ask],
+          effects: [{ when: { answer: 'byAgent', equals: true }, require: ['B001'] }],
+          groups: [{ kind: 'at-most-one', label: '组', matters: ['A001', 'B001'] }],
+        },
+      );
+    expect(diff(withLogic).map((c) => [c.kind, c.text])).toEqual([
+      ['question-added', '「主情形」增加情形问题「是否代办？」'],
+      ['effects-changed', '「主情形」情形问题的回答对事项、材料的影响有修改'],
+      ['groups-changed', '「主情形」可选事项的组合要求有修改'],
+      ['field-condition-changed', '字段「手机号码」的显示条件有修改'],
+      ['rule-added', '增加规则「手机号码须填写」（不予受理）'],
+    ]);
+    const before = withLogic(base);
+    const after: Bundle = {
+      ...scenario(before, { questions: [{ ...ask, text: '是否委托他人代办？' }] }),
+      rules: [{ ...before.rules![0]!, severity: 'warn' }],
+    };
+    expect(diffCompiled(compile(before), compile(after)).map((c) => c.kind)).toEqual(['question-changed', 'rule-changed']);
+    expect(diffCompiled(compile(after), compile(base)).map((c) => c.kind)).toEqual([
+      'question-removed',
+      'effects-changed',
+      'groups-changed',
+      'field-condition-changed',
+      'rule-removed',
+    ]);
+  });
 });

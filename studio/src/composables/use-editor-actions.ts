@@ -131,6 +131,14 @@ export function useEditorActions() {
     if (!editor.isVariant) editor.edit((b) => ops.setBundleProps(b, change));
   }
 
+  /**
+   * The bundle's logic (questions, effects, groups, field conditions, rules): province only —
+   * a city's variant does not change it. `change` gets the active scenario's id.
+   */
+  function editLogic(change: (b: Bundle, scenario: string) => Bundle): void {
+    if (!editor.isVariant) editor.edit((b) => change(b, scenarioId()));
+  }
+
   /** Renames a field of the one form: a city records a relabel operation. */
   function relabelField(field: string, label: string): void {
     if (label.trim()) cityEdit({ op: 'relabelField', field, label: label.trim() });
@@ -164,6 +172,7 @@ export function useEditorActions() {
     addScenario,
     removeScenario,
     setBundleProps,
+    editLogic,
     cityEdit,
     relabelField,
     preferField,

@@ -2,7 +2,7 @@
  * Pure mapping between a scenario (domain) and Vue Flow nodes and edges (canvas), with an
  * automatic layered layout from the flow's stages.
  */
-import type { CompiledScenario, Diagnostic, Scenario } from '../../../schemas/index.ts';
+import type { CompiledScenario, Diagnostic, MatterDependency, Scenario } from '../../../schemas/index.ts';
 import { freeSpot } from './canvas-geometry.ts';
 
 /** What a matter node shows. */
@@ -35,6 +35,10 @@ export interface FlowCanvasEdge {
   type: 'smoothstep';
   markerEnd: 'arrowclosed';
   animated: boolean;
+  /** An edge the catalog's matter dependency makes: drawn dashed, and not deleted from the canvas. */
+  deletable?: false;
+  class?: 'dependency';
+  data?: { dependency: MatterDependency['kind'] };
 }
 
 const COLUMN = 280;
@@ -101,16 +105,19 @@ export function toNodes(
   });
 }
 
-/** Edges of a scenario: every effective dependency (the serial chain included). */
+/**
+ * Edges of a scenario: every effective dependency (the serial chain included); those the
+ * catalog's matter dependencies make are marked with their kind and cannot be deleted here
+ * (the matter says it, not the bundle).
+ */
 export function toEdges(compiled: CompiledScenario | undefined): FlowCanvasEdge[] {
-  return (compiled?.edges ?? []).map((e) => ({
-    id: `${e.before}->${e.after}`,
-    source: e.before,
-    target: e.after,
-    type: 'smoothstep',
-    markerEnd: 'arrowclosed',
-    animated: false,
-  }));
+  const dependencies = new Map((compiled?.dependencies ?? []).map((d) => [`${d.before}->${d.after}`, d.kind]));
+  return (compiled?.edges ?? []).map((e) => {
+    const id = `${e.before}->${e.after}`;
+    const edge: FlowCanvasEdge = { id, source: e.before, target: e.after, type: 'smoothstep', markerEnd: 'arrowclosed', animated: false };
+    const kind = dependencies.get(id);
+    return kind ? { ...edge, deletable: false, class: 'dependency', data: { dependency: kind } } : edge;
+  });
 }
 
 /** The dependency an edge id stands for. */

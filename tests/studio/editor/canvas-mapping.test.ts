@@ -77,4 +77,17 @@ describe('canvas-mapping', () => {
     const c = nodes.find((n) => n.id === 'C001')!.position;
     for (const placed of Object.values(layout)) expect(Math.abs(c.x - placed.x) >= 236 || Math.abs(c.y - placed.y) >= 100).toBe(true);
   });
+
+  it('draws the edges matter dependencies make apart from the bundle edges, marked with their kind, and never deletable', () => {
+    const b = arrange(withThree(), 'main', 'parallel');
+    const compiled = compileBundle(
+      definitions([matter('A001'), matter('B001', { dependsOn: [{ matter: 'A001', kind: 'result' }] }), matter('C001')], [b]),
+      'b',
+      '320000',
+    );
+    const edges = toEdges(compiled.scenarios[0]);
+    expect(edges).toEqual([
+      expect.objectContaining({ id: 'A001->B001', class: 'dependency', deletable: false, data: { dependency: 'result' } }),
+    ]);
+  });
 });

@@ -1,0 +1,93 @@
+/**
+ * Trying a rule in the studio before it is saved: the values it reads, each with the input it
+ * needs, set on the example application of a scenario where it applies — judged exactly as
+ * the compiler judges the rule's saved cases (caseApplication), so a trial saved as a case
+ * gives the same outcome at publishing.
+ */
+import {
+  caseApplication,
+  compileRule,
+  logicHolds,
+  logicVars,
+  ruleScenario,
+  type CompiledBundle,
+  type FieldOption,
+  type Rule,
+} from '../../../schemas/index.ts';
+
+/** One value a rule reads, with what its input needs. */
+export interface TrialInput {
+  path: string;
+  label: string;
+  kind: 'text' | 'number' | 'boolean' | 'date' | 'option' | 'options' | 'matters';
+  options?: FieldOption[];
+}
+
+/** The inputs for the values a rule reads (fields, answers, the application date, the matters). */
+export function trialInputs(compiled: CompiledBundle, logic: unknown): TrialInput[] {
+  const fields = new Map(compiled.fields.map((f) => [f.id, f]));
+  const questions = new Map(compiled.scenarios.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
+  const matters = new Map(compiled.scenarios.flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)));
+  return logicVars(logic).flatMap((path): TrialInput[] => {
+    if (path === 'applicationDate') return [{ path, label: '申请日期', kind: 'date' }];
+    if (path === 'matters')
+      return [{ path, label: '所办事项', kind: 'matters', options: [...matters].map(([value, label]) => ({ value, label })) }];
+    if (path.startsWith('answers.')) {
+      const q = questions.get(path.slice('answers.'.length));
+      if (!q) return [];
+      const kind =
+        q.kind === 'yes-no'
+          ? 'boolean'
+          : q.kind === 'one-of'
+            ? 'option'
+            : q.kind === 'several-of'
+              ? 'options'
+              : q.kind === 'number'
+                ? 'number'
+                : 'date';
+      return [{ path, label: q.text, kind, ...(q.options ? { options: q.options } : {}) }];
+    }
+    const f = fields.get(path);
+    if (!f) return [];
+    const kind =
+      f.type === 'integer' || f.type === 'number'
+        ? 'number'
+        : f.type === 'boolean'
+          ? 'boolean'
+          : f.type === 'date'
+            ? 'date'
+            : f.type === 'enum'
+              ? 'option'
+              : f.type === 'multi-enum'
+                ? 'options'
+                : 'text';
+    return [{ path, label: f.label, kind, ...(f.options ? { options: f.options } : {}) }];
+  });
+}
+
+/** The value at a dotted path. */
+export function valueAt(data: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((x, key) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[key] : undefined), data);
+}
+
+/** The outcome of a trial: the application judged, and whether the rule passes on it; null when the rule applies in no scenario. */
+export interface Trial {
+  scenario: string;
+  application: Record<string, unknown>;
+  passes: boolean;
+}
+
+/** The bundle's rule (as drafted) on the example application with `values` set. */
+export function tryRule(compiled: CompiledBundle, rule: Rule, values: Readonly<Record<string, unknown>>): Trial | null {
+  const compiledRule = compileRule(rule, null);
+  const scenario = ruleScenario(compiled, compiledRule);
+  if (!scenario) return null;
+  const application = caseApplication(compiled, compiledRule, scenario, values);
+  return { scenario, application, passes: logicHolds(compiledRule.logic, application) };
+}
+
+/** The fields a rule's logic reads (what it points at unless the official says otherwise). */
+export function fieldsRead(compiled: CompiledBundle, logic: unknown): string[] {
+  const fields = new Set(compiled.fields.map((f) => f.id));
+  return logicVars(logic).filter((p) => fields.has(p));
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { compileBundle, type Rule } from '../../../schemas/index.ts';
+import { loadDefinitions } from '../../../server/catalog/shipped.ts';
+import { fieldsRead, trialInputs, tryRule, valueAt } from '../../../studio/src/editor/rule-trial.ts';
+
+const compiled = compileBundle(loadDefinitions(), 'death', '320000');
+const rule = compiled.rules.find((r) => r.id === 'deathNotInFuture')!;
+const draft: Rule = {
+  id: 'deathNotInFuture',
+  message: rule.message,
+  severity: 'reject',
+  fields: ['death.date'],
+  logic: { '<=': [{ var: 'death.date' }, { var: 'applicationDate' }] },
+};
+
+describe('rule-trial', () => {
+  it('offers an input for each value the rule reads, typed as the form types it', () => {
+    expect(trialInputs(compiled, draft.logic).map((i) => [i.path, i.kind])).toEqual([
+      ['death.date', 'date'],
+      ['applicationDate', 'date'],
+    ]);
+    const byAgent = trialInputs(compiled, { '==': [{ var: 'answers.byAgent' }, true] });
+    expect(byAgent).toEqual([expect.objectContaining({ path: 'answers.byAgent', kind: 'boolean' })]);
+    expect(fieldsRead(compiled, { and: [draft.logic, { var: 'answers.byAgent' }] })).toEqual(['death.date']);
+  });
+
+  it('judges a draft as the compiler judges its saved cases: each shipped case gives its recorded outcome', () => {
+    for (const c of rule.cases!) expect(tryRule(compiled, draft, c.values)?.passes).toBe(c.passes);
+    const trial = tryRule(compiled, draft, {})!;
+    expect(valueAt(trial.application, 'applicationDate')).toBe('2026-01-01');
+    expect(typeof valueAt(trial.application, 'death.date')).toBe('string');
+  });
+
+  it('says when the rule applies in no scenario of the bundle', () => {
+    expect(tryRule(compiled, { ...draft, scenarios: ['nowhere'] }, {})).toBeNull();
+  });
+});
