@@ -82,3 +82,17 @@ export function uncoveredYears(start: string, end: string, calendar: PreparedCal
   for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) if (!calendar.years.has(y)) out.push(y);
   return out;
 }
+
+/**
+ * The last day an application promised `days` working days can be accepted and still be
+ * planned: its due date falls on or before the last day of the last covered year. Null when
+ * the calendar covers no year (weekdays only, nothing to run out of).
+ */
+export function lastPlannableDay(days: number, calendar: PreparedCalendar): string | null {
+  if (calendar.years.size === 0) return null;
+  const end = dayNumber(`${Math.max(...calendar.years)}-12-31`);
+  // the (days + 1)-th working day counted back from the end: `days` working days still follow it
+  let day = end + 1;
+  for (let left = days + 1; left > 0;) if (working(--day, calendar)) left--;
+  return dateOf(day);
+}

@@ -3,6 +3,7 @@
  * edges, cycles refused), its materials, its time limits against the promise, its checklist
  * and its four reductions.
  */
+import { lastPlannableDay, type PreparedCalendar } from './calendar.ts';
 import type { CompiledItem, CompiledScenario, DependencyEdge, MergedField } from './compiled-types.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
@@ -21,6 +22,8 @@ export interface ScenarioContext {
   index: CatalogIndex;
   fields: readonly MergedField[];
   extraFields: AppliedVariant['extraFields'];
+  /** The working-day calendar, when the definitions carry one: its end is reported. */
+  calendar?: PreparedCalendar;
   diagnostics: Diagnostic[];
 }
 
@@ -189,6 +192,11 @@ export function compileScenario(s: Scenario, si: number, list: readonly Scenario
     const at = s.promisedDays !== undefined ? pointer('scenarios', si, 'promisedDays') : pointer('promisedDays');
     const params = { promised: promisedDays, critical: compiled.timeLimit.criticalDays };
     ctx.diagnostics.push(diagnostic('time.promise-exceeds-critical-path', doc, at, params, loc));
+  }
+  const last = ctx.calendar && codes.length ? lastPlannableDay(compiled.timeLimit.days, ctx.calendar) : null;
+  if (last) {
+    const params = { scenario: s.label, year: Math.max(...ctx.calendar!.years), last };
+    ctx.diagnostics.push(diagnostic('time.calendar-ends', doc, pointer('scenarios', si), params, loc));
   }
   compiled.reductions = reductionsOf(
     compiled,

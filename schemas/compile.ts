@@ -3,6 +3,7 @@
  * validate → resolve variant → resolve matters → merge fields → per scenario: flow,
  * materials, time limit → emit. Pure and deterministic: the same input gives byte-identical JSON.
  */
+import { prepareCalendar } from './calendar.ts';
 import { catalogIndex } from './catalog-index.ts';
 import { compileScenario } from './compile-scenario.ts';
 import type { CompiledBundle } from './compiled-types.ts';
@@ -68,7 +69,8 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   const fields = withFieldLogic(merged.fields, index.elements, bundle.fieldConditions ?? [], doc, diagnostics);
 
   // 4–5. per scenario: flow, one set of materials, time limits; the logic of its questions
-  const context = { bundle, index, fields, extraFields: layer.extraFields, diagnostics };
+  const calendar = defs.calendar ? prepareCalendar(defs.calendar) : undefined;
+  const context = { bundle, index, fields, extraFields: layer.extraFields, calendar, diagnostics };
   const scenarios = bundle.scenarios.map((s, si) => compileScenario(s, si, resolved.scenarios[si]!, context));
   const logic = { bundle, fields, diagnostics, matterName: (code: string) => index.matters.get(code)?.name ?? code };
   checkQuestionIds(bundle, diagnostics);

@@ -36,6 +36,7 @@ export const DIAGNOSTIC_CODES = [
   'scenario.guide-incomplete',
   'time.promise-exceeds-critical-path',
   'time.promise-exceeds-legal',
+  'time.calendar-ends',
   'variant.base-moved',
   'variant.conflict',
 ] as const;
@@ -132,6 +133,11 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'time.promise-exceeds-legal': {
     severity: 'error',
     text: (p) => `事项「${p.matter}」的承诺时限 ${p.promised} 个工作日超过了法定时限 ${p.legal} 个工作日`,
+  },
+  'time.calendar-ends': {
+    severity: 'info',
+    text: (p) =>
+      `工作日历只到 ${p.year} 年：${p.last} 以后受理的「${p.scenario}」申请，办结日期将超出日历，运行端不能计算（返回 503）；请在此之前发布 ${Number(p.year) + 1} 年的工作日历`,
   },
   'variant.base-moved': {
     severity: 'info',

@@ -29,8 +29,24 @@ function checklist(items: readonly ChecklistItem[], names: Map<string, string>):
   return `<table><thead><tr><th>序号</th><th>材料名称</th><th>必要性</th><th>形式与份数</th><th>提交要求</th><th>所涉事项</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-/** Renders the guide page. */
-export function renderGuide(compiled: CompiledBundle, state: VersionState): string {
+type GuideScenario = CompiledBundle['guide']['scenarios'][number];
+
+/** The 情形 questions, asked before anything else, with the answers one may give. */
+function questions(s: GuideScenario): string {
+  if (s.questions.length === 0) return '';
+  const items = s.questions.map((q) => `<li><b>${esc(q.text)}</b>（${q.options.map(esc).join(' / ')}）</li>`);
+  return `<h3>办理前请先回答</h3><p class="meta">您的回答决定需要办理的事项、填写的内容和提交的材料。</p><ol>${items.join('')}</ol>`;
+}
+
+/** 受理条件, as a 办事指南 states them: the cases refused (the rules' messages), each with its basis. */
+function conditions(s: GuideScenario): string {
+  if (s.conditions.length === 0) return '';
+  const items = s.conditions.map((c) => `<li>${esc(c.text)}${c.basis ? `<span class="basis">依据：${esc(c.basis)}</span>` : ''}</li>`);
+  return `<h3>不予受理情形</h3><ul class="conditions">${items.join('')}</ul>`;
+}
+
+/** Renders the guide page; `provisional` are the calendar years whose holidays are not yet announced. */
+export function renderGuide(compiled: CompiledBundle, state: VersionState, provisional: readonly number[] = []): string {
   const g = compiled.guide;
   const names = new Map(compiled.scenarios.flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)));
   const scenarios = g.scenarios.map((s, index) => {
@@ -42,6 +58,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState): stri
     return `<section>
       <h2>${esc(s.label)}<small>${TARGET_LABELS[s.target]} · ${MODE_LABELS[scenario.mode].long}</small></h2>
       ${s.guide ? `<p class="guide">${esc(s.guide.question)} <b>${esc(s.guide.answer)}</b></p>` : ''}
+      ${questions(s)}${conditions(s)}
       <h3>办理事项</h3>
       <table><thead><tr><th>事项</th><th>选择</th><th>实施主体</th><th>承诺时限</th><th>办理结果</th></tr></thead><tbody>${matters.join('')}</tbody></table>
       <h3>申请材料（一套材料）</h3>${checklist(s.checklist, names)}
@@ -62,6 +79,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState): stri
   table { border-collapse: collapse; width: 100%; font-size: 14px; } th, td { border: 1px solid #dee0e3; padding: 6px 8px; text-align: left; vertical-align: top; }
   th { background: #f5f6f7; } .exempt { color: #0b7a3e; font-weight: bold; margin-right: 4px; }
   .facts { display: flex; flex-wrap: wrap; gap: 8px 24px; background: #f5f6f7; padding: 8px 12px; border-radius: 6px; }
+  .basis { display: block; color: #646a73; font-size: 13px; } ul.conditions li { margin-bottom: 4px; }
   ul.notes { background: #fffbe6; padding: 8px 8px 8px 28px; border-radius: 6px; }
   @media (max-width: 600px) { table { display: block; overflow-x: auto; } body { padding: 10px; } }
   @page { size: A4; margin: 16mm 14mm; }
@@ -73,6 +91,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState): stri
 ${compiled.description ? `<p>${esc(compiled.description)}</p>` : ''}</header>
 ${g.notes.length ? `<ul class="notes">${g.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 ${scenarios.join('\n')}
-<p class="meta">一张表单、一套材料、一次申请。时限按工作日计算，自受理次日起算；即办件当场办结。</p>
+<p class="meta">一张表单、一套材料、一次申请。时限按工作日计算，自受理次日起算；即办件当场办结；非工作日提交的申请于下一个工作日受理。</p>
+${provisional.length ? `<p class="meta provisional">${provisional.join('、')} 年的节假日安排为暂定，涉及该年度的办结日期以国务院办公厅公布的安排为准，可能调整。</p>` : ''}
 </body></html>`;
 }

@@ -138,7 +138,7 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     const { entry, pinned } = served(req);
     // a printable page: its own styles, nothing else, no script at all
     res.setHeader('Content-Security-Policy', GUIDE_CSP);
-    sendRepresentation(req, res, entry.guideHtml(), cacheControl(entry, pinned));
+    sendRepresentation(req, res, entry.guideHtml(ctx.runtime.calendar), cacheControl(entry, pinned));
   });
 
   router.get('/regions/:region/bundles/:ref/diff', (req, res) => {

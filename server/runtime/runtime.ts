@@ -32,7 +32,7 @@ export class RuntimeEntry {
   readonly version: BundleVersion;
   readonly variantStatus: Artifact['variantStatus'];
   private validator: ValidateFunction | undefined;
-  private guide: Representation | undefined;
+  private guide: { release: number; page: Representation } | undefined;
   private readonly ajv: ReturnType<typeof createAjv>;
 
   constructor(artifact: Omit<Artifact, 'updatedAt'>, version: BundleVersion, ajv: ReturnType<typeof createAjv>) {
@@ -49,7 +49,8 @@ export class RuntimeEntry {
 
   /** The same artifact under a version record whose lifecycle moved on (parsed JSON and validator are kept). */
   withVersion(version: BundleVersion): RuntimeEntry {
-    return Object.assign(Object.create(RuntimeEntry.prototype) as RuntimeEntry, this, { version });
+    // the guide page names the state: it is drawn again
+    return Object.assign(Object.create(RuntimeEntry.prototype) as RuntimeEntry, this, { version, guide: undefined });
   }
 
   /** The application validator, compiled on first use and kept. */
@@ -62,10 +63,13 @@ export class RuntimeEntry {
     return this.validator;
   }
 
-  /** The printable guide page. */
-  guideHtml(): Representation {
-    this.guide ??= new Representation(renderGuide(this.compiled, this.version.state), 'text/html; charset=utf-8');
-    return this.guide;
+  /** The printable guide page, under the calendar applicants are planned with (it names the provisional years). */
+  guideHtml(calendar: PublishedCalendar): Representation {
+    if (this.guide?.release !== calendar.release) {
+      const html = renderGuide(this.compiled, this.version.state, calendar.body.provisional ?? []);
+      this.guide = { release: calendar.release, page: new Representation(html, 'text/html; charset=utf-8') };
+    }
+    return this.guide.page;
   }
 }
 

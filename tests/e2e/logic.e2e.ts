@@ -175,6 +175,14 @@ describe('an official authors the logic of a bundle', () => {
     await page.waitForSelector('[data-test=rule-insuredBeforeApplying]');
     await page.locator('[data-test=preview-rules]').scrollIntoViewIfNeeded();
     await studio.shotWidths('44-preview-logic');
+    // when it would be done if sent today, by the published calendar; a provisional year said so
+    const accepted = (await page.textContent('[data-test=accepted-on]'))!;
+    const due = (await page.textContent('[data-test=bundle-due]'))!;
+    expect(accepted).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(due >= accepted).toBe(true);
+    expect(await page.locator('[data-test=calendar-provisional]').count()).toBe(due.startsWith('2027') ? 1 : 0);
+    await page.locator('[data-test=preview-deadlines]').scrollIntoViewIfNeeded();
+    await studio.shotWidths('44b-preview-deadlines');
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-test=preview]', { state: 'hidden' });
   });
@@ -227,5 +235,10 @@ describe('an official authors the logic of a bundle', () => {
     expect(matterRules).toContain('《');
     expect(matterRules).not.toContain('样例不符');
     await studio.shotWidths('47-retirement-rules');
+    // the printable guide: the questions asked first, the 受理条件 with their bases, the provisional calendar year
+    await page.goto(`${product.url}/api/regions/320000/bundles/retirement/guide`);
+    expect(await page.textContent('body')).toContain('是否申请特殊工种提前退休？');
+    expect(await page.textContent('body')).toContain('2027 年的节假日安排为暂定');
+    await studio.shotWidths('48-retirement-guide');
   });
 });

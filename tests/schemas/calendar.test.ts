@@ -1,6 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deadline, isWorkingDay, prepareCalendar, uncoveredYears, type WorkCalendar } from '../../schemas/index.ts';
+import {
+  acceptanceDay,
+  deadline,
+  isWorkingDay,
+  lastPlannableDay,
+  prepareCalendar,
+  uncoveredYears,
+  type WorkCalendar,
+} from '../../schemas/index.ts';
 
 const shipped = prepareCalendar(JSON.parse(readFileSync(new URL('../../bundles/calendar.json', import.meta.url), 'utf8')) as WorkCalendar);
 
@@ -30,5 +38,17 @@ describe('calendar', () => {
 
   it('knows which years it does not cover', () => {
     expect(uncoveredYears('2026-12-01', '2028-01-10', shipped)).toEqual([2028]);
+  });
+
+  it.each([0, 1, 5, 20, 60])('names the last day an application promised %i working days can still be planned', (days) => {
+    const last = lastPlannableDay(days, shipped)!;
+    expect(isWorkingDay(last, shipped)).toBe(true);
+    expect(deadline(last, days, shipped) <= '2027-12-31').toBe(true);
+    const next = acceptanceDay(deadline(last, 1, shipped), shipped);
+    expect(deadline(next, days, shipped) > '2027-12-31').toBe(true);
+  });
+
+  it('has no last plannable day without covered years (weekdays only, any date can be planned)', () => {
+    expect(lastPlannableDay(10, prepareCalendar(undefined))).toBeNull();
   });
 });

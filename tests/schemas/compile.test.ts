@@ -218,6 +218,12 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
     '/promisedDays',
   ],
   [
+    'time.calendar-ends',
+    () => definitions([A, B], [ok()], { calendar: { years: [2026], holidays: ['2026-12-31'], workdays: [] } }),
+    'bundle:test-bundle',
+    '/scenarios/0',
+  ],
+  [
     'variant.base-moved',
     () =>
       definitions([A, B], [ok({ version: 2 })], {
@@ -278,6 +284,7 @@ const LOCATIONS: Record<DiagnosticCode, DiagnosticLoc | undefined> = {
   'rule.case-fails': { rule: 'r' },
   'time.promise-exceeds-critical-path': { scenario: 'main' },
   'time.promise-exceeds-legal': { matter: 'A001' },
+  'time.calendar-ends': { scenario: 'main' },
   'variant.base-moved': undefined,
   'variant.conflict': { operation: 0, scenario: 'main', matter: 'A001' },
 };
@@ -300,6 +307,15 @@ describe('compile diagnostics', () => {
 
   it('a clean bundle has no diagnostics', () => {
     expect(compileBundle(definitions([A, B], [ok({ promisedDays: 7 })]), 'test-bundle', '320000').diagnostics).toEqual([]);
+  });
+
+  it("names the last day the calendar can plan an application of the scenario's time limit", () => {
+    const defs = definitions([A, B], [ok()], { calendar: { years: [2026], holidays: ['2026-12-31'], workdays: [] } });
+    const found = compileBundle(defs, 'test-bundle', '320000').diagnostics.filter((d) => d.code === 'time.calendar-ends');
+    // 7 working days (A and B in parallel: the slower) fill 12-22 … 12-30 (12-31 a holiday): 12-21 is the last day of acceptance
+    expect(found.map((d) => d.message)).toEqual([
+      '工作日历只到 2026 年：2026-12-21 以后受理的「主情形」申请，办结日期将超出日历，运行端不能计算（返回 503）；请在此之前发布 2027 年的工作日历',
+    ]);
   });
 
   it('a promise within the critical path caps the time limit', () => {

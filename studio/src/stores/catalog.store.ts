@@ -13,10 +13,13 @@ import {
   type DocumentKind,
   type DocumentView,
   type Matter,
+  prepareCalendar,
+  type PreparedCalendar,
   type Region,
   type ServedVersion,
   type Variant,
   type VariantStatus,
+  type PublishedCalendarView,
   type VersionView,
 } from '../../../schemas/index.ts';
 import { api } from '../api/client.ts';
@@ -40,6 +43,8 @@ export const useCatalogStore = defineStore('catalog', () => {
   const loaded = shallowRef(false);
   /** Where each variant the user may see stands: against the province, and published or not. */
   const variantStatuses = shallowRef<VariantStatus[]>([]);
+  /** The calendar applicants are planned with today (the runtime's published release), for the preview's dates. */
+  const publishedCalendar = shallowRef<PreparedCalendar | null>(null);
 
   const of = <T>(kind: DocumentKind) => documents.value.filter((d) => d.kind === kind) as DocumentView<T>[];
   const definitions = computed<Definitions>(() => assembleDefinitions(documents.value));
@@ -73,6 +78,11 @@ export const useCatalogStore = defineStore('catalog', () => {
     variantStatuses.value = (await api<VariantStatus[]>('GET', '/api/studio/variants/status')).data;
   }
 
+  async function loadPublishedCalendar(): Promise<void> {
+    const { data } = await api<PublishedCalendarView>('GET', '/api/calendar');
+    publishedCalendar.value = prepareCalendar(data.calendar);
+  }
+
   /** Replaces one document after a save, keeping the rest. */
   function remember(doc: DocumentView): void {
     documents.value = [...documents.value.filter((d) => !(d.kind === doc.kind && d.id === doc.id)), doc];
@@ -100,8 +110,10 @@ export const useCatalogStore = defineStore('catalog', () => {
     listedBundles,
     regionName,
     variantStatuses,
+    publishedCalendar,
     load,
     loadVariantStatuses,
+    loadPublishedCalendar,
     remember,
     versionsOf,
     reloadVersions,

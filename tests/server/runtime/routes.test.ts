@@ -96,6 +96,24 @@ describe('public runtime API', () => {
     expect(res.text).not.toContain('<script');
   });
 
+  it("puts the 情形 questions, the 受理条件 and the calendar's provisional years in the guide", async () => {
+    const compiled = (await api().get(`${base}/retirement`).expect(200)).body as {
+      guide: { scenarios: { questions: { text: string; options: string[] }[]; conditions: { text: string; basis?: string }[] }[] };
+    };
+    const html = (await api().get(`${base}/retirement/guide`).expect(200)).text;
+    const staff = compiled.guide.scenarios[0]!;
+    expect(staff.questions.map((q) => q.text)).toEqual(['是否申请特殊工种提前退休？']);
+    expect(staff.conditions.length).toBeGreaterThan(0);
+    for (const s of compiled.guide.scenarios) {
+      for (const q of s.questions) expect(html).toContain(`${q.text}</b>（${q.options.join(' / ')}）`);
+      for (const c of s.conditions) expect(html).toContain(c.text.replace(/"/g, '&quot;'));
+    }
+    expect(html).toContain('<h3>不予受理情形</h3>');
+    const calendar = (await api().get('/api/calendar').expect(200)).body as { calendar: { provisional?: number[] } };
+    expect(calendar.calendar.provisional).toEqual([2027]);
+    expect(html).toContain('2027 年的节假日安排为暂定');
+  });
+
   it('generates an example for every bundle and scenario that the runtime and a second validator accept', async () => {
     const bundles = (await api().get(base)).body as { id: string; scenarios: { id: string }[] }[];
     for (const b of bundles) {

@@ -37,7 +37,11 @@ describe('bundle lifecycle', () => {
     await request(server.url).get('/api/regions/320100/bundles/graduation/diff?against=2').expect(404);
     const diff = await request(server.url).get('/api/regions/320500/bundles/graduation/diff?against=1').expect(200);
     expect(diff.body.changes.map((c: { kind: string }) => c.kind)).toContain('description-changed');
+    const guide = () => request(server.url).get('/api/regions/320500/bundles/graduation@2/guide').expect(200);
+    expect((await guide()).text).toContain('<span class="state">试运行</span>');
     await admin.post('/api/studio/bundles/graduation/versions/2/state', { state: 'published' }).expect(200);
+    // the guide says what the version is now, not what it was when first printed
+    expect((await guide()).text).toContain('<span class="state">已发布</span>');
     expect((await runtime('320100', 'graduation').expect(200)).body.version).toBe(2);
     expect((await runtime('320100', 'graduation@1').expect(200)).body.version).toBe(1);
   });
