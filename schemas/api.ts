@@ -3,8 +3,9 @@
  * requests and responses. Each has a JSON Schema in `api.schema.json`, which the OpenAPI
  * document embeds and a test holds these types against.
  */
-import type { ChecklistItem } from './compiled-types.ts';
+import type { CaseResult, ChecklistItem } from './compiled-types.ts';
 import type { BusinessChange } from './diff.ts';
+import type { BundleImpact, ChangedDocument } from './impact.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { DocumentKind } from './documents.ts';
 import type { VersionState } from './lifecycle.ts';
@@ -131,6 +132,7 @@ export interface Problem {
 export const AUDIT_ACTIONS = {
   create: '新建',
   update: '修改',
+  'record-cases': '重新记录用例结果',
   import: '导入',
   release: '发布',
   trial: '提交试运行',
@@ -269,4 +271,29 @@ export interface CityImpact {
   status: 'rebase' | 'conflict';
   servingVersion: number | null;
   conflicts: { operation: number; reason: string }[];
+  /** The city's 用例 whose outcome the publish would change (the city re-records them). */
+  cases: { id: string; label: string; changes: string[] }[];
+}
+
+/** A bundle's 用例 as its draft gives them (for a city: its variant's draft, or the version in effect there). */
+export interface CaseList {
+  bundleId: string;
+  region: string;
+  cases: CaseResult[];
+}
+
+/** A changed document to analyse (nothing is saved). */
+export type ImpactRequest = ChangedDocument;
+
+/** What saving a changed document would do, before it is saved. */
+export interface ImpactReport {
+  kind: DocumentKind;
+  id: string;
+  /** Every bundle it reaches, in the province and in each city with a variant; those it leaves unchanged are left out. */
+  bundles: BundleImpact[];
+}
+
+/** The 用例 to record as the compile now gives them. */
+export interface CaseRecordRequest {
+  cases: string[];
 }

@@ -4,6 +4,8 @@
  * materials, time limit → emit. Pure and deterministic: the same input gives byte-identical JSON.
  */
 import { prepareCalendar } from './calendar.ts';
+import { checkCases } from './check-cases.ts';
+import { runCases } from './golden-cases.ts';
 import { catalogIndex } from './catalog-index.ts';
 import { compileScenario } from './compile-scenario.ts';
 import type { CompiledBundle } from './compiled-types.ts';
@@ -30,6 +32,7 @@ function emptyResult(id: string, region: string, diagnostics: Diagnostic[]): Com
     schema: emitSchema(base),
     uiSchema: emitUiSchema([], []),
     rules: [],
+    cases: [],
     guide: { title: '', lead: '', departments: [], notes: [], scenarios: [] },
     diagnostics,
   };
@@ -98,6 +101,7 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
     sections,
     fields,
     rules,
+    cases: [],
     schema: emitSchema({ id: bundle.id, name: bundle.name, version: bundle.version, region, scenarios, sections, fields, rules }),
     uiSchema: emitUiSchema(sections, fields, scenarios),
     guide: buildGuide(bundle, scenarios, departments, layer.notes, rules),
@@ -105,5 +109,8 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   };
   if (bundle.description) result.description = bundle.description;
   checkRuleCases(result, index.matters, logic);
+  const variant = layer.variant ? defs.variants.find((v) => v.id === layer.variant!.id) : undefined;
+  result.cases = runCases(result, source.cases ?? [], variant?.cases ?? [], calendar ?? prepareCalendar(undefined));
+  checkCases(result, source, variant, diagnostics);
   return result;
 }

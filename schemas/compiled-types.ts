@@ -4,7 +4,16 @@
  * with the pure functions of this folder, without the source documents.
  */
 import type { Diagnostic } from './diagnostics.ts';
-import type { Condition, MatterDependency, MatterGroup, Question, RuleCase, RuleSeverity, ScenarioEffect } from './logic-types.ts';
+import type {
+  CaseOutcome,
+  Condition,
+  MatterDependency,
+  MatterGroup,
+  Question,
+  RuleCase,
+  RuleSeverity,
+  ScenarioEffect,
+} from './logic-types.ts';
 import type {
   DerivingOperation,
   FieldFormat,
@@ -241,6 +250,18 @@ export interface ExportedRule {
 /** A JSON Schema 2020-12 document, as plain data. */
 export type JsonSchema = Record<string, unknown>;
 
+/** A 用例 as the compile reran it. */
+export interface CaseResult {
+  id: string;
+  label: string;
+  /** The province's case, or the city's (its own, or its outcome of the province's). */
+  origin: 'province' | 'city';
+  expected: CaseOutcome;
+  actual: CaseOutcome;
+  /** What differs, in the official's words; empty when the outcome holds. */
+  changes: string[];
+}
+
 /** The compiler's output for one bundle in one region. */
 export interface CompiledBundle {
   id: string;
@@ -256,6 +277,8 @@ export interface CompiledBundle {
   fields: MergedField[];
   /** 受理条件 and 智能审核: what the runtime checks beyond the schema, and any front end can. */
   rules: ExportedRule[];
+  /** The 用例 rerun on this compile. */
+  cases: CaseResult[];
   schema: JsonSchema;
   uiSchema: UiElement;
   guide: Guide;

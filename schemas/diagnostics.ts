@@ -37,6 +37,8 @@ export const DIAGNOSTIC_CODES = [
   'time.promise-exceeds-critical-path',
   'time.promise-exceeds-legal',
   'time.calendar-ends',
+  'case.changed',
+  'case.duplicate-id',
   'variant.base-moved',
   'variant.conflict',
 ] as const;
@@ -60,6 +62,8 @@ export interface DiagnosticLoc {
   rule?: string;
   /** A 情形 question. */
   question?: string;
+  /** A 用例. */
+  case?: string;
 }
 
 /** One finding of the compiler. */
@@ -139,6 +143,11 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
     text: (p) =>
       `工作日历只到 ${p.year} 年：${p.last} 以后受理的「${p.scenario}」申请，办结日期将超出日历，运行端不能计算（返回 503）；请在此之前发布 ${Number(p.year) + 1} 年的工作日历`,
   },
+  'case.changed': {
+    severity: 'error',
+    text: (p) => `用例「${p.case}」的结果变了：${p.detail}。确认新结果无误后请重新记录该用例`,
+  },
+  'case.duplicate-id': { severity: 'error', text: (p) => `用例标识「${p.id}」重复` },
   'variant.base-moved': {
     severity: 'info',
     text: (p) => `地方版本基于第 ${p.base} 版制作，已自动套用到当前第 ${p.current} 版`,

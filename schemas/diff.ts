@@ -7,7 +7,7 @@
  * layout and rules' sample cases are not business. One model for the studio, API, publishing and audit.
  */
 import type { CompiledBundle, CompiledScenario, MergedField } from './compiled-types.ts';
-import { MODE_LABELS, NECESSITY_LABELS, SELECTION_LABELS, SEVERITY_LABELS } from './labels.ts';
+import { daysText, MODE_LABELS, NECESSITY_LABELS, SELECTION_LABELS, SEVERITY_LABELS } from './labels.ts';
 
 /** The kinds of change, stable for clients. */
 export const CHANGE_KINDS = [
@@ -36,6 +36,7 @@ export const CHANGE_KINDS = [
   'material-exemption-changed',
   'material-necessity-changed',
   'days-changed',
+  'matter-days-changed',
   'question-added',
   'question-removed',
   'question-changed',
@@ -143,6 +144,14 @@ function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: Business
   }
   for (const [code, item] of after) {
     const old = before.get(code);
+    const days = (i: typeof item) => i.promisedDays ?? i.matter.promisedDays;
+    if (old && days(old) !== days(item))
+      out.push({
+        kind: 'matter-days-changed',
+        scenario: s,
+        subject: code,
+        text: `${at}事项「${item.matter.name}」承诺时限由${spaced(days(old))}改为${spaced(days(item))}`,
+      });
     if (old && old.locked !== item.locked)
       out.push({
         kind: 'lock-changed',
@@ -164,6 +173,9 @@ function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: Business
   if (a.timeLimit.days !== b.timeLimit.days)
     out.push({ kind: 'days-changed', scenario: s, text: `${at}办结时限由 ${a.timeLimit.days} 个工作日改为 ${b.timeLimit.days} 个工作日` });
 }
+
+/** Days as said inside a sentence: 即办, or ` N 个工作日` spaced from the Chinese before it. */
+const spaced = (days: number) => (days === 0 ? daysText(0) : ` ${daysText(days)}`);
 
 /** What an applicant must enter, as a comparable text. */
 const constraintsOf = (f: MergedField) =>

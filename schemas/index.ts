@@ -62,3 +62,5 @@ export { acceptanceDay, lastPlannableDay } from './calendar.ts';
 export { dependencyEdges } from './compile-scenario.ts';
 export { stableTopologicalOrder } from './flow.ts';
 export { CASE_DATE, caseApplication, ruleScenario } from './check-logic.ts';
+export { caseNames, caseOutcome, outcomeChanges, recordOutcomes, runCases, verdictWords, type CaseNames } from './golden-cases.ts';
+export { impactOf, reachedBundles, withDocument, type BundleImpact, type ChangedDocument, type RegionImpact } from './impact.ts';

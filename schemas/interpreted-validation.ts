@@ -78,7 +78,8 @@ function toAjv(unit: OutputUnit, root: Schema, byId: Map<string, Schema>): Error
     case 'required':
       return error({ missingProperty: quoted(unit) });
     case 'additionalProperties':
-      return error({ additionalProperty: quoted(unit) });
+      // against a schema (not `false`), the value's own failure is the finding, as AJV reports it
+      return value === false ? error({ additionalProperty: quoted(unit) }) : null;
     case 'unevaluatedProperties':
       return error({ unevaluatedProperty: quoted(unit) });
     case 'type':

@@ -116,3 +116,41 @@ export interface MatterDependency {
   matter: string;
   kind: 'result' | 'decision';
 }
+
+/** What became of a sample application, as the runtime would decide it. */
+export interface CaseOutcome {
+  /** Accepted: a plan is made. */
+  accepted: boolean;
+  /** Not accepted for the form: the JSON Pointers of its errors. */
+  errors?: string[];
+  /** Not accepted for a 不予受理 rule: the rules' compiled ids. */
+  refusedBy?: string[];
+  /** Accepted with 提示 rules broken: their ids. */
+  warnings?: string[];
+  /** Accepted: the matters handled, in the scenario's order. */
+  matters?: string[];
+  /** Accepted: the materials handed in (exempt ones left out), by id. */
+  materials?: string[];
+  /** Accepted: working days after acceptance by which each matter, and the whole bundle, is due. */
+  due?: { bundle: number; matters: Record<string, number> };
+}
+
+/** A case's application: the scenario, the matters, and the answers and sections as sent. */
+export interface CaseApplication {
+  scenario: string;
+  matters: string[];
+  [member: string]: unknown;
+}
+
+/** 用例: a sample applicant whose outcome must not change unnoticed. */
+export interface GoldenCase {
+  id: string;
+  label: string;
+  /** The day the application is received (rules read it as `applicationDate`). */
+  receivedOn: string;
+  /** As the applicant sends it: scenario, matters, answers and the form's sections. */
+  application: CaseApplication;
+  expected: CaseOutcome;
+  recordedBy?: string;
+  recordedAt?: string;
+}

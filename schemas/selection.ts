@@ -90,7 +90,8 @@ export function fieldsFor(compiled: CompiledBundle, selected: readonly string[])
 
 /** Due dates of a selection: each matter's and the whole bundle's, and the calendar years they fall in that are not known. */
 export interface Deadlines {
-  matters: Record<string, { days: number; startsAfter: string[]; due: string }>;
+  /** `ends`: working days after acceptance by which the matter is due. */
+  matters: Record<string, { days: number; startsAfter: string[]; due: string; ends: number }>;
   bundle: { days: number; due: string };
   /** Years the calendar does not cover: no date there can be trusted. */
   uncovered: number[];
@@ -123,7 +124,7 @@ export function deadlinesFor(
     const days = Math.floor((flow.days.get(code) ?? 0) * share + 1e-9);
     const end = Math.max(0, ...before.map((p) => finish.get(p)!)) + days;
     finish.set(code, end);
-    matters[code] = { days, startsAfter: direct, due: deadline(start, end, calendar) };
+    matters[code] = { days, startsAfter: direct, due: deadline(start, end, calendar), ends: end };
   }
   const due = deadline(start, limit.days, calendar);
   const years = (from: string, to: string) =>

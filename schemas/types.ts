@@ -2,7 +2,7 @@
  * Authored document types. Each mirrors a JSON Schema in this folder
  * (`*.schema.json`); the schema is the contract, these types are its TypeScript face.
  */
-import type { FieldCondition, MatterDependency, MatterGroup, Question, Rule, ScenarioEffect } from './logic-types.ts';
+import type { FieldCondition, GoldenCase, MatterDependency, MatterGroup, Question, Rule, ScenarioEffect } from './logic-types.ts';
 
 /** Value type of a data element (数据元). */
 export type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'enum' | 'multi-enum';
@@ -215,6 +215,7 @@ export interface Bundle {
   fieldOverrides?: FieldOverride[];
   fieldConditions?: FieldCondition[];
   rules?: Rule[];
+  cases?: GoldenCase[];
 }
 
 /** Position of an added item relative to an existing one. */
@@ -240,6 +241,8 @@ export interface Variant {
   baseVersion: number;
   region: string;
   operations: VariantOperation[];
+  /** The city's own cases, and its outcomes of the province's (same id). */
+  cases?: GoldenCase[];
 }
 
 /** Working-day calendar: statutory holidays and 调休 working weekend days. */

@@ -2,6 +2,14 @@
 import { ANY_DOCUMENT, arrayOf, BUNDLE_ID, DOCUMENT_ID, ID, KIND, path, query, schema, VERSION, type Operation } from './operation.ts';
 
 const USERNAME = path('username', '用户名', 'suzhou');
+const IF_MATCH = {
+  name: 'If-Match',
+  in: 'header' as const,
+  required: true,
+  description: '当前修订的 ETag，如 "3"',
+  schema: { type: 'string' },
+  example: '"1"',
+};
 
 /** Operations by path and method. */
 export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
@@ -171,18 +179,7 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       access: 'write',
       summary: '更新文档',
       description: '需要 If-Match（当前修订的 ETag）；他人先保存时 412 并附最新内容，不覆盖任何修改。',
-      params: [
-        KIND,
-        ID,
-        {
-          name: 'If-Match',
-          in: 'header',
-          required: true,
-          description: '当前修订的 ETag，如 "3"',
-          schema: { type: 'string' },
-          example: '"1"',
-        },
-      ],
+      params: [KIND, ID, IF_MATCH],
       body: { schema: ANY_DOCUMENT, description: '文档内容' },
       ok: { status: 200, description: '已保存', schema: schema('DocumentView') },
       problems: [400, 401, 403, 404, 412, 422, 428],
@@ -210,6 +207,48 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       params: [KIND, DOCUMENT_ID],
       ok: { status: 201, description: '新的发布', schema: schema('ReleaseView') },
       problems: [401, 403, 404, 409, 422],
+    },
+  },
+  '/api/studio/documents/{kind}/{id}/cases/record': {
+    post: {
+      id: 'recordCases',
+      tag: 'documents',
+      access: 'write',
+      summary: '按当前结果重新记录用例',
+      description:
+        '服务器编译一件事或地方版本的当前草稿，把所列用例的预期结果改为现在的结果并保存（需要 If-Match），审计日志记下谁接受了哪项变化。' +
+        '地方版本重新记录省级用例时保存为本市的同名用例。用例结果变化未重新记录时不能发布。',
+      params: [KIND, DOCUMENT_ID, IF_MATCH],
+      body: { schema: schema('CaseRecordRequest'), description: '要重新记录的用例标识' },
+      ok: { status: 200, description: '已保存', schema: schema('DocumentView') },
+      problems: [401, 403, 404, 412, 422, 428],
+    },
+  },
+  '/api/studio/impact': {
+    post: {
+      id: 'analyseImpact',
+      tag: 'documents',
+      access: 'write',
+      summary: '保存前的影响分析（不保存）',
+      description:
+        '给出修改后的文档（事项、字典、材料字典、工作日历、一件事、地方版本），返回它会影响的每个一件事在全省和各有地方版本的设区市的业务变化、' +
+        '不再能套用的本市调整，以及结果会改变的用例。什么也不保存；只有能保存该文档的用户可以询问。',
+      body: { schema: schema('ImpactRequest'), description: '修改后的文档' },
+      ok: { status: 200, description: '影响', schema: schema('ImpactReport') },
+      problems: [400, 401, 403, 422],
+    },
+  },
+  '/api/studio/bundles/{id}/cases': {
+    get: {
+      id: 'listCases',
+      tag: 'documents',
+      access: 'session',
+      summary: '一件事的用例及当前结果',
+      description:
+        '省级：按草稿重新运行的用例；设区市：按本市地方版本草稿（没有时按本市在用版本）重新运行，含继承的省级用例。每个用例给出记录的结果、现在的结果和变化。',
+      params: [BUNDLE_ID],
+      ok: { status: 200, description: '用例', schema: schema('CaseList') },
+      problems: [401, 404],
     },
   },
   '/api/studio/compile': {

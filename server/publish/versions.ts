@@ -7,6 +7,7 @@
 import {
   applyVariant,
   assembleDefinitions,
+  compileForRegion,
   diffCompiled,
   hasErrors,
   latestLiveVersion,
@@ -88,13 +89,19 @@ export function cityImpact(deps: PublishDeps, plan: PublishPlan): CityImpact[] {
       const previous = versions.find((v) => v.version === variant.baseVersion)?.body as Bundle | undefined;
       const rebase = rebaseVariant(variant, previous, plan.bundle, names);
       const conflicts = rebase.outcomes.filter((o) => o.status === 'conflict').map((o) => ({ operation: o.index, reason: o.reason }));
+      // the city's cases (the province's it inherits, and its own) rerun on the new version
+      const cases = compileForRegion(plan.defs, plan.bundle, variant.region, variant)
+        .cases.filter((c) => c.changes.length)
+        .map((c) => ({ id: c.id, label: c.label, changes: c.changes }));
       return {
         region: variant.region,
         regionName: deps.regions.find((r) => r.code === variant.region)?.name ?? variant.region,
         variant: variant.id,
-        status: conflicts.length ? ('conflict' as const) : ('rebase' as const),
+        // a changed case is an error of the city's compile: like a conflict, the city keeps its last good version
+        status: conflicts.length || cases.length ? ('conflict' as const) : ('rebase' as const),
         servingVersion: deps.runtime.find(variant.region, plan.bundle.id)?.compiled.version ?? null,
         conflicts,
+        cases,
       };
     })
     .sort((a, b) => a.region.localeCompare(b.region));

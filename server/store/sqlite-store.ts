@@ -189,7 +189,7 @@ export class SqliteStore extends SqliteAccounts implements Store {
     region: string | null;
     expectedRev: number | null;
     actor: Actor;
-    action: 'create' | 'update';
+    action: 'create' | 'update' | 'record-cases';
   }): Promise<PutResult> {
     return this.tx(() => {
       const current = this.readDocument(input.kind, input.id);

@@ -122,7 +122,7 @@ export interface Store {
     region: string | null;
     expectedRev: number | null;
     actor: Actor;
-    action: 'create' | 'update';
+    action: 'create' | 'update' | 'record-cases';
   }): Promise<PutResult>;
   /** Many documents in one transaction, unconditionally (seeding). */
   importDocuments(docs: NewDocument[], actor: Actor): Promise<void>;

@@ -60,7 +60,7 @@ export function documentRoutes(ctx: AppContext): Router {
     const user = req.auth!.user;
     if (user.role !== 'admin' && setsPattern(kind, body)) throw problem(403, '只有省级管理员可以设置格式规则（正则表达式）');
     if (kind !== 'variant') return;
-    const diagnostics = variantProblems(ctx, await visibleDefinitions(user), body as Variant);
+    const diagnostics = variantProblems(ctx, await visibleDefinitions(user), body as Variant, 'save');
     if (diagnostics.length)
       throw problem(422, '地方版本违反省级约束，未保存', {
         diagnostics,

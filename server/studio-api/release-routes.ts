@@ -62,12 +62,18 @@ export function releaseRoutes(ctx: AppContext): Router {
     if (draft.kind !== 'variant') return;
     const user = req.auth!.user;
     const defs = assembleDefinitions((await ctx.drafts.documents()).filter((d) => mayReadDocument(user, d.kind, d.region)));
-    const diagnostics = variantProblems(ctx, defs, draft.body as Variant);
+    const diagnostics = variantProblems(ctx, defs, draft.body as Variant, 'release');
     if (diagnostics.length)
-      throw problem(422, '地方版本违反省级约束，不能发布', {
-        diagnostics,
-        errors: diagnostics.map((d) => ({ path: d.path, message: d.message })),
-      });
+      throw problem(
+        422,
+        diagnostics.every((d) => d.code === 'case.changed')
+          ? '用例的结果变了，确认新结果并重新记录后才能发布'
+          : '地方版本违反省级约束，不能发布',
+        {
+          diagnostics,
+          errors: diagnostics.map((d) => ({ path: d.path, message: d.message })),
+        },
+      );
   };
 
   /** What the release changes for the public. */

@@ -33,14 +33,17 @@ export function baseOfVariant(ctx: AppContext, defs: Definitions, bundleId: stri
 /**
  * Guardrail diagnostics of a variant against its base: every error of the city's compile
  * that the province's base does not have comes from the variant (a refused operation, a
- * matter of another city, a matter made required that the province's answers can exclude).
+ * matter of another city, a matter made required that the province's answers can exclude);
+ * for a release, also the 用例 whose outcome changed and was not yet re-recorded.
  */
-export function variantProblems(ctx: AppContext, defs: Definitions, variant: Variant): Diagnostic[] {
+export function variantProblems(ctx: AppContext, defs: Definitions, variant: Variant, use: 'save' | 'release'): Diagnostic[] {
   const base = baseOfVariant(ctx, defs, variant.bundle);
   const compiled = compileDraft(defs, { kind: 'variant', body: variant }, base);
   const key = (d: Diagnostic) => `${d.code}|${d.document}|${d.path}`;
   const inBase = new Set(base ? compileDraft(defs, { kind: 'bundle', body: base }).diagnostics.map(key) : []);
-  return compiled.diagnostics.filter((d) => d.severity === 'error' && (d.document === `variant:${variant.id}` || !inBase.has(key(d))));
+  // a changed 用例 does not stop a save (the city re-records it in the draft); it stops the release
+  const blocks = (d: Diagnostic) => d.severity === 'error' && (use === 'release' || d.code !== 'case.changed');
+  return compiled.diagnostics.filter((d) => blocks(d) && (d.document === `variant:${variant.id}` || !inBase.has(key(d))));
 }
 
 /** Variant routes, mounted at /api/studio. */

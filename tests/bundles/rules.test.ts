@@ -10,13 +10,22 @@ const rules = [
 ];
 
 describe('the shipped rules', () => {
-  it('are there where the issue asks: 失业保险金, retirement ages, contributions, 工伤认定, dates of death and accident', () => {
+  it('are there where the issues ask: 失业保险金, retirement ages, contributions, 工伤认定, dates of death and accident, and one refusal a case can show in every bundle', () => {
     expect(rules.map(({ rule }) => rule.id).sort()).toEqual(
       [
         'accidentNotInFuture',
         'atStatutoryAge',
+        'closedAfterRegistration',
+        'contractAfterAppointment',
         'contributedOneYear',
         'deathNotInFuture',
+        'deathNotInFuture',
+        'graduatingWithinAYear',
+        'hasWorkingAge',
+        'interviewNotPast',
+        'separatedBeforeApplying',
+        'workingAge',
+        'workingAgeReached',
         'minimumContributions',
         'notBeforeEarliest',
         'notTheDeceased',

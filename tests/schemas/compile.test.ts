@@ -4,7 +4,9 @@ import {
   DIAGNOSTIC_CODES,
   stableStringify,
   type Bundle,
+  type CaseOutcome,
   type Definitions,
+  type GoldenCase,
   type DiagnosticCode,
   type DiagnosticLoc,
   type Question,
@@ -19,6 +21,14 @@ const ok = (over: Partial<Bundle> = {}, scenario: Partial<Scenario> = {}) => bun
 const needsA = matter('B001', { promisedDays: 7, dependsOn: [{ matter: 'A001', kind: 'result' }] });
 const yesNo: Question = { id: 'byAgent', text: '是否委托他人代办', kind: 'yes-no' };
 const scenarioWith = (id: string, questions: Question[]): Scenario => ({ ...bundle(['A001', 'B001']).scenarios[0]!, id, questions });
+/** A case applying for nothing in the main scenario, recorded with `expected`. */
+const goldenCase = (id: string, expected: CaseOutcome): GoldenCase => ({
+  id,
+  label: `用例 ${id}`,
+  receivedOn: '2026-03-02',
+  application: { scenario: 'main', matters: [] },
+  expected,
+});
 const rule = (over: Partial<Rule> = {}): Rule => ({
   id: 'r',
   message: '测试规则',
@@ -217,6 +227,13 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
     'matter:A001',
     '/promisedDays',
   ],
+  ['case.changed', () => definitions([A, B], [ok({ cases: [goldenCase('empty', { accepted: true })] })]), 'bundle:test-bundle', '/cases/0'],
+  [
+    'case.duplicate-id',
+    () => definitions([A, B], [ok({ cases: [goldenCase('twice', { accepted: false }), goldenCase('twice', { accepted: false })] })]),
+    'bundle:test-bundle',
+    '/cases/1',
+  ],
   [
     'time.calendar-ends',
     () => definitions([A, B], [ok()], { calendar: { years: [2026], holidays: ['2026-12-31'], workdays: [] } }),
@@ -285,6 +302,8 @@ const LOCATIONS: Record<DiagnosticCode, DiagnosticLoc | undefined> = {
   'time.promise-exceeds-critical-path': { scenario: 'main' },
   'time.promise-exceeds-legal': { matter: 'A001' },
   'time.calendar-ends': { scenario: 'main' },
+  'case.changed': { case: 'empty' },
+  'case.duplicate-id': { case: 'twice' },
   'variant.base-moved': undefined,
   'variant.conflict': { operation: 0, scenario: 'main', matter: 'A001' },
 };

@@ -62,6 +62,21 @@ describe('diff', () => {
     expect(serial[2]!.text).toBe('「主情形」办结时限由 7 个工作日改为 10 个工作日');
   });
 
+  it("reports a matter's promise that changed, even when the bundle's time limit does not", () => {
+    // a serial bundle promising 8 days of 3 + 7: A at 5 days shares the same 8 days differently
+    const serial = { ...scenario(base, { mode: 'serial' }), promisedDays: 8 };
+    const slower = definitions([matter('A001', { promisedDays: 5 }), B, C], [serial]);
+    const changes = diffCompiled(compile(serial), compile(serial, slower));
+    expect(changes).toEqual([
+      {
+        kind: 'matter-days-changed',
+        scenario: 'main',
+        subject: 'A001',
+        text: '「主情形」事项「事项A001」承诺时限由 3 个工作日改为 5 个工作日',
+      },
+    ]);
+  });
+
   it('reports a material that becomes exempt', () => {
     const eLicensed = definitions([A, B, matter('C001', { materials: [material('bankCard')] })], [base]);
     const before = compile(scenario(base, { items: [...base.scenarios[0]!.items, { matter: 'C001', selection: 'optional' }] }), eLicensed);

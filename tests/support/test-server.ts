@@ -113,3 +113,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     },
   };
 }
+
+/** Records, as an official does once they have looked, every 用例 of a bundle (or of the city's variant of it) whose outcome changed. */
+export async function recordChangedCases(client: Client, kind: 'bundle' | 'variant', id: string, bundleId = id): Promise<string[]> {
+  const list = (await client.get(`/api/studio/bundles/${bundleId}/cases`).expect(200)).body as {
+    cases: { id: string; changes: string[] }[];
+  };
+  const changed = list.cases.filter((c) => c.changes.length).map((c) => c.id);
+  if (changed.length === 0) return [];
+  const doc = (await client.get(`/api/studio/documents/${kind}/${id}`).expect(200)).body as { rev: number };
+  await client.post(`/api/studio/documents/${kind}/${id}/cases/record`, { cases: changed }).set('If-Match', `"${doc.rev}"`).expect(200);
+  return changed;
+}

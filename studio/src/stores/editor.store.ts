@@ -20,6 +20,7 @@ import {
   type CompiledBundle,
   type DocumentView,
   type Draft,
+  type GoldenCase,
   type RebaseResult,
   type Variant,
   type VariantOperation,
@@ -211,6 +212,32 @@ export const useEditorStore = defineStore('editor', () => {
     return null;
   }
 
+  /** Edits the 用例 of the document: the bundle's, or the city's own in its variant. Undoable. */
+  function editCases(change: (cases: GoldenCase[]) => GoldenCase[]): void {
+    const h = history.value;
+    if (!h) return;
+    const next = change(h.present.body.cases ?? []);
+    history.value = record(h, { ...h.present, body: { ...h.present.body, cases: next } } as EditedDocument);
+    changed();
+  }
+
+  /**
+   * Records the outcome the compile now gives of `ids`, on the server (which compiles and
+   * audits it): the draft is saved first, and the server's document becomes the saved one.
+   */
+  async function recordCases(ids: string[]): Promise<boolean> {
+    if (!(await save()) || !history.value) return false;
+    const d = history.value.present;
+    const { data } = await api<DocumentView>('POST', `${pathOf(d)}/cases/record`, { cases: ids }, { 'If-Match': `"${rev.value}"` });
+    const next = { kind: d.kind, body: data.body } as EditedDocument;
+    history.value = record(history.value, next);
+    saved.value = next;
+    rev.value = data.rev;
+    catalog.remember(data);
+    saveState.value = 'saved';
+    return true;
+  }
+
   /** Replaces the whole document (import), undoable. */
   function replace(next: EditedDocument): void {
     if (!history.value) return;
@@ -330,6 +357,8 @@ export const useEditorStore = defineStore('editor', () => {
     createVariant,
     edit,
     addOperation,
+    editCases,
+    recordCases,
     replace,
     undo,
     redo,

@@ -46,6 +46,8 @@ const template = (url: string) =>
     .replace(/^\/api\/studio\/users\/[^/]+\/password$/, '/api/studio/users/{username}/password')
     .replace(/^\/api\/studio\/users\/(?!\{)[^/]+$/, '/api/studio/users/{username}')
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+\/releases$/, '/api/studio/documents/{kind}/{id}/releases')
+    .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+\/cases\/record$/, '/api/studio/documents/{kind}/{id}/cases/record')
+    .replace(/^\/api\/studio\/bundles\/[^/]+\/cases$/, '/api/studio/bundles/{id}/cases')
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+$/, '/api/studio/documents/{kind}/{id}')
     .replace(/^\/api\/studio\/documents\/[^/]+$/, '/api/studio/documents/{kind}')
     .replace(/^\/api\/studio\/bundles\/[^/]+\/versions\/preview$/, '/api/studio/bundles/{id}/versions/preview')
@@ -148,6 +150,22 @@ describe('responses match the OpenAPI document', () => {
     const bundle = { ...draft.body, description: '失业一件事（修订）' };
     await admin.put('/api/studio/documents/bundle/unemployment', bundle, `"${draft.rev}"`).expect(200);
     await check('post', '/api/studio/compile', await admin.post('/api/studio/compile', { bundle }));
+    await check(
+      'post',
+      '/api/studio/impact',
+      await admin.post('/api/studio/impact', { kind: 'matter', id: matter.body.code, body: matter.body }),
+    );
+    await check('post', '/api/studio/impact', await admin.post('/api/studio/impact', { kind: 'matter', id: 'other', body: matter.body }));
+    await check('get', '/api/studio/bundles/unemployment/cases', await admin.get('/api/studio/bundles/unemployment/cases'));
+    const record = (body: unknown, rev: string) =>
+      admin.post('/api/studio/documents/bundle/unemployment/cases/record', body).set('If-Match', rev);
+    await check(
+      'post',
+      '/api/studio/documents/bundle/unemployment/cases/record',
+      await record({ cases: ['all-matters'] }, `"${draft.rev + 1}"`),
+    );
+    await check('post', '/api/studio/documents/bundle/unemployment/cases/record', await record({ cases: ['all-matters'] }, '"1"'));
+    await check('post', '/api/studio/documents/bundle/unemployment/cases/record', await record({ cases: ['nobody'] }, '"1"'));
     await check(
       'post',
       '/api/studio/bundles/unemployment/versions/preview',

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
+import { recordChangedCases, startServer, type Client, type TestServer } from '../../support/test-server.ts';
 
 let server: TestServer;
 let admin: Client;
@@ -92,7 +92,11 @@ describe('bundle lifecycle', () => {
     const nanjing = await server.login('nanjing');
     const variant = (await nanjing.get('/api/studio/documents/variant/nanjing-retirement')).body;
     const tighter = { ...variant.body, operations: [{ op: 'tightenDays', scenario: 'enterprise-staff', days: 9 }] };
-    const saved = await nanjing.put('/api/studio/documents/variant/nanjing-retirement', tighter, `"${variant.rev}"`).expect(200);
+    await nanjing.put('/api/studio/documents/variant/nanjing-retirement', tighter, `"${variant.rev}"`).expect(200);
+    // 9 days instead of 12: Nanjing's recorded 用例 changes, and is recorded again before the release
+    await nanjing.post('/api/studio/documents/variant/nanjing-retirement/releases').expect(422);
+    expect(await recordChangedCases(nanjing, 'variant', 'nanjing-retirement', 'retirement')).toEqual(['all-matters']);
+    const saved = await nanjing.get('/api/studio/documents/variant/nanjing-retirement').expect(200);
     await nanjing.post('/api/studio/documents/variant/nanjing-retirement/releases').expect(201);
     expect((await runtime('320100', 'retirement')).body.scenarios[0].timeLimit.days).toBe(9);
     const broken = { ...tighter, operations: [{ op: 'removeItem', scenario: 'enterprise-staff', matter: 'JSRS-YL-0101' }] };
@@ -142,6 +146,7 @@ describe('bundle lifecycle', () => {
       })),
     };
     await admin.put('/api/studio/documents/bundle/unemployment', body, `"${draft.rev}"`).expect(200);
+    expect(await recordChangedCases(admin, 'bundle', 'unemployment')).not.toEqual([]);
     const preview = (await admin.post('/api/studio/bundles/unemployment/versions/preview', { state: 'published' }).expect(200)).body;
     expect(preview).toMatchObject({ bundleId: 'unemployment', version: 2, diagnostics: [] });
     expect(preview.changes.map((c: { kind: string }) => c.kind)).toContain('matter-removed');
@@ -155,6 +160,14 @@ describe('bundle lifecycle', () => {
         conflicts: [
           expect.objectContaining({ operation: 0, reason: expect.stringContaining('就业意愿采集') }),
           expect.objectContaining({ operation: 1, reason: expect.stringContaining('就业意愿采集') }),
+        ],
+        // Suzhou's own record of a province case no longer holds once its operations conflict
+        cases: [
+          {
+            id: 'only-jsrs-sy-0101',
+            label: '失业人员：必办事项加「失业保险金申领」',
+            changes: ['由不予受理（表单有误：办理事项）变为受理'],
+          },
         ],
       },
     ]);

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VariantOperation } from '../../../schemas/index.ts';
-import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
+import { recordChangedCases, startServer, type Client, type TestServer } from '../../support/test-server.ts';
 
 let server: TestServer;
 let admin: Client;
@@ -83,6 +83,10 @@ describe('city variants on the server', () => {
       .expect(201);
     // a saved draft is not yet the city's: it goes live when the city publishes it
     expect((await runtime('320500', 'retirement')).body.scenarios[0].items[1].selection).toBe('optional');
+    // the province's 用例 without 待遇审核 now fail in Suzhou: not published until the city records their outcome here
+    const refused = await suzhou.post('/api/studio/documents/variant/retirement-320500/releases').expect(422);
+    expect(refused.body.detail).toBe('用例的结果变了，确认新结果并重新记录后才能发布');
+    expect(await recordChangedCases(suzhou, 'variant', 'retirement-320500', 'retirement')).toEqual(['required-only']);
     await suzhou.post('/api/studio/documents/variant/retirement-320500/releases').expect(201);
     expect((await runtime('320500', 'retirement')).body.scenarios[0].items[1].selection).toBe('required');
     expect((await runtime('320400', 'retirement')).body.scenarios[0].items[1].selection).toBe('optional');
@@ -101,6 +105,7 @@ describe('city variants on the server', () => {
       })),
     };
     await admin.put('/api/studio/documents/bundle/unemployment', body, `"${draft.rev}"`).expect(200);
+    await recordChangedCases(admin, 'bundle', 'unemployment');
     await admin.post('/api/studio/bundles/unemployment/versions', { state: 'published' }).expect(201);
 
     expect((await runtime('320100', 'unemployment')).body.version).toBe(2);
@@ -133,6 +138,7 @@ describe('city variants on the server', () => {
       ],
     };
     await suzhou.put('/api/studio/documents/variant/suzhou-unemployment', resolved, `"${current.rev}"`).expect(200);
+    await recordChangedCases(suzhou, 'variant', 'suzhou-unemployment', 'unemployment');
     await suzhou.post('/api/studio/documents/variant/suzhou-unemployment/releases').expect(201);
     const after = (await runtime('320500', 'unemployment')).body;
     expect(after.version).toBe(2);
