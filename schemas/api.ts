@@ -6,6 +6,7 @@
 import type { CaseResult, ChecklistItem } from './compiled-types.ts';
 import type { BusinessChange } from './diff.ts';
 import type { BundleImpact, ChangedDocument } from './impact.ts';
+import type { ReductionRow } from './reductions-table.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { DocumentKind } from './documents.ts';
 import type { VersionState } from './lifecycle.ts';
@@ -291,6 +292,11 @@ export interface ImpactReport {
   id: string;
   /** Every bundle it reaches, in the province and in each city with a variant; those it leaves unchanged are left out. */
   bundles: BundleImpact[];
+}
+
+/** Every bundle in effect in every region: its four reductions per scenario. */
+export interface ReductionsView {
+  rows: ReductionRow[];
 }
 
 /** The 用例 to record as the compile now gives them. */

@@ -83,7 +83,7 @@ export function exampleValue(f: MergedField): unknown {
 }
 
 /** The answers worth trying for a question, the default first: no / yes, each option, small sets of options. */
-function candidateAnswers(q: Question): unknown[] {
+export function candidateAnswers(q: Question): unknown[] {
   const values = (q.options ?? []).map((o) => o.value);
   switch (q.kind) {
     case 'yes-no':

@@ -64,3 +64,5 @@ export { stableTopologicalOrder } from './flow.ts';
 export { CASE_DATE, caseApplication, ruleScenario } from './check-logic.ts';
 export { caseNames, caseOutcome, outcomeChanges, recordOutcomes, runCases, verdictWords, type CaseNames } from './golden-cases.ts';
 export { impactOf, reachedBundles, withDocument, type BundleImpact, type ChangedDocument, type RegionImpact } from './impact.ts';
+export { MAX_PATHS, simulate, type Coverage, type SimulationReport, type Spread } from './simulation.ts';
+export { REDUCTION_COLUMNS, reductionCells, reductionRows, toCsv, type ReductionRow } from './reductions-table.ts';

@@ -20,8 +20,9 @@ import { openApiDocument } from './openapi/document.ts';
 import { runtimeRoutes } from './runtime/routes.ts';
 import { authRoutes } from './studio-api/auth-routes.ts';
 import { documentRoutes } from './studio-api/documents-routes.ts';
-import { caseRoutes } from './studio-api/case-routes.ts';
+import { verificationRoutes } from './studio-api/verification-routes.ts';
 import { impactRoutes } from './studio-api/impact-routes.ts';
+import { reductionsRoutes } from './studio-api/reductions-routes.ts';
 import { lifecycleRoutes } from './studio-api/lifecycle-routes.ts';
 import { releaseRoutes } from './studio-api/release-routes.ts';
 import { usersRoutes } from './studio-api/users-routes.ts';
@@ -68,8 +69,9 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/studio', lifecycleRoutes(ctx));
   app.use('/api/studio', variantRoutes(ctx));
   app.use('/api/studio', releaseRoutes(ctx));
-  app.use('/api/studio', caseRoutes(ctx));
+  app.use('/api/studio', verificationRoutes(ctx));
   app.use('/api/studio', impactRoutes(ctx));
+  app.use('/api/studio', reductionsRoutes(ctx));
   app.use('/api/studio', documentRoutes(ctx));
 
   app.use('/api', methodNotAllowed(Object.fromEntries(Object.entries(document.paths).map(([p, ops]) => [p, Object.keys(ops)]))));

@@ -224,6 +224,45 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       problems: [401, 403, 404, 412, 422, 428],
     },
   },
+  '/api/studio/reductions': {
+    get: {
+      id: 'listReductions',
+      tag: 'documents',
+      access: 'session',
+      summary: '四减统计（全部一件事 × 全部地区）',
+      description:
+        '每个地区在用的每个一件事、每个办事情形（全部事项勾选时）的填写字段、提交材料、办理时限、办理环节、跑动次数，减前与减后。',
+      ok: { status: 200, description: '四减', schema: schema('ReductionsView') },
+      problems: [401],
+    },
+  },
+  '/api/studio/reductions.csv': {
+    get: {
+      id: 'exportReductionsCsv',
+      tag: 'documents',
+      access: 'session',
+      summary: '四减统计（CSV）',
+      description: 'UTF-8（带 BOM，Excel 直接打开）的 CSV，列为中文。',
+      ok: { status: 200, description: 'CSV 文件', type: 'text/csv', schema: { type: 'string' } },
+      problems: [401],
+    },
+  },
+  '/api/studio/reductions.xlsx': {
+    get: {
+      id: 'exportReductionsXlsx',
+      tag: 'documents',
+      access: 'session',
+      summary: '四减统计（Excel）',
+      description: 'Excel 工作簿（.xlsx），首行冻结。',
+      ok: {
+        status: 200,
+        description: 'Excel 文件',
+        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        schema: { type: 'string', format: 'binary' },
+      },
+      problems: [401],
+    },
+  },
   '/api/studio/impact': {
     post: {
       id: 'analyseImpact',
@@ -236,6 +275,20 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       body: { schema: schema('ImpactRequest'), description: '修改后的文档' },
       ok: { status: 200, description: '影响', schema: schema('ImpactReport') },
       problems: [400, 401, 403, 422],
+    },
+  },
+  '/api/studio/bundles/{id}/simulation': {
+    get: {
+      id: 'simulateBundle',
+      tag: 'documents',
+      access: 'session',
+      summary: '模拟一件事的全部办理路径',
+      description:
+        '办事情形 × 情形问题的回答 × 可选事项的每一种组合（超过 4096 种时按固定种子抽样），按运行端的判断逐条办理：' +
+        '路径数，字段、材料、事项、规则的覆盖（从未到达的、每条路径都到达的），时限分布，四减，发现的问题。省级按草稿，设区市按本市版本。',
+      params: [BUNDLE_ID],
+      ok: { status: 200, description: '模拟结果', schema: schema('SimulationReport') },
+      problems: [401, 404],
     },
   },
   '/api/studio/bundles/{id}/cases': {

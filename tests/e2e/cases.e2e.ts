@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditEntry, CaseList, CompiledBundle } from '../../schemas/index.ts';
+import type { AuditEntry, CaseList, CompiledBundle, ReductionsView, SimulationReport } from '../../schemas/index.ts';
 import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
 
 let studio: Studio;
@@ -139,6 +139,38 @@ describe('an official keeps a bundle’s outcomes with 用例', () => {
     expect(versions.map((v) => v.version)).toEqual([1, 2]);
     const audit = (await a.call('GET', '/api/studio/audit?limit=20')).body as unknown as AuditEntry[];
     expect(audit.filter((e) => e.action === 'record-cases').map((e) => e.actor)).toEqual(['admin', 'admin']);
+    expect(studio.problems).toEqual([]);
+  });
+
+  it('simulates every path of the largest bundle and draws how the time limit spreads', async () => {
+    await page.goto(`${product.url}/bundles/work-injury-benefits/edit`);
+    await page.waitForSelector('[data-test=canvas] .vue-flow__node');
+    await page.click('[data-test=open-simulation]');
+    await page.waitForSelector('[data-test=simulation-summary]');
+    const a = await admin();
+    const report = (await a.call('GET', '/api/studio/bundles/work-injury-benefits/simulation')).body as unknown as SimulationReport;
+    expect(report.paths).toBe(4096);
+    expect(await page.locator('[data-test=days-chart] rect').count()).toBe(report.days.histogram.length);
+    expect(await page.textContent('[data-test=simulation-summary]')).toContain(String(report.simulated));
+    await studio.shotWidths('53-simulation');
+    expect(studio.problems).toEqual([]);
+  });
+
+  it('shows the four reductions of every bundle in every city, and downloads them', async () => {
+    await page.click('nav >> text=四减统计');
+    await page.waitForSelector('[data-test=reductions-table] >> text=失业一件事');
+    await page.click('[data-test=reductions-region]');
+    await page.locator('.el-select__popper:visible .el-select-dropdown__item', { hasText: '苏州市' }).click();
+    await page.click('.measure >> text=提交材料');
+    const a = await admin();
+    const rows = ((await a.call('GET', '/api/studio/reductions')).body as unknown as ReductionsView).rows.filter(
+      (r) => r.region === '320500',
+    );
+    expect(await page.locator('[data-test=reductions-table] .el-table__body-wrapper tbody tr').count()).toBe(rows.length);
+    expect(await page.locator('[data-test=reductions-chart] rect').count()).toBe(2 * new Set(rows.map((r) => r.bundleId)).size);
+    await studio.shotWidths('54-reductions');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export-xlsx]')]);
+    expect(download.suggestedFilename()).toBe('四减统计.xlsx');
     expect(studio.problems).toEqual([]);
   });
 });

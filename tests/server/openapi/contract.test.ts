@@ -48,6 +48,7 @@ const template = (url: string) =>
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+\/releases$/, '/api/studio/documents/{kind}/{id}/releases')
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+\/cases\/record$/, '/api/studio/documents/{kind}/{id}/cases/record')
     .replace(/^\/api\/studio\/bundles\/[^/]+\/cases$/, '/api/studio/bundles/{id}/cases')
+    .replace(/^\/api\/studio\/bundles\/[^/]+\/simulation$/, '/api/studio/bundles/{id}/simulation')
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+$/, '/api/studio/documents/{kind}/{id}')
     .replace(/^\/api\/studio\/documents\/[^/]+$/, '/api/studio/documents/{kind}')
     .replace(/^\/api\/studio\/bundles\/[^/]+\/versions\/preview$/, '/api/studio/bundles/{id}/versions/preview')
@@ -156,6 +157,14 @@ describe('responses match the OpenAPI document', () => {
       await admin.post('/api/studio/impact', { kind: 'matter', id: matter.body.code, body: matter.body }),
     );
     await check('post', '/api/studio/impact', await admin.post('/api/studio/impact', { kind: 'matter', id: 'other', body: matter.body }));
+    await check('get', '/api/studio/reductions', await admin.get('/api/studio/reductions'));
+    await check('get', '/api/studio/reductions.csv', await admin.get('/api/studio/reductions.csv'));
+    // a workbook is binary: its documented status and media type, not a schema over text
+    const xlsx = await admin.get('/api/studio/reductions.xlsx');
+    expect(String(xlsx.headers['content-type'])).toBe(documented('/api/studio/reductions.xlsx', 'get', xlsx.status)!.type);
+    checked.add('get /api/studio/reductions.xlsx');
+    await check('get', '/api/studio/bundles/unemployment/simulation', await admin.get('/api/studio/bundles/unemployment/simulation'));
+    await check('get', '/api/studio/bundles/nothing/simulation', await admin.get('/api/studio/bundles/nothing/simulation'));
     await check('get', '/api/studio/bundles/unemployment/cases', await admin.get('/api/studio/bundles/unemployment/cases'));
     const record = (body: unknown, rev: string) =>
       admin.post('/api/studio/documents/bundle/unemployment/cases/record', body).set('If-Match', rev);

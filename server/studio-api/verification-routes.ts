@@ -1,8 +1,9 @@
 /**
- * 用例 of the studio: a bundle's cases as its draft now gives them, and recording the
- * outcome an official accepts — the only way a changed case stops blocking a publish. The
- * server compiles and records (never the browser's word for an outcome), and the audit log
- * keeps who accepted which change (`record-cases`, with the documents before and after).
+ * Checks before publishing: a bundle's 用例 as its draft now gives them, recording the
+ * outcome an official accepts — the only way a changed case stops blocking a publish (the
+ * server compiles and records, never the browser's word for an outcome, and the audit log
+ * keeps who accepted which change) — and the simulation of every path through the bundle.
+ * Province staff work on the draft; a city on its variant's draft, or the version in effect.
  */
 import { Router } from 'express';
 import {
@@ -10,9 +11,12 @@ import {
   compileDraft,
   compileForRegion,
   recordOutcomes,
+  simulate,
   variantFor,
   type Bundle,
+  type CaseList,
   type CaseResult,
+  type CompiledBundle,
   type Definitions,
   type User,
   type Variant,
@@ -26,8 +30,8 @@ import { mayRead, mayReadDocument, seesProvinceDrafts, writeRefusal } from './pe
 import { baseOfVariant } from './variant-routes.ts';
 import { documentView } from './views.ts';
 
-/** Case routes, mounted at /api/studio. */
-export function caseRoutes(ctx: AppContext): Router {
+/** Verification routes (用例, simulation), mounted at /api/studio. */
+export function verificationRoutes(ctx: AppContext): Router {
   const router = Router();
   router.param('kind', documentKindParam);
 
@@ -45,25 +49,29 @@ export function caseRoutes(ctx: AppContext): Router {
     return { results: compileDraft(defs, { kind: 'variant', body: variant }, base).cases, province: base?.cases ?? [] };
   };
 
-  router.get('/bundles/:id/cases', requireUser, async (req, res) => {
-    const user = req.auth!.user;
-    const id = String(req.params.id);
+  /** The bundle as `user` works on it: the province's draft; a city's variant draft, or the version in effect there. */
+  const compiledFor = async (user: User, id: string): Promise<CompiledBundle> => {
     const defs = await visibleDefinitions(user);
     if (seesProvinceDrafts(user)) {
       const draft = await ctx.store.getDocument('bundle', id);
       if (!draft) throw problem(404, `没有一件事「${id}」`);
-      return res.json({ bundleId: id, region: (draft.body as Bundle).region, cases: casesOf(defs, draft).results });
+      return compileDraft(defs, { kind: 'bundle', body: draft.body as Bundle });
     }
-    // a city: its variant's draft, or the version in effect there
     const variant = variantFor(defs, id, user.region);
-    if (variant) {
-      const doc = await ctx.store.getDocument('variant', variant.id);
-      return res.json({ bundleId: id, region: user.region, cases: casesOf(defs, doc!).results });
-    }
+    if (variant) return compileDraft(defs, { kind: 'variant', body: variant }, baseOfVariant(ctx, defs, id));
     const served = ctx.runtime.find(user.region, id);
     if (!served) throw problem(404, `一件事「${id}」在本市没有在用的版本`);
-    const bundle = served.version.body as Bundle;
-    res.json({ bundleId: id, region: user.region, cases: compileForRegion(defs, bundle, user.region).cases });
+    return compileForRegion(defs, served.version.body as Bundle, user.region);
+  };
+
+  router.get('/bundles/:id/cases', requireUser, async (req, res) => {
+    const compiled = await compiledFor(req.auth!.user, String(req.params.id));
+    const list: CaseList = { bundleId: compiled.id, region: compiled.region, cases: compiled.cases };
+    res.json(list);
+  });
+
+  router.get('/bundles/:id/simulation', requireUser, async (req, res) => {
+    res.json(simulate(await compiledFor(req.auth!.user, String(req.params.id))));
   });
 
   router.post('/documents/:kind/:id/cases/record', requireUser, async (req, res) => {
