@@ -109,3 +109,18 @@ export async function openStudio(): Promise<Studio> {
 export async function clickEmptyCanvas(page: Page): Promise<void> {
   await page.click('.vue-flow__pane', { position: { x: 70, y: 6 } });
 }
+
+/**
+ * As an official who has looked at the changes: records every 用例 whose outcome the edits
+ * changed (the 用例 tab's button, which the server carries out and audits), then waits for the save.
+ */
+export async function recordChangedCases(page: Page): Promise<void> {
+  await page.click('#tab-cases');
+  await page.waitForSelector('[data-test=cases-tab]');
+  const all = page.locator('[data-test=record-all-cases]');
+  if (await all.count()) {
+    await all.click();
+    await all.waitFor({ state: 'detached' });
+  }
+  await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
+}

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../schemas/index.ts';
-import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, recordChangedCases, type Studio } from './harness.ts';
 
 let studio: Studio;
 let product: Product;
@@ -188,6 +188,8 @@ describe('an official authors the logic of a bundle', () => {
   });
 
   it('publishes, and the runtime asks the question, enforces its effect and refuses in the rule’s words', async () => {
+    // the question changes what the shipped 用例 get: recorded again, as the official has seen
+    await recordChangedCases(page);
     await page.click('[data-test=publish]');
     // the dialog says what changed in business terms: the question and the rule
     await page.waitForSelector('[data-test=publish-changes] >> text=增加规则「参保日期不能晚于申请日期」（不予受理）');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiLogin, clickEmptyCanvas, openStudio, type Product, type Studio } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, clickEmptyCanvas, openStudio, type Product, recordChangedCases, type Studio } from './harness.ts';
 
 let studio: Studio;
 let product: Product;
@@ -34,6 +34,7 @@ describe('city variants follow the province', () => {
     await page.click('[data-test=remove-matter]');
     await page.waitForSelector('[data-test=node-JSRS-JY-0102]', { state: 'detached' });
     await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
+    await recordChangedCases(page);
     await page.click('[data-test=publish]');
     // the dialog says what publishing does: the change, and that 苏州 conflicts and keeps its version
     await page.waitForSelector('[data-test=publish-cities]');
@@ -77,6 +78,7 @@ describe('city variants follow the province', () => {
     await page.waitForSelector('[data-test=node-SZRS-JY-0101]');
     // resolved in the draft, the public keeps the last good version until the city publishes
     expect(((await (await fetch(`${product.url}/api/regions/320500/bundles/unemployment`)).json()) as { version: number }).version).toBe(1);
+    await recordChangedCases(page);
     await page.click('[data-test=publish-variant]');
     await page.click('.el-message-box__btns >> text=发布');
     await page.waitForSelector('[data-test=variant-release-state] >> text=已发布第 2 次');
@@ -110,6 +112,7 @@ describe('city variants follow the province', () => {
     await page.click('text=增加说明');
     await page.click('[data-test=pilot] >> text=参加');
     await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
+    await recordChangedCases(page);
     await page.click('[data-test=publish-variant]');
     await page.click('.el-message-box__btns >> text=发布');
     await page.waitForSelector('[data-test=variant-release-state] >> text=已发布第 3 次');
