@@ -110,7 +110,11 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   if (bundle.description) result.description = bundle.description;
   checkRuleCases(result, index.matters, logic);
   const variant = layer.variant ? defs.variants.find((v) => v.id === layer.variant!.id) : undefined;
-  result.cases = runCases(result, source.cases ?? [], variant?.cases ?? [], calendar ?? prepareCalendar(undefined));
+  const catalog = {
+    matter: (code: string) => index.matters.get(code)?.name ?? code,
+    material: (id: string) => index.materials.get(id)?.name ?? id,
+  };
+  result.cases = runCases(result, source.cases ?? [], variant?.cases ?? [], calendar ?? prepareCalendar(undefined), catalog);
   checkCases(result, source, variant, diagnostics);
   return result;
 }

@@ -38,7 +38,8 @@ export interface MatterSummary {
   kind: MatterKind;
   target: Target;
   department: string;
-  legalDays: number;
+  /** null: the law sets none (无). */
+  legalDays: number | null;
   promisedDays: number;
   visits: number;
   result?: MatterResult;

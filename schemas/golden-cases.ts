@@ -63,15 +63,18 @@ export interface CaseNames {
   path(pointer: string): string;
 }
 
-/** The names of a compile's matters, materials, rules and fields, for saying outcomes. */
-export function caseNames(compiled: CompiledBundle): CaseNames {
+/**
+ * The names of a compile's matters, materials, rules and fields, for saying outcomes; `catalog`
+ * names what the compile no longer has (a material a recorded outcome still lists).
+ */
+export function caseNames(compiled: CompiledBundle, catalog?: Pick<CaseNames, 'matter' | 'material'>): CaseNames {
   const matters = new Map(compiled.scenarios.flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)));
   const materials = new Map(compiled.scenarios.flatMap((s) => s.materials.map((m) => [m.id, m.name] as const)));
   const rules = new Map(compiled.rules.map((r) => [r.id, r.message] as const));
   const titles = fieldTitles(compiled);
   return {
-    matter: (c) => matters.get(c) ?? c,
-    material: (id) => materials.get(id) ?? id,
+    matter: (c) => matters.get(c) ?? catalog?.matter(c) ?? c,
+    material: (id) => materials.get(id) ?? catalog?.material(id) ?? id,
     rule: (id) => rules.get(id) ?? id,
     path: (p) => titles.get(p) ?? p,
   };
@@ -122,10 +125,11 @@ export function runCases(
   province: readonly GoldenCase[],
   city: readonly GoldenCase[],
   calendar: PreparedCalendar,
+  catalog?: Pick<CaseNames, 'matter' | 'material'>,
 ): CaseResult[] {
   if (province.length === 0 && city.length === 0) return [];
   const validator = interpretedValidator(compiled.schema);
-  const names = caseNames(compiled);
+  const names = caseNames(compiled, catalog);
   const cityIds = new Set(city.map((c) => c.id));
   const cases = [
     ...province.filter((c) => !cityIds.has(c.id)).map((c) => ({ c, origin: 'province' as const })),

@@ -78,3 +78,8 @@ export const SEVERITY_LABELS = { reject: '不予受理', warn: '提示核查' } 
 export function daysText(days: number): string {
   return days === 0 ? '即办' : `${days} 个工作日`;
 }
+
+/** A 法定时限 in words: the working days, or 无 where the law sets none. */
+export function legalDaysText(days: number | null): string {
+  return days === null ? '无' : `${days} 个工作日`;
+}

@@ -58,7 +58,7 @@ function checkMatter(m: Matter, index: CatalogIndex): Diagnostic[] {
     if (!index.matters.has(d.matter))
       out.push(diagnostic('matter.dependency-unknown', doc, pointer('dependsOn', i, 'matter'), { matter: d.matter }, loc));
   });
-  if (m.promisedDays > m.legalDays) {
+  if (m.legalDays !== null && m.promisedDays > m.legalDays) {
     const params = { matter: m.name, promised: m.promisedDays, legal: m.legalDays };
     out.push(diagnostic('time.promise-exceeds-legal', doc, pointer('promisedDays'), params, loc));
   }

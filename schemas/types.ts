@@ -131,8 +131,8 @@ export interface Matter {
   kind: MatterKind;
   target: Target;
   department: string;
-  /** 法定办结时限, working days. */
-  legalDays: number;
+  /** 法定办结时限, working days; null where the law sets none (无). */
+  legalDays: number | null;
   /** 承诺办结时限, working days; 0 = 即办件. */
   promisedDays: number;
   /** 到办事现场次数. */

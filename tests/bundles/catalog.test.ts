@@ -29,7 +29,7 @@ describe('the Jiangsu catalog', () => {
       const own = m.fields.filter((f) => !('ref' in f && f.ref.startsWith('agent.') && !f.required));
       expect(own.length, m.name).toBeGreaterThanOrEqual(5);
       expect(own.length, m.name).toBeLessThanOrEqual(15);
-      expect(m.promisedDays, m.name).toBeLessThanOrEqual(m.legalDays);
+      if (m.legalDays !== null) expect(m.promisedDays, m.name).toBeLessThanOrEqual(m.legalDays);
       expect(m.fields.filter((f) => 'ref' in f).length / m.fields.length).toBeGreaterThan(0.8);
     }
   });
@@ -57,5 +57,24 @@ describe('the Jiangsu catalog', () => {
   it('covers 2026 and 2027 in the working-day calendar, with 2027 marked provisional', () => {
     expect(defs.calendar!.years).toEqual([2026, 2027]);
     expect(defs.calendar!.provisional).toEqual([2027]);
+  });
+
+  it('asks to come in person once where a paper original must be handed in (no 告知承诺, no 电子证照)', () => {
+    for (const m of defs.matters) {
+      const original = m.materials.some((x) => x.necessity === 'required' && x.form === 'paper' && !x.commitment && !x.eLicense);
+      if (original) expect(m.visits, m.name).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('never asks an applicant for what the matter itself produces: the 见习协议 is the result of 见习岗位申请', () => {
+    expect(defs.matters.find((m) => m.code === 'JSRS-JY-0302')!.materials.map((x) => x.ref)).not.toContain('internshipAgreement');
+  });
+
+  it('asks each applicant for their own papers: the base operator for its tenants’ roster, the trainee for a skill certificate', () => {
+    const refs = (code: string) => defs.matters.find((m) => m.code === code)!.materials.map((x) => x.ref);
+    expect(refs('JSRS-CY-0304')).not.toContain('incubatorAgreement');
+    expect(refs('JSRS-CY-0304')).toContain('incubatorRoster');
+    expect(refs('SZRS-JY-0101')).not.toContain('trainingCert');
+    expect(refs('SZRS-JY-0101')).toContain('skillCertificate');
   });
 });

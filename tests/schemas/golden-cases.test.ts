@@ -45,6 +45,17 @@ describe('golden cases', () => {
     ]);
   });
 
+  it('name a material the change took away by its name, though the compile no longer has it', () => {
+    const noBankCard: Definitions = {
+      ...defs,
+      matters: defs.matters.map((m) =>
+        m.code === 'JSRS-SY-0101' ? { ...m, materials: m.materials.filter((x) => x.ref !== 'bankCard') } : m,
+      ),
+    };
+    const changed = compileBundle(noBankCard, 'unemployment', '320000').cases.find((c) => c.id === 'all-matters')!;
+    expect(changed.changes).toContain('需提交的材料减少「本人银行卡（折）」');
+  });
+
   it('decide as the runtime does: the form first, then the rules on the day received, then the plan', () => {
     const compiled = compileBundle(defs, 'unemployment', '320000');
     const kase = defs.bundles.find((b) => b.id === 'unemployment')!.cases!.find((c) => c.id === 'refused-contributed-one-year')!;

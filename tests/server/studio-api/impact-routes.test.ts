@@ -16,7 +16,7 @@ const matter = async (code: string) =>
 describe('impact analysis', () => {
   it('shows what a slower shared matter does, in every bundle and city, before anything is saved', async () => {
     const { body, rev } = await matter('JSRS-SK-0101'); // 社会保障卡申领: in many bundles
-    const slower = { ...body, promisedDays: body.legalDays };
+    const slower = { ...body, promisedDays: 15 };
     const report = (await admin.post('/api/studio/impact', { kind: 'matter', id: 'JSRS-SK-0101', body: slower }).expect(200))
       .body as ImpactReport;
     const bundles = report.bundles.map((b) => b.bundleId);

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { compileBundle, legalDaysText } from '../../schemas/index.ts';
+import { loadDefinitions } from '../../server/catalog/shipped.ts';
+import { bundle, definitions, matter } from '../support/fixtures.ts';
+
+/** 法定时限: what the law sets, or 无 — never a number the law does not give. */
+const defs = loadDefinitions();
+
+describe('法定时限', () => {
+  it.each(['JSRS-SK-0101', 'JSRS-ZP-0103', 'JSRS-LD-0101', 'JSRS-JY-0301'])('%s has none in law (无)', (code) => {
+    expect(defs.matters.find((m) => m.code === code)!.legalDays).toBeNull();
+  });
+
+  it('reads 无 when the law sets none, and the days when it does', () => {
+    expect(legalDaysText(null)).toBe('无');
+    expect(legalDaysText(15)).toBe('15 个工作日');
+  });
+
+  it('never finds a promise longer than a limit the law does not set', () => {
+    const free = matter('A001', { legalDays: null, promisedDays: 30 });
+    const compiled = compileBundle(definitions([free, matter('B001')], [bundle(['A001', 'B001'])]), 'test-bundle', '320000');
+    expect(compiled.diagnostics.filter((d) => d.code === 'time.promise-exceeds-legal')).toEqual([]);
+    expect(compiled.scenarios[0]!.items[0]!.matter.legalDays).toBeNull();
+  });
+});
