@@ -91,6 +91,8 @@ export interface ChecklistItem {
   copies: number;
   matters: string[];
   exempt: { reason: ExemptReason; by?: string; note: string } | null;
+  /** The matters' own notes on it: 容缺 补交 deadlines, who need not hand it in. */
+  notes?: string[];
   /** Only in some cases (情形化材料), said in words; absent once an application's answers decided it. */
   when?: string;
 }

@@ -97,6 +97,9 @@ export function checklistFor(
       matters: [...new Set(sources.map((s) => s.matter))],
       exempt: null,
     };
+    // what the matters say of it (容缺 补交 deadlines, who need not hand it in), once each
+    const notes = [...new Set(sources.flatMap((s) => (s.note ? [s.note] : [])))];
+    if (notes.length) item.notes = notes;
     const whens = sources.map((s) => s.when);
     if (!app && whens.every((w) => w) && describe) item.when = [...new Set(whens.map((w) => describe(w!)))].join('；或');
     const producer = r.producedBy.find((p) => {

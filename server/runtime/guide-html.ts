@@ -24,7 +24,7 @@ function checklist(items: readonly ChecklistItem[], names: Map<string, string>):
       c,
       i,
     ) => `<tr><td>${i + 1}</td><td>${esc(c.name)}</td><td>${NECESSITY_LABELS[c.necessity]}</td><td>${FORM_LABELS[c.form]}，${c.copies} 份</td>
-    <td>${c.exempt ? `<span class="exempt">免提交</span>${esc(c.exempt.note)}` : '需提交'}</td><td>${c.matters.map((m) => esc(names.get(m) ?? m)).join('、')}</td></tr>`,
+    <td>${c.exempt ? `<span class="exempt">免提交</span>${esc(c.exempt.note)}` : '需提交'}${(c.notes ?? []).map((n) => `<div class="note">${esc(n)}</div>`).join('')}</td><td>${c.matters.map((m) => esc(names.get(m) ?? m)).join('、')}</td></tr>`,
   );
   return `<table><thead><tr><th>序号</th><th>材料名称</th><th>必要性</th><th>形式与份数</th><th>提交要求</th><th>所涉事项</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -79,6 +79,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
   table { border-collapse: collapse; width: 100%; font-size: 14px; } th, td { border: 1px solid #dee0e3; padding: 6px 8px; text-align: left; vertical-align: top; }
   th { background: #f5f6f7; } .exempt { color: #0b7a3e; font-weight: bold; margin-right: 4px; }
   .facts { display: flex; flex-wrap: wrap; gap: 8px 24px; background: #f5f6f7; padding: 8px 12px; border-radius: 6px; }
+  .note { color: #646a73; font-size: 13px; }
   .basis { display: block; color: #646a73; font-size: 13px; } ul.conditions li { margin-bottom: 4px; }
   ul.notes { background: #fffbe6; padding: 8px 8px 8px 28px; border-radius: 6px; }
   @media (max-width: 600px) { table { display: block; overflow-x: auto; } body { padding: 10px; } }

@@ -77,4 +77,26 @@ describe('the Jiangsu catalog', () => {
     expect(refs('SZRS-JY-0101')).not.toContain('trainingCert');
     expect(refs('SZRS-JY-0101')).toContain('skillCertificate');
   });
+
+  it('carries each matter’s note on a material into the checklist (容缺 补交 deadlines, who need not hand it in)', () => {
+    const unemployment = compileBundle(defs, 'unemployment', '320000').scenarios[0]!.checklist;
+    expect(unemployment.find((c) => c.id === 'separationCert')!.notes).toEqual(['用人单位已在线备案解除劳动关系的，无需提交']);
+    const hardship = compileBundle(defs, 'hardship-subsidy', '320000').scenarios[0]!.checklist;
+    expect(hardship.find((c) => c.id === 'commitmentLetter')!.notes).toEqual(['就业困难情形的个人承诺，容缺受理后 5 个工作日内补交']);
+  });
+
+  it('keeps materials consistent: no per-matter 申请表 beside the one form, no 告知承诺 where a cash benefit rests on it, one e-licence rule per material', () => {
+    const names = new Map(defs.materials.materials.map((x) => [x.id, x.name]));
+    for (const m of defs.matters) expect(m.materials.map((x) => names.get(x.ref)!).filter((n) => /申请表$/.test(n)), m.name).toEqual([]);
+    const gs0106 = defs.matters.find((m) => m.code === 'JSRS-GS-0106')!;
+    expect(gs0106.materials.find((x) => x.ref === 'separationCert')!.commitment).toBeFalsy();
+    const eLicensed = new Map<string, Set<boolean>>();
+    for (const m of defs.matters)
+      for (const x of m.materials) if (defs.materials.materials.find((d) => d.id === x.ref)!.eLicense) (eLicensed.get(x.ref) ?? eLicensed.set(x.ref, new Set()).get(x.ref)!).add(!!x.eLicense);
+    expect(eLicensed.get('difficultyCert')).toEqual(new Set([true]));
+  });
+
+  it('lets the 电子劳动合同 of 电子合同签订 stand for the 劳动合同 later matters ask for', () => {
+    expect(defs.matters.find((m) => m.code === 'JSRS-LD-0101')!.result).toMatchObject({ name: '电子劳动合同', material: 'laborContract' });
+  });
 });

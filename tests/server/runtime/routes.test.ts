@@ -112,6 +112,9 @@ describe('public runtime API', () => {
     const calendar = (await api().get('/api/calendar').expect(200)).body as { calendar: { provisional?: number[] } };
     expect(calendar.calendar.provisional).toEqual([2027]);
     expect(html).toContain('2027 年的节假日安排为暂定');
+    // the matters' notes on their materials reach the checklist
+    const unemployment = (await api().get(`${base}/unemployment/guide`).expect(200)).text;
+    expect(unemployment).toContain('<div class="note">用人单位已在线备案解除劳动关系的，无需提交</div>');
   });
 
   it('generates an example for every bundle and scenario that the runtime and a second validator accept', async () => {
