@@ -99,4 +99,17 @@ describe('the Jiangsu catalog', () => {
   it('lets the 电子劳动合同 of 电子合同签订 stand for the 劳动合同 later matters ask for', () => {
     expect(defs.matters.find((m) => m.code === 'JSRS-LD-0101')!.result).toMatchObject({ name: '电子劳动合同', material: 'laborContract' });
   });
+
+  it('asks what applicants understand, once, in today’s terms', () => {
+    const label = (id: string) => defs.dictionary.elements.find((e) => e.id === id)?.label;
+    expect(label('person.photo')).toBe('近期免冠照片');
+    expect(label('relative.relation')).toBe('与逝者的关系');
+    const asked = new Set(defs.matters.flatMap((m) => m.fields.flatMap((f) => ('ref' in f ? [f.ref] : []))));
+    // 户口性质 城镇 / 农村 is gone since 国发〔2014〕25号; the 社会保障号码 is the 公民身份号码 (社会保险法 第五十八条);
+    // 学历层次 is 文化程度 asked twice
+    for (const gone of ['person.household', 'employment.socialInsuranceNo', 'graduate.degree']) expect(asked.has(gone), gone).toBe(false);
+    expect(defs.matters.find((m) => m.code === 'JSRS-GS-0108')!.fields.map((f) => ('ref' in f ? f.ref : ''))).toContain('injury.deviceCost');
+    // a card handed over on the spot (即办) is not posted
+    expect(defs.dictionary.elements.find((e) => e.id === 'card.deliveryMethod')!.options!.map((o) => o.label)).not.toContain('邮寄到家');
+  });
 });

@@ -57,7 +57,7 @@ describe('public runtime API', () => {
     ]);
     expect(s.timeLimit.days).toBe(10);
     expect(s.reductions).toEqual({
-      fields: { before: 44, after: 24 },
+      fields: { before: 42, after: 23 },
       materials: { before: 13, after: 3 },
       days: { before: 13, after: 10 },
       steps: { before: 5, after: 1 },
