@@ -112,4 +112,12 @@ describe('the Jiangsu catalog', () => {
     // a card handed over on the spot (即办) is not posted
     expect(defs.dictionary.elements.find((e) => e.id === 'card.deliveryMethod')!.options!.map((o) => o.label)).not.toContain('邮寄到家');
   });
+
+  it('registers the employment of a new hire (就业登记, within 30 days of hiring) in 企业录用职工', () => {
+    const hiring = defs.bundles.find((b) => b.id === 'hiring')!;
+    expect(hiring.scenarios[0]!.items).toContainEqual({ matter: 'JSRS-JY-0103', selection: 'required' });
+    const matter = defs.matters.find((m) => m.code === 'JSRS-JY-0103')!;
+    expect(matter).toMatchObject({ name: '就业登记', target: 'organization', legalDays: null });
+    expect(matter.basis).toBe('《就业服务与就业管理规定》第六十二条');
+  });
 });

@@ -8,6 +8,21 @@ const compiled = defs.bundles.map((b) => compileBundle(defs, b.id, '320000'));
 const MODES = { 整合办: 'integrated', 并行: 'parallel', 串行: 'serial' } as const;
 const TARGETS = { 单位: 'organization', 个人: 'individual', '个人(单位)': 'individual' } as const;
 
+/**
+ * Matters a domain review added to a row of the table, each with the rule that requires it:
+ * 就业登记 within 30 days of hiring (《就业服务与就业管理规定》第六十二条).
+ */
+const ADDED: Record<string, [string, '必选' | '可选', number][]> = {
+  企业录用职工一件事: [['就业登记', '必选', 1]],
+};
+
+/** The table's row with the reviewed additions in place. */
+function withAdditions(row: SeedScenario): SeedScenario['items'] {
+  const items = [...row.items];
+  for (const [name, selection, at] of ADDED[`${row.bundle}${row.scenario ? ` / ${row.scenario}` : ''}`] ?? []) items.splice(at, 0, [name, selection]);
+  return items;
+}
+
 function find(row: SeedScenario): CompiledScenario | undefined {
   const bundle = compiled.find((c) => c.name === row.bundle);
   // a bundle without 分类 has one scenario, whatever its label
@@ -22,10 +37,10 @@ describe('the seed table (附件 1) against what the compiler resolves', () => {
     expect(new Set(SEED_TABLE.flatMap((r) => r.items.map(([m]) => m))).size).toBe(63);
   });
 
-  it('ships exactly the 14 bundles of the table, and they use exactly 63 distinct matters', () => {
+  it('ships exactly the 14 bundles of the table, and they use its 63 distinct matters and the reviewed additions', () => {
     expect(compiled.map((c) => c.name).sort()).toEqual([...new Set(SEED_TABLE.map((r) => r.bundle))].sort());
     expect(compiled.reduce((n, c) => n + c.scenarios.length, 0)).toBe(19);
-    expect(new Set(compiled.flatMap((c) => c.scenarios.flatMap((s) => s.items.map((i) => i.matter.code)))).size).toBe(63);
+    expect(new Set(compiled.flatMap((c) => c.scenarios.flatMap((s) => s.items.map((i) => i.matter.code)))).size).toBe(63 + 1);
   });
 
   it('references one catalog matter wherever the same matter name appears', () => {
@@ -39,9 +54,10 @@ describe('the seed table (附件 1) against what the compiler resolves', () => {
     expect(scenario).toBeDefined();
     expect(scenario!.mode).toBe(MODES[row.mode]);
     expect(scenario!.target).toBe(TARGETS[row.target]);
-    expect(scenario!.items.map((i) => i.matter.name)).toEqual(row.items.map(([m]) => m));
+    const items = withAdditions(row);
+    expect(scenario!.items.map((i) => i.matter.name)).toEqual(items.map(([m]) => m));
     // blank cells (参保登记一件事): both registrations are alternatives the applicant ticks, so optional
-    expect(scenario!.items.map((i) => i.selection)).toEqual(row.items.map(([, s]) => (s === '必选' ? 'required' : 'optional')));
+    expect(scenario!.items.map((i) => i.selection)).toEqual(items.map(([, s]) => (s === '必选' ? 'required' : 'optional')));
   });
 
   /**
