@@ -43,6 +43,8 @@ export interface MatterSummary {
   promisedDays: number;
   visits: number;
   result?: MatterResult;
+  /** 设立依据. */
+  basis?: string;
 }
 
 /** One item of a compiled scenario. */
@@ -211,7 +213,17 @@ export interface Guide {
     label: string;
     target: Target;
     guide?: GuidingQuestion;
-    matters: { code: string; name: string; selection: Selection; department: string; promisedDays: number; result?: string }[];
+    matters: {
+      code: string;
+      name: string;
+      selection: Selection;
+      department: string;
+      /** null: the law sets none (无). */
+      legalDays: number | null;
+      promisedDays: number;
+      result?: string;
+      basis?: string;
+    }[];
     /** The 情形 questions asked first, with their options. */
     questions: { text: string; options: string[] }[];
     /** 受理条件: what must hold for the application to be accepted, and its basis. */

@@ -72,9 +72,11 @@ export function buildGuide(
             name: i.matter.name,
             selection: i.selection,
             department: i.matter.department,
+            legalDays: i.matter.legalDays,
             promisedDays: i.matter.promisedDays,
           };
           if (i.matter.result) m.result = i.matter.result.name;
+          if (i.matter.basis) m.basis = i.matter.basis;
           return m;
         }),
         questions: s.questions.map((q) => ({

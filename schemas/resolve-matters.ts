@@ -35,6 +35,7 @@ export function matterSummary(m: Matter): MatterSummary {
     visits: m.visits,
   };
   if (m.result) s.result = m.result;
+  if (m.basis) s.basis = m.basis;
   return s;
 }
 

@@ -1,5 +1,5 @@
 /** The public runtime's operations: no login, only what is published. */
-import { arrayOf, query, REF, REGION, schema, type Operation } from './operation.ts';
+import { arrayOf, path, query, REF, REGION, schema, type Operation } from './operation.ts';
 
 const runtime = (op: Omit<Operation, 'tag' | 'access'>): Operation => ({ ...op, tag: 'runtime', access: 'public' });
 const bundleRoute = [REGION, REF];
@@ -134,6 +134,28 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       summary: '可打印的办事指南',
       description: '中文 HTML，适合手机阅读与 A4 打印，不含脚本。',
       params: bundleRoute,
+      ok: { status: 200, description: 'HTML 页面', schema: { type: 'string' }, type: 'text/html', cached: true },
+      problems: [404, 410],
+    }),
+  },
+  '/api/regions/{region}/bundles/{ref}/guide.json': {
+    get: runtime({
+      id: 'getGuideJson',
+      summary: '办事指南（JSON）',
+      description:
+        '与可打印的办事指南同样的内容：各办事情形的情形问题、不予受理情形及依据、事项（编码、实施主体、法定与承诺时限、设立依据、办理结果）、一套材料与流程。',
+      params: bundleRoute,
+      ok: { status: 200, description: '办事指南', schema: schema('Guide'), cached: true },
+      problems: [404, 410],
+    }),
+  },
+  '/api/regions/{region}/bundles/{ref}/commitments/{material}': {
+    get: runtime({
+      id: 'getCommitment',
+      summary: '可打印的告知承诺书',
+      description:
+        '一件事以告知承诺代替的材料的告知承诺书（国办发〔2020〕42号）：承诺事项、承诺内容、核查方式、不实承诺的后果、不适用的情形、签字与日期。中文 HTML，A4 打印，不含脚本。',
+      params: [...bundleRoute, path('material', '材料标识', 'separationCert')],
       ok: { status: 200, description: 'HTML 页面', schema: { type: 'string' }, type: 'text/html', cached: true },
       problems: [404, 410],
     }),

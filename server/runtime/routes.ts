@@ -22,6 +22,7 @@ import type { Logger } from '../http/logger.ts';
 import { exceedsValues } from '../http/body-screen.ts';
 import { Representation, sendJson, sendRepresentation } from '../http/cache.ts';
 import { problem } from '../http/problem.ts';
+import { committedMaterial, renderCommitment } from './commitment-html.ts';
 import { CalendarGapError, planResponseJson, todayInChina, type PlannedApplication } from './plan.ts';
 import type { Runtime, RuntimeEntry } from './runtime.ts';
 
@@ -139,6 +140,24 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     // a printable page: its own styles, nothing else, no script at all
     res.setHeader('Content-Security-Policy', GUIDE_CSP);
     sendRepresentation(req, res, entry.guideHtml(ctx.runtime.calendar), cacheControl(entry, pinned));
+  });
+
+  router.get('/regions/:region/bundles/:ref/guide.json', (req, res) => {
+    const { entry, pinned } = served(req);
+    sendRepresentation(req, res, entry.guideJson, cacheControl(entry, pinned));
+  });
+
+  router.get('/regions/:region/bundles/:ref/commitments/:material', (req, res) => {
+    const { entry, pinned } = served(req);
+    const found = committedMaterial(entry.compiled, String(req.params.material));
+    if (!found) throw problem(404, `一件事「${entry.compiled.name}」不以告知承诺代替材料「${String(req.params.material)}」`);
+    res.setHeader('Content-Security-Policy', GUIDE_CSP);
+    sendRepresentation(
+      req,
+      res,
+      new Representation(renderCommitment(entry.compiled, found), 'text/html; charset=utf-8'),
+      cacheControl(entry, pinned),
+    );
   });
 
   router.get('/regions/:region/bundles/:ref/diff', (req, res) => {

@@ -28,6 +28,7 @@ export class RuntimeEntry {
   readonly schemaJson: Representation;
   readonly uiSchemaJson: Representation;
   readonly rulesJson: Representation;
+  readonly guideJson: Representation;
   readonly titles: Map<string, string>;
   readonly version: BundleVersion;
   readonly variantStatus: Artifact['variantStatus'];
@@ -43,6 +44,7 @@ export class RuntimeEntry {
     this.schemaJson = new Representation(JSON.stringify(this.compiled.schema), 'application/schema+json; charset=utf-8');
     this.uiSchemaJson = new Representation(JSON.stringify(this.compiled.uiSchema), JSON_TYPE);
     this.rulesJson = new Representation(JSON.stringify(this.compiled.rules), JSON_TYPE);
+    this.guideJson = new Representation(JSON.stringify(this.compiled.guide), JSON_TYPE);
     this.titles = fieldTitles(this.compiled);
     this.ajv = ajv;
   }

@@ -41,7 +41,8 @@ function documented(path: string, method: string, status: number): { type: strin
 const template = (url: string) =>
   url
     .split('?')[0]!
-    .replace(/^\/api\/regions\/[^/]+\/bundles\/[^/]+/, '/api/regions/{region}/bundles/{ref}')
+    .replace(/^\/api\/regions\/[^/]+\/bundles\/[^/]+\/commitments\/[^/]+$/, '/api/regions/{region}/bundles/{ref}/commitments/{material}')
+    .replace(/^\/api\/regions\/[^/]+\/bundles\/(?!\{)[^/]+/, '/api/regions/{region}/bundles/{ref}')
     .replace(/^\/api\/regions\/[^/]+\/bundles$/, '/api/regions/{region}/bundles')
     .replace(/^\/api\/studio\/users\/[^/]+\/password$/, '/api/studio/users/{username}/password')
     .replace(/^\/api\/studio\/users\/(?!\{)[^/]+$/, '/api/studio/users/{username}')
@@ -86,6 +87,9 @@ describe('responses match the OpenAPI document', () => {
     `${base}/schema`,
     `${base}/ui-schema`,
     `${base}/guide`,
+    `${base}/guide.json`,
+    `${base}/commitments/separationCert`,
+    `${base}/commitments/photo`,
     `${base}/rules`,
     `${base}/example`,
     `${base}/example?scenario=nope`,

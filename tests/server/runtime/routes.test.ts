@@ -221,6 +221,38 @@ describe('public runtime API', () => {
     expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
+  it('prints for applicants, not officials: who and how in words, each matter with its code, limits and basis, no 四减', async () => {
+    const html = (await api().get(`${base}/retirement/guide`).expect(200)).text;
+    expect(html).toContain('办事对象：单位');
+    expect(html).toContain('办理方式：依次办理');
+    expect(html).not.toMatch(/单位 · 依次办理/);
+    expect(html).not.toContain('一张表单：');
+    expect(html).toContain('JSRS-YL-0101');
+    expect(html).toContain('《国务院关于工人退休、退职的暂行办法》（国发〔1978〕104号）');
+    const card = (await api().get(`${base}/hiring/guide`).expect(200)).text;
+    expect(card).toMatch(/社会保障卡申领<\/td><td>JSRS-SK-0101<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>无<\/td>/);
+  });
+
+  it('serves the guide as JSON for other front ends', async () => {
+    const res = await api().get(`${base}/retirement/guide.json`).expect(200);
+    expect(res.body.title).toBe('退休一件事办事指南');
+    const special = res.body.scenarios[0].matters.find((m: { code: string }) => m.code === 'JSRS-YL-0103');
+    expect(special).toMatchObject({ name: '企业职工基本养老保险特殊工种提前退休审批', legalDays: 30 });
+    expect(special.basis).toContain('劳社部发〔1999〕8号');
+  });
+
+  it('prints a 告知承诺书 for each material accepted by commitment, and the guide links to it', async () => {
+    const guide = (await api().get(`${base}/unemployment/guide`).expect(200)).text;
+    expect(guide).toContain('href="commitments/separationCert"');
+    const res = await api().get(`${base}/unemployment/commitments/separationCert`).expect(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    for (const element of ['告知承诺书', '承诺事项', '承诺内容', '核查方式', '不实承诺的后果', '承诺人（签字）', '日期'])
+      expect(res.text).toContain(element);
+    expect(res.text).toContain('解除（终止）劳动合同证明');
+    expect(res.text).not.toContain('<script');
+    await api().get(`${base}/unemployment/commitments/photo`).expect(404);
+  });
+
   it('lets the printable guide load nothing and run no script', async () => {
     const res = await api().get(`${base}/unemployment/guide`).expect(200);
     expect(res.headers['content-security-policy']).toMatch(/^default-src 'none';/);
