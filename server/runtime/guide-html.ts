@@ -54,7 +54,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
     const scenario = compiled.scenarios[index]!;
     const matters = s.matters.map(
       (m) =>
-        `<tr><td>${esc(m.name)}</td><td>${esc(m.code)}</td><td>${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td>${legalDaysText(m.legalDays)}</td><td>${daysText(m.promisedDays)}</td><td>${esc(m.result ?? '—')}</td><td class="small">${esc(m.basis ?? '—')}</td></tr>`,
+        `<tr><td>${esc(m.name)}</td><td class="nowrap">${esc(m.code)}</td><td class="nowrap">${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td class="nowrap">${legalDaysText(m.legalDays)}</td><td class="nowrap">${daysText(m.promisedDays)}</td><td>${esc(m.result ?? '—')}</td><td class="small">${esc(m.basis ?? '—')}</td></tr>`,
     );
     return `<section>
       <h2>${esc(s.label)}</h2>
@@ -62,7 +62,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
       ${s.guide ? `<p class="guide">${esc(s.guide.question)} <b>${esc(s.guide.answer)}</b></p>` : ''}
       ${questions(s)}${conditions(s)}
       <h3>办理事项</h3>
-      <table><thead><tr><th>事项</th><th>编码</th><th>选择</th><th>实施主体</th><th>法定时限</th><th>承诺时限</th><th>办理结果</th><th>设立依据</th></tr></thead><tbody>${matters.join('')}</tbody></table>
+      <table><thead><tr><th>事项</th><th>编码</th><th class="nowrap">选择</th><th>实施主体</th><th class="nowrap">法定时限</th><th class="nowrap">承诺时限</th><th>办理结果</th><th>设立依据</th></tr></thead><tbody>${matters.join('')}</tbody></table>
       <h3>申请材料（一套材料）</h3>${checklist(s.checklist, names)}
       <h3>办理流程</h3><ol>${s.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>
       <p class="facts"><span>办结时限：<b>${daysText(s.days)}</b></span><span>到现场次数：<b>${s.visits === 0 ? '零跑动' : `最多 ${s.visits} 次`}</b></span></p>
@@ -80,7 +80,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
   table { border-collapse: collapse; width: 100%; font-size: 14px; } th, td { border: 1px solid #dee0e3; padding: 6px 8px; text-align: left; vertical-align: top; }
   th { background: #f5f6f7; } .exempt { color: #0b7a3e; font-weight: bold; margin-right: 4px; }
   .facts { display: flex; flex-wrap: wrap; gap: 8px 24px; background: #f5f6f7; padding: 8px 12px; border-radius: 6px; }
-  .note, .small { color: #646a73; font-size: 13px; }
+  .note, .small { color: #646a73; font-size: 13px; } .nowrap { white-space: nowrap; }
   .basis { display: block; color: #646a73; font-size: 13px; } ul.conditions li { margin-bottom: 4px; }
   ul.notes { background: #fffbe6; padding: 8px 8px 8px 28px; border-radius: 6px; }
   @media (max-width: 600px) { table { display: block; overflow-x: auto; } body { padding: 10px; } }

@@ -242,5 +242,11 @@ describe('an official authors the logic of a bundle', () => {
     expect(await page.textContent('body')).toContain('是否申请特殊工种提前退休？');
     expect(await page.textContent('body')).toContain('2027 年的节假日安排为暂定');
     await studio.shotWidths('48-retirement-guide');
+    // a material accepted by commitment: the guide links to its printable 告知承诺书
+    await page.goto(`${product.url}/api/regions/320000/bundles/unemployment/guide`);
+    await page.click('text=打印告知承诺书');
+    await page.waitForSelector('h1 >> text=告知承诺书');
+    expect(await page.textContent('body')).toContain('不实承诺的后果');
+    await studio.shotWidths('49-commitment');
   });
 });

@@ -230,7 +230,9 @@ describe('public runtime API', () => {
     expect(html).toContain('JSRS-YL-0101');
     expect(html).toContain('《国务院关于工人退休、退职的暂行办法》（国发〔1978〕104号）');
     const card = (await api().get(`${base}/hiring/guide`).expect(200)).text;
-    expect(card).toMatch(/社会保障卡申领<\/td><td>JSRS-SK-0101<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td>无<\/td>/);
+    expect(card).toMatch(
+      /社会保障卡申领<\/td><td class="nowrap">JSRS-SK-0101<\/td><td class="nowrap">[^<]*<\/td><td>[^<]*<\/td><td class="nowrap">无<\/td>/,
+    );
   });
 
   it('serves the guide as JSON for other front ends', async () => {
