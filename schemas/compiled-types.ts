@@ -75,13 +75,15 @@ export interface MaterialRequest {
   name: string;
   kind: MaterialKind;
   eLicenseName?: string;
+  /** Checked through data sharing between departments: never handed in. */
+  dataSharing?: string;
   sources: MaterialSource[];
   /** Matters of the scenario whose result is this material. */
   producedBy: string[];
 }
 
 /** Why the applicant need not hand a material in (免提交). */
-export type ExemptReason = 'prior-result' | 'e-license' | 'commitment';
+export type ExemptReason = 'prior-result' | 'e-license' | 'commitment' | 'data-sharing';
 
 /** One line of the deduplicated checklist (一套材料) for a selection. */
 export interface ChecklistItem {

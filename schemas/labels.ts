@@ -29,10 +29,12 @@ export const NECESSITY_LABELS = { required: '必要', optional: '非必要', def
 export const FORM_LABELS = { paper: '纸质', electronic: '电子', either: '纸质或电子' } as const satisfies Record<MaterialForm, string>;
 
 /** Why a material need not be handed in (免提交). */
-export const EXEMPT_LABELS = { 'prior-result': '前序结果', 'e-license': '电子证照', commitment: '告知承诺' } as const satisfies Record<
-  ExemptReason,
-  string
->;
+export const EXEMPT_LABELS = {
+  'prior-result': '前序结果',
+  'e-license': '电子证照',
+  commitment: '告知承诺',
+  'data-sharing': '数据共享',
+} as const satisfies Record<ExemptReason, string>;
 
 /** 事项类型 of the national catalog. */
 export const MATTER_KIND_LABELS = {

@@ -40,6 +40,7 @@ export function materialRequests(
     if (!r && def) {
       r = { id, name: def.name, kind: def.kind, sources: [], producedBy: [] };
       if (def.eLicense) r.eLicenseName = def.eLicense;
+      if (def.dataSharing) r.dataSharing = def.dataSharing;
       byId.set(id, r);
     }
     return r;
@@ -108,6 +109,8 @@ export function checklistFor(
     });
     if (producer) {
       item.exempt = { reason: 'prior-result', by: producer, note: '由前序事项的办理结果提供，无需提交' };
+    } else if (r.dataSharing) {
+      item.exempt = { reason: 'data-sharing', note: `通过${r.dataSharing}核验，无需提交` };
     } else if (r.eLicenseName && sources.every((s) => s.eLicense)) {
       item.exempt = { reason: 'e-license', note: `通过电子证照「${r.eLicenseName}」调取，无需提交` };
     } else if (sources.every((s) => s.commitment)) {

@@ -67,6 +67,8 @@ export interface MaterialDefinition {
   description?: string;
   /** Name of the 电子证照 that stands for it when a matter accepts it. */
   eLicense?: string;
+  /** The data sharing between departments that checks it instead (死亡信息共享): never handed in. */
+  dataSharing?: string;
 }
 
 /** The materials dictionary document (`bundles/materials.json`). */

@@ -120,4 +120,10 @@ describe('the Jiangsu catalog', () => {
     expect(matter).toMatchObject({ name: '就业登记', target: 'organization', legalDays: null });
     expect(matter.basis).toBe('《就业服务与就业管理规定》第六十二条');
   });
+
+  it('checks a death through the 死亡信息共享, not as an e-licence the applicant fetches', () => {
+    const death = compileBundle(defs, 'death', '320000').scenarios[0]!.checklist.find((c) => c.id === 'deathCert')!;
+    expect(death.exempt).toEqual({ reason: 'data-sharing', note: '通过死亡信息共享核验，无需提交' });
+    expect(defs.materials.materials.find((m) => m.id === 'deathCert')!.eLicense).toBeUndefined();
+  });
 });
