@@ -96,3 +96,17 @@ export function lastPlannableDay(days: number, calendar: PreparedCalendar): stri
   for (let left = days + 1; left > 0;) if (working(--day, calendar)) left--;
   return dateOf(day);
 }
+
+/**
+ * What the officials who keep the calendar should hear on `today`: this or next year only
+ * provisional, or next year not covered at all (dates beyond it cannot be planned).
+ */
+export function calendarWarnings(calendar: PreparedCalendar, today: string): string[] {
+  const year = Number(today.slice(0, 4));
+  const out: string[] = [];
+  for (const y of [year, year + 1])
+    if (calendar.provisional.has(y)) out.push(`${y} 年的节假日安排为暂定：国务院办公厅公布当年安排后，请更新并发布工作日历。`);
+  if (calendar.years.size && !calendar.years.has(year + 1))
+    out.push(`工作日历尚未包含 ${year + 1} 年：跨年的办结日期将无法计算，请及时发布 ${year + 1} 年的工作日历。`);
+  return out;
+}

@@ -58,7 +58,7 @@ export {
 export * as domainOps from './domain-ops.ts';
 export { derivedValues, withDerived } from './field-logic.ts';
 export { questionSchema, questionsOf } from './emit-schema.ts';
-export { acceptanceDay, lastPlannableDay } from './calendar.ts';
+export { acceptanceDay, calendarWarnings, lastPlannableDay } from './calendar.ts';
 export { dependencyEdges } from './compile-scenario.ts';
 export { stableTopologicalOrder } from './flow.ts';
 export { CASE_DATE, caseApplication, ruleScenario } from './check-logic.ts';

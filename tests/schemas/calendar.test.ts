@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   acceptanceDay,
+  calendarWarnings,
   deadline,
   isWorkingDay,
   lastPlannableDay,
@@ -50,5 +51,16 @@ describe('calendar', () => {
 
   it('has no last plannable day without covered years (weekdays only, any date can be planned)', () => {
     expect(lastPlannableDay(10, prepareCalendar(undefined))).toBeNull();
+  });
+
+  it('warns when next year is missing or only provisional', () => {
+    expect(calendarWarnings(shipped, '2026-11-28')).toEqual([
+      '2027 年的节假日安排为暂定：国务院办公厅公布当年安排后，请更新并发布工作日历。',
+    ]);
+    expect(calendarWarnings(shipped, '2027-03-01')).toEqual([
+      '2027 年的节假日安排为暂定：国务院办公厅公布当年安排后，请更新并发布工作日历。',
+      '工作日历尚未包含 2028 年：跨年的办结日期将无法计算，请及时发布 2028 年的工作日历。',
+    ]);
+    expect(calendarWarnings(prepareCalendar({ years: [2026, 2027], holidays: [], workdays: [] }), '2026-11-28')).toEqual([]);
   });
 });
