@@ -12,6 +12,8 @@ import {
   ruleScenario,
   type CompiledBundle,
   type FieldOption,
+  type MergedField,
+  type QuestionKind,
   type Rule,
 } from '../../../schemas/index.ts';
 
@@ -22,6 +24,25 @@ export interface TrialInput {
   kind: 'text' | 'number' | 'boolean' | 'date' | 'option' | 'options' | 'matters';
   options?: FieldOption[];
 }
+
+/** The input a question's answer needs. */
+const QUESTION_INPUT: Record<QuestionKind, TrialInput['kind']> = {
+  'yes-no': 'boolean',
+  'one-of': 'option',
+  'several-of': 'options',
+  number: 'number',
+  date: 'date',
+};
+
+/** The input a field needs (text for any other type). */
+const FIELD_INPUT: Partial<Record<MergedField['type'], TrialInput['kind']>> = {
+  integer: 'number',
+  number: 'number',
+  boolean: 'boolean',
+  date: 'date',
+  enum: 'option',
+  'multi-enum': 'options',
+};
 
 /** The inputs for the values a rule reads (fields, answers, the application date, the matters). */
 export function trialInputs(compiled: CompiledBundle, logic: unknown): TrialInput[] {
@@ -35,33 +56,11 @@ export function trialInputs(compiled: CompiledBundle, logic: unknown): TrialInpu
     if (path.startsWith('answers.')) {
       const q = questions.get(path.slice('answers.'.length));
       if (!q) return [];
-      const kind =
-        q.kind === 'yes-no'
-          ? 'boolean'
-          : q.kind === 'one-of'
-            ? 'option'
-            : q.kind === 'several-of'
-              ? 'options'
-              : q.kind === 'number'
-                ? 'number'
-                : 'date';
-      return [{ path, label: q.text, kind, ...(q.options ? { options: q.options } : {}) }];
+      return [{ path, label: q.text, kind: QUESTION_INPUT[q.kind], ...(q.options ? { options: q.options } : {}) }];
     }
     const f = fields.get(path);
     if (!f) return [];
-    const kind =
-      f.type === 'integer' || f.type === 'number'
-        ? 'number'
-        : f.type === 'boolean'
-          ? 'boolean'
-          : f.type === 'date'
-            ? 'date'
-            : f.type === 'enum'
-              ? 'option'
-              : f.type === 'multi-enum'
-                ? 'options'
-                : 'text';
-    return [{ path, label: f.label, kind, ...(f.options ? { options: f.options } : {}) }];
+    return [{ path, label: f.label, kind: FIELD_INPUT[f.type] ?? 'text', ...(f.options ? { options: f.options } : {}) }];
   });
 }
 
