@@ -4,6 +4,7 @@
  * with the pure functions of this folder, without the source documents.
  */
 import type { Diagnostic } from './diagnostics.ts';
+import type { ServiceText } from './service.ts';
 import type {
   CaseOutcome,
   Condition,
@@ -25,6 +26,7 @@ import type {
   MaterialKind,
   MatterKind,
   MatterResult,
+  MatterService,
   Mode,
   Necessity,
   Selection,
@@ -43,8 +45,10 @@ export interface MatterSummary {
   promisedDays: number;
   visits: number;
   result?: MatterResult;
-  /** 设立依据. */
+  /** 设立依据, as one line of citations. */
   basis?: string;
+  /** 办事服务要素 the matter states (the guide fills in the defaults). */
+  service?: MatterService;
 }
 
 /** One item of a compiled scenario. */
@@ -64,6 +68,8 @@ export interface MaterialSource {
   copies: number;
   commitment: boolean;
   eLicense: boolean;
+  /** 容缺受理: 补交 within this many working days after acceptance. */
+  remedyDays?: number;
   note?: string;
   /** Asked only when this holds (a material an answer makes necessary). */
   when?: Condition;
@@ -225,6 +231,10 @@ export interface Guide {
       promisedDays: number;
       result?: string;
       basis?: string;
+      /** 到办事现场次数. */
+      visits: number;
+      /** 收费, 办理地点 and 时间, 咨询 / 投诉电话, 网办入口, 通办范围, 结果送达, in words. */
+      service: ServiceText;
     }[];
     /** The 情形 questions asked first, with their options. */
     questions: { text: string; options: string[] }[];

@@ -3,6 +3,7 @@
  * before = every matter applied for one by one, after = the bundle.
  */
 import type { CompiledScenario, ExportedRule, Guide, MergedField, Reductions } from './compiled-types.ts';
+import { serviceOf } from './service.ts';
 import type { Bundle, Matter, MatterLocalField } from './types.ts';
 
 /** The reductions of a scenario with every matter selected. */
@@ -74,6 +75,8 @@ export function buildGuide(
             department: i.matter.department,
             legalDays: i.matter.legalDays,
             promisedDays: i.matter.promisedDays,
+            visits: i.matter.visits,
+            service: serviceOf(i.matter),
           };
           if (i.matter.result) m.result = i.matter.result.name;
           if (i.matter.basis) m.basis = i.matter.basis;

@@ -66,3 +66,4 @@ export { caseNames, caseOutcome, outcomeChanges, recordOutcomes, runCases, verdi
 export { impactOf, reachedBundles, withDocument, type BundleImpact, type ChangedDocument, type RegionImpact } from './impact.ts';
 export { MAX_PATHS, simulate, type Coverage, type SimulationReport, type Spread } from './simulation.ts';
 export { REDUCTION_COLUMNS, reductionCells, reductionRows, toCsv, type ReductionRow } from './reductions-table.ts';
+export * from './service.ts';

@@ -20,8 +20,19 @@ function sourceOf(matter: string, mat: MatterMaterial): MaterialSource {
     commitment: mat.commitment === true,
     eLicense: mat.eLicense === true,
   };
+  if (mat.remedyDays) source.remedyDays = mat.remedyDays;
   if (mat.note) source.note = mat.note;
   return source;
+}
+
+/** 容缺受理 in words: the 补交 deadline a clerk tells the applicant. */
+export function remedyNote(days: number): string {
+  return `容缺受理，受理后 ${days} 个工作日内补交`;
+}
+
+/** What a matter says of a material it asks for: its 补交 deadline, then its note. */
+function notesOf(s: MaterialSource): string[] {
+  return [...(s.remedyDays ? [remedyNote(s.remedyDays)] : []), ...(s.note ? [s.note] : [])];
 }
 
 /**
@@ -99,7 +110,7 @@ export function checklistFor(
       exempt: null,
     };
     // what the matters say of it (容缺 补交 deadlines, who need not hand it in), once each
-    const notes = [...new Set(sources.flatMap((s) => (s.note ? [s.note] : [])))];
+    const notes = [...new Set(sources.flatMap(notesOf))];
     if (notes.length) item.notes = notes;
     const whens = sources.map((s) => s.when);
     if (!app && whens.every((w) => w) && describe) item.when = [...new Set(whens.map((w) => describe(w!)))].join('；或');

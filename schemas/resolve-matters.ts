@@ -6,6 +6,7 @@
 import type { MatterSummary } from './compiled-types.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
+import { basisText } from './service.ts';
 import type { Bundle, Matter, MatterMaterial } from './types.ts';
 import { validateDocument } from './validate-documents.ts';
 import type { AppliedVariant } from './variant.ts';
@@ -35,7 +36,8 @@ export function matterSummary(m: Matter): MatterSummary {
     visits: m.visits,
   };
   if (m.result) s.result = m.result;
-  if (m.basis) s.basis = m.basis;
+  if (m.basis?.length) s.basis = basisText(m.basis);
+  if (m.service) s.service = m.service;
   return s;
 }
 

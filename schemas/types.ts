@@ -114,6 +114,8 @@ export interface MatterMaterial {
   commitment?: boolean;
   /** 电子证照: the office fetches the e-licence, so the applicant need not submit it. */
   eLicense?: boolean;
+  /** 容缺受理: the working days after acceptance within which a deferred document is handed in. */
+  remedyDays?: number;
   note?: string;
 }
 
@@ -146,7 +148,44 @@ export interface Matter {
   dependsOn?: MatterDependency[];
   /** 受理条件: rules that hold whenever this matter is applied for. */
   rules?: Rule[];
-  basis?: string;
+  /** 设立依据, one citation each. */
+  basis?: Citation[];
+  /** 办事服务要素; what is left out takes the province's default (see `serviceOf`). */
+  service?: MatterService;
+}
+
+/** One 设立依据: a law (法律、法规、规章) or a normative document, its 文号 and the articles that apply. */
+export interface Citation {
+  kind: 'law' | 'document';
+  /** The title without 书名号. */
+  title: string;
+  /** 文号 or 令号, e.g. 人社部发〔2011〕47号. */
+  docNo?: string;
+  /** e.g. 第十四条、第十六条. */
+  articles?: string;
+}
+
+/** 实施主体层级. */
+export type AgencyLevel = 'province' | 'city' | 'county';
+
+/** 通办范围. */
+export type ServiceScope = 'national' | 'province' | 'city' | 'none';
+
+/** 结果送达方式. */
+export type Delivery = 'window' | 'mail' | 'online';
+
+/** The 办事指南 elements of a matter beyond its legal ones. */
+export interface MatterService {
+  level?: AgencyLevel;
+  /** 收费; absent: 不收费. */
+  fee?: string;
+  place?: string;
+  hours?: string;
+  consultPhone?: string;
+  complaintPhone?: string;
+  onlineUrl?: string;
+  scope?: ServiceScope;
+  delivery?: Delivery[];
 }
 
 /** 模式. */

@@ -11,6 +11,7 @@ import {
   stateLabel,
   TARGET_LABELS,
   type ChecklistItem,
+  type ServiceText,
   type CompiledBundle,
   type VersionState,
 } from '../../schemas/index.ts';
@@ -46,6 +47,39 @@ function conditions(s: GuideScenario): string {
   return `<h3>不予受理情形</h3><ul class="conditions">${items.join('')}</ul>`;
 }
 
+const SERVICE_LABELS = {
+  place: '办理地点',
+  hours: '办理时间',
+  fee: '收费',
+  onlineUrl: '网办入口',
+  consultPhone: '咨询电话',
+  complaintPhone: '投诉电话',
+  scope: '通办范围',
+  delivery: '结果送达',
+} as const satisfies Record<keyof ServiceText, string>;
+
+const serviceValue = (key: keyof ServiceText, value: string) =>
+  key === 'onlineUrl' && value.startsWith('https://') ? `<a href="${esc(value)}">${esc(value)}</a>` : esc(value);
+
+/**
+ * Where, when and how each matter is handled: what every matter of the scenario shares is
+ * said once, what differs in a table by matter.
+ */
+function service(s: GuideScenario): string {
+  const keys = Object.keys(SERVICE_LABELS) as (keyof ServiceText)[];
+  const shared = keys.filter((k) => s.matters.every((m) => m.service[k] === s.matters[0]?.service[k]));
+  const differing = keys.filter((k) => !shared.includes(k));
+  const common = shared
+    .filter((k) => s.matters[0]!.service[k] !== '—')
+    .map((k) => `<li><b>${SERVICE_LABELS[k]}：</b>${serviceValue(k, s.matters[0]!.service[k])}</li>`);
+  const table = differing.length
+    ? `<table><thead><tr><th>事项</th>${differing.map((k) => `<th>${SERVICE_LABELS[k]}</th>`).join('')}</tr></thead><tbody>${s.matters
+        .map((m) => `<tr><td>${esc(m.name)}</td>${differing.map((k) => `<td>${serviceValue(k, m.service[k])}</td>`).join('')}</tr>`)
+        .join('')}</tbody></table>`
+    : '';
+  return s.matters.length ? `<h3>办理地点、时间与咨询</h3><ul class="service">${common.join('')}</ul>${table}` : '';
+}
+
 /** Renders the guide page; `provisional` are the calendar years whose holidays are not yet announced. */
 export function renderGuide(compiled: CompiledBundle, state: VersionState, provisional: readonly number[] = []): string {
   const g = compiled.guide;
@@ -54,7 +88,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
     const scenario = compiled.scenarios[index]!;
     const matters = s.matters.map(
       (m) =>
-        `<tr><td>${esc(m.name)}</td><td class="nowrap">${esc(m.code)}</td><td class="nowrap">${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td class="nowrap">${legalDaysText(m.legalDays)}</td><td class="nowrap">${daysText(m.promisedDays)}</td><td>${esc(m.result ?? '—')}</td><td class="small">${esc(m.basis ?? '—')}</td></tr>`,
+        `<tr><td>${esc(m.name)}</td><td class="nowrap">${esc(m.code)}</td><td class="nowrap">${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td class="nowrap">${legalDaysText(m.legalDays)}</td><td class="nowrap">${daysText(m.promisedDays)}</td><td class="nowrap">${m.visits}</td><td>${esc(m.result ?? '—')}</td><td class="small">${esc(m.basis ?? '—')}</td></tr>`,
     );
     return `<section>
       <h2>${esc(s.label)}</h2>
@@ -62,7 +96,8 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
       ${s.guide ? `<p class="guide">${esc(s.guide.question)} <b>${esc(s.guide.answer)}</b></p>` : ''}
       ${questions(s)}${conditions(s)}
       <h3>办理事项</h3>
-      <table><thead><tr><th>事项</th><th>编码</th><th class="nowrap">选择</th><th>实施主体</th><th class="nowrap">法定时限</th><th class="nowrap">承诺时限</th><th>办理结果</th><th>设立依据</th></tr></thead><tbody>${matters.join('')}</tbody></table>
+      <table><thead><tr><th>事项</th><th>编码</th><th class="nowrap">选择</th><th>实施主体</th><th class="nowrap">法定时限</th><th class="nowrap">承诺时限</th><th class="nowrap">到现场</th><th>办理结果</th><th>设立依据</th></tr></thead><tbody>${matters.join('')}</tbody></table>
+      ${service(s)}
       <h3>申请材料（一套材料）</h3>${checklist(s.checklist, names)}
       <h3>办理流程</h3><ol>${s.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>
       <p class="facts"><span>办结时限：<b>${daysText(s.days)}</b></span><span>到现场次数：<b>${s.visits === 0 ? '零跑动' : `最多 ${s.visits} 次`}</b></span></p>
@@ -82,6 +117,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
   .facts { display: flex; flex-wrap: wrap; gap: 8px 24px; background: #f5f6f7; padding: 8px 12px; border-radius: 6px; }
   .note, .small { color: #646a73; font-size: 13px; } .nowrap { white-space: nowrap; }
   .basis { display: block; color: #646a73; font-size: 13px; } ul.conditions li { margin-bottom: 4px; }
+  ul.service { list-style: none; padding: 0; margin: 0 0 8px; } ul.service li { margin: 2px 0; }
   ul.notes { background: #fffbe6; padding: 8px 8px 8px 28px; border-radius: 6px; }
   @media (max-width: 600px) { table { display: block; overflow-x: auto; } body { padding: 10px; } }
   @page { size: A4; margin: 16mm 14mm; }
@@ -89,7 +125,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
 </style></head>
 <body>
 <header><h1>${esc(g.title)}</h1>
-<p class="meta">牵头单位：${esc(g.lead)}　参与单位：${g.departments.map(esc).join('、')}　版本：第 ${compiled.version} 版 <span class="state">${stateLabel(state)}</span></p>
+<p class="meta">牵头单位：${esc(g.lead)}　联办部门：${g.departments.map(esc).join('、')}　版本：第 ${compiled.version} 版 <span class="state">${stateLabel(state)}</span></p>
 ${compiled.description ? `<p>${esc(compiled.description)}</p>` : ''}</header>
 ${g.notes.length ? `<ul class="notes">${g.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 ${scenarios.join('\n')}

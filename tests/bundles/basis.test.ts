@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { basisText, parseBasis } from '../../schemas/index.ts';
 import { loadDefinitions } from '../../server/catalog/shipped.ts';
 
 /** 设立依据 of the shipped matters: real laws with the right articles, and no local document cited without its 文号. */
 const defs = loadDefinitions();
-const basis = (code: string) => defs.matters.find((m) => m.code === code)!.basis ?? '';
+const basis = (code: string) => basisText(defs.matters.find((m) => m.code === code)!.basis);
 
 describe('设立依据', () => {
   it.each([
@@ -23,13 +24,30 @@ describe('设立依据', () => {
 
   it('cites a provincial or city document only with its 文号 (a 条例 passed by the people’s congress needs none)', () => {
     for (const m of defs.matters)
-      for (const doc of (m.basis ?? '').split('；')) {
+      for (const doc of basisText(m.basis).split('；')) {
         if (!/《(江苏|苏州|南京|无锡)/.test(doc) || /条例》/.test(doc)) continue;
         expect(doc, m.code).toMatch(/（[^）]*〔\d{4}〕\d+号）|令第\d+号/);
       }
   });
 
   it('writes a 文号 without stray spaces', () => {
-    for (const m of defs.matters) expect(m.basis ?? '', m.code).not.toMatch(/〔\d{4}〕\s*\d+\s+号/);
+    for (const m of defs.matters) expect(basisText(m.basis), m.code).not.toMatch(/〔\d{4}〕\s*\d+\s+号/);
+  });
+
+  it('states whether each citation is a law or a normative document, and a document by its 文号 when it has one', () => {
+    for (const m of defs.matters)
+      for (const c of m.basis ?? []) if (c.docNo && /〔\d{4}〕/.test(c.docNo)) expect(c.kind, `${m.code} ${c.title}`).toBe('document');
+  });
+
+  it('reads back from one line of text exactly as written (the spreadsheet cell)', () => {
+    for (const m of defs.matters) {
+      const basis = m.basis ?? [];
+      expect(parseBasis(basisText(basis), basis.map((c) => c.kind)), m.code).toEqual(basis);
+    }
+    expect(parseBasis('工伤保险条例第三十条')).toEqual({ invalid: 0 });
+    expect(parseBasis('《工伤保险条例》第三十条；《失业保险条例》（国务院令第258号）第十四条')).toEqual([
+      { kind: 'law', title: '工伤保险条例', articles: '第三十条' },
+      { kind: 'law', title: '失业保险条例', docNo: '国务院令第258号', articles: '第十四条' },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle } from '../../schemas/index.ts';
+import { basisText, compileBundle } from '../../schemas/index.ts';
 import { loadDefinitions, loadRegions } from '../../server/catalog/shipped.ts';
 
 const defs = loadDefinitions();
@@ -82,7 +82,7 @@ describe('the Jiangsu catalog', () => {
     const unemployment = compileBundle(defs, 'unemployment', '320000').scenarios[0]!.checklist;
     expect(unemployment.find((c) => c.id === 'separationCert')!.notes).toEqual(['用人单位已在线备案解除劳动关系的，无需提交']);
     const hardship = compileBundle(defs, 'hardship-subsidy', '320000').scenarios[0]!.checklist;
-    expect(hardship.find((c) => c.id === 'commitmentLetter')!.notes).toEqual(['就业困难情形的个人承诺，容缺受理后 5 个工作日内补交']);
+    expect(hardship.find((c) => c.id === 'commitmentLetter')!.notes).toEqual(['容缺受理，受理后 5 个工作日内补交', '就业困难情形的个人承诺']);
   });
 
   it('keeps materials consistent: no per-matter 申请表 beside the one form, no 告知承诺 where a cash benefit rests on it, one e-licence rule per material', () => {
@@ -118,7 +118,7 @@ describe('the Jiangsu catalog', () => {
     expect(hiring.scenarios[0]!.items).toContainEqual({ matter: 'JSRS-JY-0103', selection: 'required' });
     const matter = defs.matters.find((m) => m.code === 'JSRS-JY-0103')!;
     expect(matter).toMatchObject({ name: '就业登记', target: 'organization', legalDays: null });
-    expect(matter.basis).toBe('《就业服务与就业管理规定》第六十二条');
+    expect(basisText(matter.basis)).toBe('《就业服务与就业管理规定》第六十二条');
   });
 
   it('checks a death through the 死亡信息共享, not as an e-licence the applicant fetches', () => {

@@ -235,6 +235,19 @@ describe('public runtime API', () => {
     );
   });
 
+  it('says where, when and how each matter is handled: once what all share, by matter what differs', async () => {
+    const html = (await api().get(`${base}/hiring/guide`).expect(200)).text;
+    expect(html).toContain('<h3>办理地点、时间与咨询</h3>');
+    for (const shared of ['<b>收费：</b>不收费', '<b>咨询电话：</b>12333', '<b>投诉电话：</b>12333', 'href="https://www.jszwfw.gov.cn/"'])
+      expect(html).toContain(shared);
+    expect(html).toMatch(/<th>通办范围<\/th>/);
+    expect(html).toMatch(/社会保障卡申领<\/td>(<td>[^<]*<\/td>)*<td>全国通办<\/td>/);
+    const json = (await api().get(`${base}/hiring/guide.json`).expect(200)).body;
+    const card = json.scenarios[0].matters.find((m: { code: string }) => m.code === 'JSRS-SK-0101');
+    expect(card.service).toMatchObject({ fee: '不收费', consultPhone: '12333', scope: '全国通办', delivery: '窗口领取' });
+    expect(card.visits).toBe(1);
+  });
+
   it('serves the guide as JSON for other front ends', async () => {
     const res = await api().get(`${base}/retirement/guide.json`).expect(200);
     expect(res.body.title).toBe('退休一件事办事指南');
