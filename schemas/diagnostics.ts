@@ -19,6 +19,8 @@ export const DIAGNOSTIC_CODES = [
   'flow.contradicts-dependency',
   'flow.reordered',
   'matter.dependency-unknown',
+  'matter.visits-originals',
+  'material.commitment-not-allowed',
   'item.promise-exceeds-matter',
   'question.duplicate-id',
   'question.no-options',
@@ -103,6 +105,14 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   },
   'flow.reordered': { severity: 'info', text: (p) => `串行顺序按事项依赖调整为：${p.order}` },
   'matter.dependency-unknown': { severity: 'warning', text: (p) => `前置事项「${p.matter}」不在事项库中` },
+  'material.commitment-not-allowed': {
+    severity: 'error',
+    text: (p) => `材料「${p.material}」在材料字典中不允许告知承诺，事项「${p.matter}」不能对它实行告知承诺`,
+  },
+  'matter.visits-originals': {
+    severity: 'warning',
+    text: (p) => `事项「${p.matter}」要求提交纸质原件「${p.material}」，到现场次数却为 0：请改为至少 1 次，或允许电子证照、告知承诺`,
+  },
   'item.promise-exceeds-matter': {
     severity: 'error',
     text: (p) => `事项「${p.matter}」在本一件事中的承诺时限 ${p.promised} 个工作日超过了事项自身的 ${p.own} 个工作日`,

@@ -18,7 +18,7 @@ export { describeErrors, describeError, type FieldError } from './error-messages
 export { FORMATS, formatValidators, isValidIdNumber, isValidUscc } from './formats.ts';
 export { deadline, isWorkingDay, prepareCalendar, uncoveredYears, type PreparedCalendar } from './calendar.ts';
 export { criticalPath, findCycle, reachability, scenarioEdges, stages, topologicalOrder } from './flow.ts';
-export { checklistFor, materialRequests } from './materials.ts';
+export { checklistFor, materialRequests, remedyNote } from './materials.ts';
 export { mergeFields, matterSectionKey } from './merge-fields.ts';
 export { emitSchema, applicationSchemaId, fieldSchema } from './emit-schema.ts';
 export { emitUiSchema } from './emit-ui-schema.ts';
@@ -67,3 +67,4 @@ export { impactOf, reachedBundles, withDocument, type BundleImpact, type Changed
 export { MAX_PATHS, simulate, type Coverage, type SimulationReport, type Spread } from './simulation.ts';
 export { REDUCTION_COLUMNS, reductionCells, reductionRows, toCsv, type ReductionRow } from './reductions-table.ts';
 export * from './service.ts';
+export { paperOriginal } from './resolve-matters.ts';

@@ -4,7 +4,7 @@
  */
 import type { ExemptReason } from './compiled-types.ts';
 import type { MatterDependency, MatterGroup, QuestionKind, RuleSeverity } from './logic-types.ts';
-import type { MaterialForm, MatterKind, Mode, Necessity, Selection, Target } from './types.ts';
+import type { FieldType, MaterialForm, MaterialKind, MatterKind, Mode, Necessity, Selection, Target } from './types.ts';
 
 /** 模式: short (canvas, diff) and as a guide says it. */
 export const MODE_LABELS = {
@@ -27,6 +27,24 @@ export const NECESSITY_LABELS = { required: '必要', optional: '非必要', def
 
 /** 材料形式. */
 export const FORM_LABELS = { paper: '纸质', electronic: '电子', either: '纸质或电子' } as const satisfies Record<MaterialForm, string>;
+
+/** 数据元的值类型. */
+export const FIELD_TYPE_LABELS = {
+  string: '文本',
+  text: '多行文本',
+  integer: '整数',
+  number: '数字',
+  boolean: '是/否',
+  date: '日期',
+  enum: '单选',
+  'multi-enum': '多选',
+} as const satisfies Record<FieldType, string>;
+
+/** 材料种类. */
+export const MATERIAL_KIND_LABELS = { certificate: '证件证书证明', form: '申请表格文书', other: '其他' } as const satisfies Record<
+  MaterialKind,
+  string
+>;
 
 /** Why a material need not be handed in (免提交). */
 export const EXEMPT_LABELS = {

@@ -41,7 +41,12 @@ export function matterSummary(m: Matter): MatterSummary {
   return s;
 }
 
-/** Checks a matter's own references and time limits. */
+/** The first paper original a matter asks for that nothing replaces (no 告知承诺, no 电子证照): it takes a visit. */
+export function paperOriginal(m: Pick<Matter, 'materials'>): MatterMaterial | undefined {
+  return m.materials.find((x) => x.necessity === 'required' && x.form === 'paper' && !x.commitment && !x.eLicense);
+}
+
+/** Checks a matter's own references, time limits and visits. */
 function checkMatter(m: Matter, index: CatalogIndex): Diagnostic[] {
   const doc = `matter:${m.code}`;
   const loc = { matter: m.code };
@@ -51,8 +56,18 @@ function checkMatter(m: Matter, index: CatalogIndex): Diagnostic[] {
       out.push(diagnostic('field.unknown', doc, pointer('fields', i, 'ref'), { field: f.ref }, loc));
   });
   m.materials.forEach((mat, i) => {
-    if (!index.materials.has(mat.ref))
-      out.push(diagnostic('material.unknown', doc, pointer('materials', i, 'ref'), { material: mat.ref }, loc));
+    const known = index.materials.get(mat.ref);
+    if (!known) out.push(diagnostic('material.unknown', doc, pointer('materials', i, 'ref'), { material: mat.ref }, loc));
+    else if (mat.commitment && !known.commitment)
+      out.push(
+        diagnostic(
+          'material.commitment-not-allowed',
+          doc,
+          pointer('materials', i, 'commitment'),
+          { material: known.name, matter: m.name },
+          loc,
+        ),
+      );
   });
   if (m.result?.material && !index.materials.has(m.result.material)) {
     out.push(diagnostic('material.unknown', doc, pointer('result', 'material'), { material: m.result.material }, loc));
@@ -61,6 +76,17 @@ function checkMatter(m: Matter, index: CatalogIndex): Diagnostic[] {
     if (!index.matters.has(d.matter))
       out.push(diagnostic('matter.dependency-unknown', doc, pointer('dependsOn', i, 'matter'), { matter: d.matter }, loc));
   });
+  const original = paperOriginal(m);
+  if (original && m.visits === 0)
+    out.push(
+      diagnostic(
+        'matter.visits-originals',
+        doc,
+        pointer('visits'),
+        { matter: m.name, material: index.materials.get(original.ref)?.name ?? original.ref },
+        loc,
+      ),
+    );
   if (m.legalDays !== null && m.promisedDays > m.legalDays) {
     const params = { matter: m.name, promised: m.promisedDays, legal: m.legalDays };
     out.push(diagnostic('time.promise-exceeds-legal', doc, pointer('promisedDays'), params, loc));

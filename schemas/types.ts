@@ -69,6 +69,8 @@ export interface MaterialDefinition {
   eLicense?: string;
   /** The data sharing between departments that checks it instead (死亡信息共享): never handed in. */
   dataSharing?: string;
+  /** 告知承诺 may stand for it: a matter can accept a commitment only for a material that allows it. */
+  commitment?: boolean;
 }
 
 /** The materials dictionary document (`bundles/materials.json`). */

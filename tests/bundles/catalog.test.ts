@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisText, compileBundle } from '../../schemas/index.ts';
+import { basisText, compileBundle, paperOriginal } from '../../schemas/index.ts';
 import { loadDefinitions, loadRegions } from '../../server/catalog/shipped.ts';
 
 const defs = loadDefinitions();
@@ -60,10 +60,14 @@ describe('the Jiangsu catalog', () => {
   });
 
   it('asks to come in person once where a paper original must be handed in (no 告知承诺, no 电子证照)', () => {
-    for (const m of defs.matters) {
-      const original = m.materials.some((x) => x.necessity === 'required' && x.form === 'paper' && !x.commitment && !x.eLicense);
-      if (original) expect(m.visits, m.name).toBeGreaterThanOrEqual(1);
-    }
+    for (const m of defs.matters) if (paperOriginal(m)) expect(m.visits, m.name).toBeGreaterThanOrEqual(1);
+    const noVisit = structuredClone(defs);
+    const separation = noVisit.matters.find((m) => m.code === 'JSRS-SB-0202')!;
+    separation.visits = 0;
+    separation.materials.push({ ref: 'laborContract', necessity: 'required', form: 'paper', copies: 1 });
+    const diagnostics = compileBundle(noVisit, 'insurance-transfer-in', '320000').diagnostics.filter((d) => d.code === 'matter.visits-originals');
+    expect(diagnostics).toMatchObject([{ severity: 'warning', document: 'matter:JSRS-SB-0202', path: '/visits' }]);
+    expect(diagnostics[0]!.message).toContain('纸质原件「劳动合同」');
   });
 
   it('never asks an applicant for what the matter itself produces: the 见习协议 is the result of 见习岗位申请', () => {

@@ -227,6 +227,26 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
     'matter:A001',
     '/promisedDays',
   ],
+  [
+    'material.commitment-not-allowed',
+    () =>
+      definitions(
+        [matter('A001', { materials: [{ ref: 'regCert', necessity: 'required', form: 'either', copies: 1, commitment: true }] }), B],
+        [ok()],
+      ),
+    'matter:A001',
+    '/materials/0/commitment',
+  ],
+  [
+    'matter.visits-originals',
+    () =>
+      definitions(
+        [matter('A001', { visits: 0, materials: [{ ref: 'separationCert', necessity: 'required', form: 'paper', copies: 1 }] }), B],
+        [ok()],
+      ),
+    'matter:A001',
+    '/visits',
+  ],
   ['case.changed', () => definitions([A, B], [ok({ cases: [goldenCase('empty', { accepted: true })] })]), 'bundle:test-bundle', '/cases/0'],
   [
     'case.duplicate-id',
@@ -301,6 +321,8 @@ const LOCATIONS: Record<DiagnosticCode, DiagnosticLoc | undefined> = {
   'rule.case-fails': { rule: 'r' },
   'time.promise-exceeds-critical-path': { scenario: 'main' },
   'time.promise-exceeds-legal': { matter: 'A001' },
+  'matter.visits-originals': { matter: 'A001' },
+  'material.commitment-not-allowed': { matter: 'A001' },
   'time.calendar-ends': { scenario: 'main' },
   'case.changed': { case: 'empty' },
   'case.duplicate-id': { case: 'twice' },

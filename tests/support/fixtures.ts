@@ -43,9 +43,9 @@ export const dictionary: Dictionary = {
 export const materials: MaterialsDictionary = {
   materials: [
     { id: 'idCard', name: '居民身份证', kind: 'certificate', eLicense: '居民身份证电子证照' },
-    { id: 'separationCert', name: '解除劳动合同证明', kind: 'certificate' },
+    { id: 'separationCert', name: '解除劳动合同证明', kind: 'certificate', commitment: true },
     { id: 'regCert', name: '失业登记证明', kind: 'certificate' },
-    { id: 'bankCard', name: '银行卡', kind: 'certificate' },
+    { id: 'bankCard', name: '银行卡', kind: 'certificate', commitment: true },
   ],
 };
 
