@@ -95,6 +95,15 @@ export interface DefinitionsView {
   served?: ServedVersion[];
 }
 
+/** One revision of a document in its history, with what changed from the one before, in words. */
+export interface RevisionView {
+  rev: number;
+  updatedAt: string;
+  updatedBy: string;
+  /** Empty for the first revision (created) or a save that changed nothing officials see. */
+  changes: string[];
+}
+
 /** A published release of a document that has its own lifecycle (the calendar). */
 export interface ReleaseView {
   kind: DocumentKind;

@@ -68,3 +68,6 @@ export { MAX_PATHS, simulate, type Coverage, type SimulationReport, type Spread 
 export { REDUCTION_COLUMNS, reductionCells, reductionRows, toCsv, type ReductionRow } from './reductions-table.ts';
 export * from './service.ts';
 export { paperOriginal } from './resolve-matters.ts';
+export * from './catalog-changes.ts';
+export * from './pattern-builder.ts';
+export * from './calendar-text.ts';

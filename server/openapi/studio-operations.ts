@@ -185,6 +185,19 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       problems: [400, 401, 403, 404, 412, 422, 428],
     },
   },
+  '/api/studio/documents/{kind}/{id}/revisions': {
+    get: {
+      id: 'listRevisions',
+      tag: 'documents',
+      access: 'session',
+      summary: '文档的修改记录',
+      description:
+        '最近 50 个修订，新的在前，每个修订附与上一修订相比的业务变化（数据元的长度与选项、材料的电子证照、节假日、事项的时限与材料等）。',
+      params: [KIND, ID],
+      ok: { status: 200, description: '修改记录', schema: arrayOf('RevisionView') },
+      problems: [401, 403, 404],
+    },
+  },
   '/api/studio/documents/{kind}/{id}/releases': {
     get: {
       id: 'listReleases',

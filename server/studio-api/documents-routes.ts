@@ -5,7 +5,9 @@
 import { Router, type Request } from 'express';
 import {
   assembleDefinitions,
+  catalogChanges,
   compileDraft,
+  namesIn,
   compileForRegion,
   documentId,
   documentRef,
@@ -18,6 +20,7 @@ import {
   type Bundle,
   type DefinitionsView,
   type DocumentKind,
+  type RevisionView,
   type User,
   type Variant,
 } from '../../schemas/index.ts';
@@ -31,6 +34,9 @@ import { documentView, versionRecord, versionView } from './views.ts';
 import { baseOfVariant, variantProblems } from './variant-routes.ts';
 
 const revTag = (doc: StoredDocument) => `"${doc.rev}"`;
+
+/** How many revisions a document's history shows (with the one before them, to say what changed). */
+const REVISIONS_SHOWN = 50;
 
 /** Refuses a body that is not a valid document of `kind` (422 with each field's problem). */
 function validated(kind: DocumentKind, body: unknown): void {
@@ -105,6 +111,28 @@ export function documentRoutes(ctx: AppContext): Router {
     if (!mayReadDocument(req.auth!.user, kind, doc.region)) throw problem(403, '设区市用户查看的是本市在用的版本，不是省级草稿');
     res.setHeader('ETag', revTag(doc));
     res.json(documentView(doc));
+  });
+
+  /** The last revisions of a document, newest first, each with what changed in words. */
+  router.get('/documents/:kind/:id/revisions', async (req, res) => {
+    const kind = req.documentKind!;
+    const id = String(req.params.id);
+    const doc = await ctx.store.getDocument(kind, id);
+    if (!doc) throw problem(404, `没有文档 ${documentRef(kind, id)}`);
+    if (!mayReadDocument(req.auth!.user, kind, doc.region)) throw problem(403, '不能查看其他地区的文档');
+    const first = Math.max(1, doc.rev - REVISIONS_SHOWN);
+    const revisions = await ctx.store.getRevisions(Array.from({ length: doc.rev - first + 1 }, (_, i) => ({ kind, id, rev: first + i })));
+    const defs = await visibleDefinitions(req.auth!.user);
+    const names = namesIn(defs);
+    const view: RevisionView[] = revisions.slice(1).map((r, i) => ({
+      rev: r.rev,
+      updatedAt: r.updatedAt,
+      updatedBy: r.updatedBy,
+      changes: catalogChanges(kind, revisions[i]!.body, r.body, names),
+    }));
+    if (first === 1 && revisions[0])
+      view.unshift({ rev: 1, updatedAt: revisions[0].updatedAt, updatedBy: revisions[0].updatedBy, changes: [] });
+    res.json(view.reverse());
   });
 
   router.post('/documents/:kind', async (req, res) => {

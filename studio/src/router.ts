@@ -9,6 +9,7 @@ export const router = createRouter({
     { path: '/login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
     { path: '/bundles', component: () => import('./views/BundleListView.vue') },
     { path: '/matters', component: () => import('./views/MatterLibraryView.vue') },
+    { path: '/catalog', component: () => import('./views/CatalogView.vue') },
     { path: '/variants', component: () => import('./views/VariantStatusView.vue') },
     { path: '/reductions', component: () => import('./views/ReductionsView.vue') },
     { path: '/users', component: () => import('./views/UsersView.vue'), meta: { admin: true } },

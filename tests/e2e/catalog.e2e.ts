@@ -7,7 +7,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle, DocumentView, Matter } from '../../schemas/index.ts';
+import type { Bundle, Dictionary, DocumentView, Matter, PublishedCalendarView, RevisionView, WorkCalendar } from '../../schemas/index.ts';
 import { conflicting } from './fixtures.ts';
 import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
 
@@ -20,7 +20,7 @@ async function admin() {
   return apiLogin(product.url, 'admin', ADMIN_PASSWORD);
 }
 
-async function document<T>(kind: string, id: string): Promise<DocumentView<T>> {
+async function readDocument<T>(kind: string, id: string): Promise<DocumentView<T>> {
   return (await (await admin()).call('GET', `/api/studio/documents/${kind}/${id}`)).body as unknown as DocumentView<T>;
 }
 
@@ -142,7 +142,7 @@ describe('the matter designer', () => {
     await page.click('[data-test=save-matter]');
     await page.waitForSelector('[data-test=matter-designer]', { state: 'hidden' });
 
-    const saved = (await document<Matter>('matter', CODE)).body;
+    const saved = (await readDocument<Matter>('matter', CODE)).body;
     expect(saved).toMatchObject({
       code: CODE,
       name: '职业培训补贴申领',
@@ -198,8 +198,61 @@ describe('the matter designer', () => {
     await page.click('.el-select-dropdown__item >> text=职业培训补贴申领');
     await page.waitForFunction(() => document.querySelectorAll('.conflict-row').length === 0);
     await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
-    const saved = (await document<Bundle>('bundle', 'skills-training')).body;
+    const saved = (await readDocument<Bundle>('bundle', 'skills-training')).body;
     expect(saved.scenarios[0]!.items.map((i) => i.matter)).toContain(CODE);
     expect(saved.fieldOverrides).toContainEqual(expect.objectContaining({ field: 'person.education', prefer: CODE }));
+  });
+});
+
+describe('dictionaries and the calendar', () => {
+  it('edits a data element after seeing which bundles it reaches, and the history says what changed', async () => {
+    await page.click('nav >> text=数据字典');
+    await page.fill('[data-test=element-search]', 'sjhm');
+    await page.click('[data-test=element-table] >> text=contact.mobile');
+    await page.waitForSelector('[data-test=element-dialog]');
+    await typeInto('[data-test=element-label]', '移动电话号码');
+    await page.click('[data-test=save-element]');
+    await page.waitForSelector('[data-test=impact-dialog] >> text=这项修改会影响');
+    const impact = (await page.textContent('[data-test=impact-dialog]'))!;
+    expect(impact).toContain('失业一件事');
+    expect(impact).toContain('移动电话号码');
+    await studio.shotWidths('63-element-impact');
+    await page.click('[data-test=confirm-impact]');
+    await page.waitForSelector('[data-test=impact-dialog]', { state: 'hidden' });
+    const dictionary = (await readDocument<Dictionary>('dictionary', 'dictionary')).body;
+    expect(dictionary.elements.find((e) => e.id === 'contact.mobile')!.label).toBe('移动电话号码');
+    await page.click('[data-test=dictionary-history]');
+    await page.waitForSelector('[data-test=revisions-dialog] >> text=数据元「手机号码」：名称 手机号码 → 移动电话号码');
+    const history = (await (await admin()).call('GET', '/api/studio/documents/dictionary/dictionary/revisions'))
+      .body as unknown as RevisionView[];
+    expect(history[0]!.changes).toEqual(['数据元「手机号码」：名称 手机号码 → 移动电话号码']);
+    await page.keyboard.press('Escape');
+  });
+
+  it('publishes the 2027 calendar as announced, and the runtime plans with it at once', async () => {
+    await page.click('#tab-calendar');
+    await page.click('[data-test=calendar-year] >> text=2027 年');
+    const holidays =
+      '2027-01-01\n2027-02-06 至 2027-02-12\n2027-04-05\n2027-05-01 至 2027-05-05\n2027-06-09\n2027-09-15 至 2027-09-17\n2027-10-01 至 2027-10-07';
+    await typeInto('[data-test=calendar-holidays]', holidays);
+    await typeInto('[data-test=calendar-workdays]', '2027-02-14\n2027-02-20\n2027-09-26\n2027-10-09');
+    await page.click('[data-test=calendar-provisional]');
+    await page.click('[data-test=save-calendar]');
+    const dialog = page.locator('[data-test=impact-dialog]');
+    if (await dialog.isVisible({ timeout: 3000 }).catch(() => false)) await page.click('[data-test=confirm-impact]');
+    await page.waitForSelector('text=已保存');
+    const saved = (await readDocument<WorkCalendar>('calendar', 'calendar')).body;
+    expect(saved.provisional ?? []).not.toContain(2027);
+    expect(saved.holidays).toContain('2027-02-12');
+    expect(saved.workdays).toContain('2027-10-09');
+    await page.click('[data-test=publish-calendar]');
+    await page.click('.el-message-box__btns >> text=发布');
+    await page.waitForSelector('[data-test=calendar-release-state] >> text=/^已发布第 2 次$/');
+    // the keepers' warning that 2027 is provisional goes away
+    await page.waitForSelector('[data-test=calendar-panel] >> text=2027 年的节假日安排为暂定', { state: 'detached' });
+    await studio.shotWidths('64-calendar');
+    const published = (await (await fetch(`${product.url}/api/calendar`)).json()) as PublishedCalendarView;
+    expect(published.calendar.holidays).toContain('2027-02-12');
+    expect(published.calendar.provisional ?? []).not.toContain(2027);
   });
 });

@@ -36,6 +36,8 @@ export async function api<T>(
     credentials: 'same-origin',
     headers: { Accept: 'application/json', ...headers },
     keepalive: options.keepalive === true,
+    // the studio always works with what the server holds now: public routes' max-age is for applicants
+    cache: 'no-cache',
   };
   if (method !== 'GET') (init.headers as Record<string, string>)['X-CSRF-Token'] = csrfToken;
   if (body !== undefined) {
