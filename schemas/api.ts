@@ -7,6 +7,7 @@ import type { CaseResult, ChecklistItem } from './compiled-types.ts';
 import type { BusinessChange } from './diff.ts';
 import type { BundleImpact, ChangedDocument } from './impact.ts';
 import type { ReductionRow } from './reductions-table.ts';
+import type { SheetProblem } from './catalog-sheets.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { DocumentKind } from './documents.ts';
 import type { VersionState } from './lifecycle.ts';
@@ -93,6 +94,15 @@ export interface DefinitionsView {
   regions: Region[];
   /** For a city editor: each bundle's version in effect in the city (the province's drafts are not theirs). */
   served?: ServedVersion[];
+}
+
+/** What an import of the matter catalog (.xlsx) does or would do: each matter, the problems by sheet, row and column, and the impact. */
+export interface CatalogImportReport {
+  /** True when nothing was written (`?dryRun=1`, or refused). */
+  dryRun: boolean;
+  matters: { code: string; name: string; action: 'create' | 'update' | 'unchanged'; changes: string[] }[];
+  problems: SheetProblem[];
+  impact: BundleImpact[];
 }
 
 /** One revision of a document in its history, with what changed from the one before, in words. */

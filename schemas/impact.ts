@@ -100,9 +100,14 @@ function regionImpact(before: Definitions, after: Definitions, bundleId: string,
  * (a city without one follows the province). `defs` are the documents as they stand.
  */
 export function impactOf(defs: Definitions, doc: ChangedDocument): BundleImpact[] {
-  const after = withDocument(defs, doc);
+  return impactOfAll(defs, [doc]);
+}
+
+/** Every bundle several changes reach together (an import), as `impactOf` reports one. */
+export function impactOfAll(defs: Definitions, docs: readonly ChangedDocument[]): BundleImpact[] {
+  const after = docs.reduce(withDocument, defs);
   const out: BundleImpact[] = [];
-  const ids = new Set([...reachedBundles(defs, doc), ...reachedBundles(after, doc)].map((b) => b.id));
+  const ids = new Set(docs.flatMap((doc) => [...reachedBundles(defs, doc), ...reachedBundles(after, doc)]).map((b) => b.id));
   for (const bundle of after.bundles.filter((b) => ids.has(b.id))) {
     if (!defs.bundles.some((b) => b.id === bundle.id)) continue; // a new bundle reaches nothing yet
     const cities = [...new Set(after.variants.filter((v) => v.bundle === bundle.id).map((v) => v.region))].sort();

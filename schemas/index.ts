@@ -63,7 +63,15 @@ export { dependencyEdges } from './compile-scenario.ts';
 export { stableTopologicalOrder } from './flow.ts';
 export { CASE_DATE, caseApplication, ruleScenario } from './check-logic.ts';
 export { caseNames, caseOutcome, outcomeChanges, recordOutcomes, runCases, verdictWords, type CaseNames } from './golden-cases.ts';
-export { impactOf, reachedBundles, withDocument, type BundleImpact, type ChangedDocument, type RegionImpact } from './impact.ts';
+export {
+  impactOf,
+  impactOfAll,
+  reachedBundles,
+  withDocument,
+  type BundleImpact,
+  type ChangedDocument,
+  type RegionImpact,
+} from './impact.ts';
 export { MAX_PATHS, simulate, type Coverage, type SimulationReport, type Spread } from './simulation.ts';
 export { REDUCTION_COLUMNS, reductionCells, reductionRows, toCsv, type ReductionRow } from './reductions-table.ts';
 export * from './service.ts';
@@ -71,3 +79,4 @@ export { paperOriginal } from './resolve-matters.ts';
 export * from './catalog-changes.ts';
 export * from './pattern-builder.ts';
 export * from './calendar-text.ts';
+export * from './catalog-sheets.ts';

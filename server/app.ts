@@ -22,6 +22,7 @@ import { authRoutes } from './studio-api/auth-routes.ts';
 import { documentRoutes } from './studio-api/documents-routes.ts';
 import { verificationRoutes } from './studio-api/verification-routes.ts';
 import { impactRoutes } from './studio-api/impact-routes.ts';
+import { catalogRoutes } from './studio-api/catalog-routes.ts';
 import { reductionsRoutes } from './studio-api/reductions-routes.ts';
 import { lifecycleRoutes } from './studio-api/lifecycle-routes.ts';
 import { releaseRoutes } from './studio-api/release-routes.ts';
@@ -72,6 +73,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use('/api/studio', verificationRoutes(ctx));
   app.use('/api/studio', impactRoutes(ctx));
   app.use('/api/studio', reductionsRoutes(ctx));
+  app.use('/api/studio', catalogRoutes(ctx));
   app.use('/api/studio', documentRoutes(ctx));
 
   app.use('/api', methodNotAllowed(Object.fromEntries(Object.entries(document.paths).map(([p, ops]) => [p, Object.keys(ops)]))));

@@ -35,7 +35,12 @@ function responseOf(op: Operation): Json {
 function operationOf(op: Operation): Json {
   const out: Json = { operationId: op.id, tags: [op.tag], summary: op.summary, description: op.description, security: SECURITY[op.access] };
   if (op.params) out.parameters = op.params;
-  if (op.body) out.requestBody = { required: true, description: op.body.description, content: { [JSON_TYPE]: { schema: op.body.schema } } };
+  if (op.body)
+    out.requestBody = {
+      required: true,
+      description: op.body.description,
+      content: { [op.body.type ?? JSON_TYPE]: { schema: op.body.schema } },
+    };
   out.responses = responseOf(op);
   return out;
 }

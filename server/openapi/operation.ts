@@ -24,7 +24,7 @@ export interface Operation {
   description: string;
   access: Access;
   params?: Json[];
-  body?: { schema: Json; description: string };
+  body?: { schema: Json; description: string; type?: string };
   /** The success status, its schema (or none) and content type. */
   ok: { status: number; description: string; schema?: Json; type?: string; cached?: boolean };
   /** The problem statuses the operation answers with. */

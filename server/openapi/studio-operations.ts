@@ -1,5 +1,6 @@
 /** The studio's operations: sign-in, documents, versions and releases, variants, users and audit. */
 import { ANY_DOCUMENT, arrayOf, BUNDLE_ID, DOCUMENT_ID, ID, KIND, path, query, schema, VERSION, type Operation } from './operation.ts';
+import { XLSX_TYPE as XLSX } from '../http/xlsx.ts';
 
 const USERNAME = path('username', '用户名', 'suzhou');
 const IF_MATCH = {
@@ -260,6 +261,30 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       problems: [401],
     },
   },
+  '/api/studio/catalog/matters.xlsx': {
+    get: {
+      id: 'exportCatalogXlsx',
+      tag: 'documents',
+      access: 'session',
+      summary: '导出事项目录（Excel）',
+      description: '工作表「事项」「字段」「材料」，每行一个事项、字段或材料，首行冻结。设区市用户导出全省事项和本市的地方事项。',
+      ok: { status: 200, description: 'Excel 文件', type: XLSX, schema: { type: 'string', format: 'binary' } },
+      problems: [401],
+    },
+    post: {
+      id: 'importCatalogXlsx',
+      tag: 'documents',
+      access: 'write',
+      summary: '导入事项目录（Excel）',
+      description:
+        '上传导出格式的工作簿。全部行有效才写入（一个事务，期间被他人修改的事项使整个导入 409）；任何一行有误则 422，' +
+        '逐条列出工作表、行和列，且不修改任何事项。`?dryRun=1` 只返回将新建、修改的事项和影响分析。设区市用户导入的行均为本市地方事项。',
+      params: [query('dryRun', '为 1 时只检查和分析影响，不写入', { type: 'string', enum: ['1'] }, '1')],
+      body: { schema: { type: 'string', format: 'binary' }, description: 'Excel 工作簿（.xlsx）', type: XLSX },
+      ok: { status: 200, description: '导入结果（或试导入的报告）', schema: schema('CatalogImportReport') },
+      problems: [400, 401, 403, 409, 413, 415, 422],
+    },
+  },
   '/api/studio/reductions.xlsx': {
     get: {
       id: 'exportReductionsXlsx',
@@ -270,7 +295,7 @@ export const STUDIO_OPERATIONS: Record<string, Record<string, Operation>> = {
       ok: {
         status: 200,
         description: 'Excel 文件',
-        type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        type: XLSX,
         schema: { type: 'string', format: 'binary' },
       },
       problems: [401],

@@ -3,7 +3,7 @@
  * with its accounts part (sqlite-accounts.ts) and here the documents and their revisions,
  * releases, bundle versions and artifacts, the seed and the audit log.
  */
-import type { AuditAction, PinnedRevision, Pins, ReleaseView } from '../../schemas/index.ts';
+import { documentRef, type AuditAction, type PinnedRevision, type Pins, type ReleaseView } from '../../schemas/index.ts';
 import { SqliteAccounts } from './sqlite-accounts.ts';
 import { now, type Row } from './sqlite-base.ts';
 import type {
@@ -198,6 +198,23 @@ export class SqliteStore extends SqliteAccounts implements Store {
       this.writeRevision(input.kind, input.id, rev, input.body, input.region, input.actor);
       this.audit(input.actor, input.action, `${input.kind}:${input.id}@${rev}`, current?.body, input.body);
       return { ok: true, doc: this.readDocument(input.kind, input.id)! };
+    });
+  }
+
+  async putDocuments(
+    docs: (NewDocument & { expectedRev: number | null })[],
+    actor: Actor,
+  ): Promise<{ ok: true } | { ok: false; moved: string[] }> {
+    return this.tx(() => {
+      const current = docs.map((d) => this.readDocument(d.kind, d.id));
+      const moved = docs.filter((d, i) => (current[i]?.rev ?? null) !== d.expectedRev).map((d) => documentRef(d.kind, d.id));
+      if (moved.length) return { ok: false as const, moved };
+      docs.forEach((d, i) => {
+        const rev = (current[i]?.rev ?? 0) + 1;
+        this.writeRevision(d.kind, d.id, rev, d.body, d.region, actor);
+        this.audit(actor, 'import', `${d.kind}:${d.id}@${rev}`, current[i]?.body, d.body);
+      });
+      return { ok: true as const };
     });
   }
 

@@ -126,8 +126,14 @@ export interface Store {
   }): Promise<PutResult>;
   /** Many documents in one transaction, unconditionally (seeding). */
   importDocuments(docs: NewDocument[], actor: Actor): Promise<void>;
-  /** A first start: documents, releases, versions and the admin, all or nothing. */
-  seed(input: Seed, actor: Actor): Promise<void>;
+  /**
+   * Many documents in one transaction, each only when its `expectedRev` is still current
+   * (an import): all are written, each audited as `import`, or none (the ones that moved are returned).
+   */
+  putDocuments(
+    docs: (NewDocument & { expectedRev: number | null })[],
+    actor: Actor,
+  ): Promise<{ ok: true } | { ok: false; moved: string[] }>;
   /** A first start: documents, releases, versions and the admin, all or nothing. */
   seed(input: Seed, actor: Actor): Promise<void>;
 

@@ -3,11 +3,11 @@
  * scenario, before and after — as JSON for the studio, and as CSV and Excel (.xlsx) for
  * officials' reports. Computed from the published artifacts the runtime already holds.
  */
-import ExcelJS from 'exceljs';
 import { Router, type Request } from 'express';
 import { reductionCells, reductionRows, toCsv, type ReductionRow } from '../../schemas/index.ts';
 import { requireUser } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
+import { attachment, workbookOf, XLSX_TYPE } from '../http/xlsx.ts';
 
 const FILE = '四减统计';
 
@@ -18,7 +18,7 @@ export function reductionsRoutes(ctx: AppContext): Router {
   const rows = (): ReductionRow[] =>
     reductionRows(ctx.regions.flatMap((r) => ctx.runtime.inEffect(r.code).map((e) => ({ regionName: r.name, compiled: e.compiled }))));
 
-  const disposition = (ext: string) => `attachment; filename="reductions.${ext}"; filename*=UTF-8''${encodeURIComponent(`${FILE}.${ext}`)}`;
+  const disposition = (ext: string) => attachment(`reductions.${ext}`, `${FILE}.${ext}`);
 
   router.get('/reductions', requireUser, (_req, res) => {
     res.json({ rows: rows() });
@@ -31,16 +31,11 @@ export function reductionsRoutes(ctx: AppContext): Router {
   });
 
   router.get('/reductions.xlsx', requireUser, async (_req: Request, res) => {
-    const book = new ExcelJS.Workbook();
-    book.creator = '一件事编排工作台';
-    const sheet = book.addWorksheet(FILE, { views: [{ state: 'frozen', ySplit: 1 }] });
     const [header, ...body] = reductionCells(rows());
-    sheet.addRow(header);
-    sheet.getRow(1).font = { bold: true };
-    for (const row of body) sheet.addRow(row);
-    sheet.columns.forEach((c, i) => (c.width = i < 4 ? [18, 10, 6, 16][i] : 12));
-    const buffer = Buffer.from(await book.xlsx.writeBuffer());
-    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const buffer = await workbookOf([{ name: FILE, header: header!.map(String), rows: body }], (_s, i) =>
+      i < 4 ? [18, 10, 6, 16][i]! : 12,
+    );
+    res.setHeader('Content-Type', XLSX_TYPE);
     res.setHeader('Content-Disposition', disposition('xlsx'));
     res.send(buffer);
   });

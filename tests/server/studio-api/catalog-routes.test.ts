@@ -1,0 +1,155 @@
+import ExcelJS from 'exceljs';
+import type request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditEntry, CatalogImportReport, DocumentView, Matter } from '../../../schemas/index.ts';
+import { readWorkbook, unpackedSize, XLSX_TYPE } from '../../../server/http/xlsx.ts';
+import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
+
+let server: TestServer;
+let admin: Client;
+beforeAll(async () => {
+  server = await startServer();
+  admin = await server.login('admin');
+});
+afterAll(() => server.close());
+
+const PATH = '/api/studio/catalog/matters.xlsx';
+
+const binary = (t: request.Test) =>
+  t.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
+async function exported(client = admin): Promise<Buffer> {
+  const res = await binary(client.get(PATH)).expect(200);
+  expect(res.headers['content-type']).toContain(XLSX_TYPE);
+  return res.body as Buffer;
+}
+
+/** Changes cells as an official does in Excel: finds the row by the first column, the column by its header's start. */
+async function edit(file: Buffer, sheet: string, code: string, column: string, value: string | number, nth = 0): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(file as unknown as ArrayBuffer);
+  const ws = book.getWorksheet(sheet)!;
+  const header = ws.getRow(1).values as unknown[];
+  const col = header.findIndex((h) => typeof h === 'string' && h.startsWith(column));
+  const rows: number[] = [];
+  ws.eachRow((row, n) => {
+    if (row.getCell(1).value === code) rows.push(n);
+  });
+  ws.getRow(rows[nth]!).getCell(col).value = value;
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Adds a row to a sheet: a copy of `code`'s first row with the first cells replaced. */
+async function copyRow(file: Buffer, sheet: string, code: string, first: (string | number)[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(file as unknown as ArrayBuffer);
+  const ws = book.getWorksheet(sheet)!;
+  let values: unknown[] = [];
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === code && !values.length) values = (row.values as unknown[]).slice(1);
+  });
+  ws.addRow([...first, ...values.slice(first.length)]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const upload = (client: Client, file: Buffer, dryRun = false) =>
+  client.post(`${PATH}${dryRun ? '?dryRun=1' : ''}`, file).set('Content-Type', XLSX_TYPE);
+
+const matter = async (code: string) => (await admin.get(`/api/studio/documents/matter/${code}`).expect(200)).body as DocumentView<Matter>;
+
+describe('the matter catalog in Excel', () => {
+  it('exports every matter, its fields and its materials as three sheets', async () => {
+    const sheets = await readWorkbook(await exported());
+    expect(sheets.map((s) => s.name)).toEqual(['事项', '字段', '材料']);
+    const all = (await admin.get('/api/studio/documents/matter').expect(200)).body as unknown[];
+    expect(sheets[0]!.rows.length).toBe(all.length);
+    expect(sheets[0]!.header.slice(0, 3)).toEqual(['事项编码', '事项名称', '事项类型']);
+  });
+
+  it('imports its own export back without changing anything', async () => {
+    const before = await matter('JSRS-SK-0101');
+    const report = (await upload(admin, await exported()).expect(200)).body as CatalogImportReport;
+    expect(report.problems).toEqual([]);
+    expect(report.matters.every((m) => m.action === 'unchanged')).toBe(true);
+    expect((await matter('JSRS-SK-0101')).rev).toBe(before.rev);
+  });
+
+  it('shows a changed cell’s effect and impact in a dry run, writing nothing, then imports it with an audit entry', async () => {
+    const before = await matter('JSRS-SK-0101');
+    const file = await edit(await exported(), '事项', 'JSRS-SK-0101', '承诺时限', 3);
+    const dry = (await upload(admin, file, true).expect(200)).body as CatalogImportReport;
+    expect(dry.dryRun).toBe(true);
+    expect(dry.matters.filter((m) => m.action !== 'unchanged')).toEqual([
+      {
+        code: 'JSRS-SK-0101',
+        name: '社会保障卡申领',
+        action: 'update',
+        changes: [`承诺时限 ${before.body.promisedDays} 个工作日 → 3 个工作日`],
+      },
+    ]);
+    expect(dry.impact.length).toBeGreaterThan(3);
+    expect((await matter('JSRS-SK-0101')).rev).toBe(before.rev);
+
+    const done = (await upload(admin, file).expect(200)).body as CatalogImportReport;
+    expect(done.dryRun).toBe(false);
+    const after = await matter('JSRS-SK-0101');
+    expect(after).toMatchObject({ rev: before.rev + 1, body: { ...before.body, promisedDays: 3 } });
+    const audit = (await admin.get('/api/studio/audit?limit=1').expect(200)).body as AuditEntry[];
+    expect(audit[0]).toMatchObject({ action: 'import', target: `matter:JSRS-SK-0101@${after.rev}`, actor: 'admin' });
+  });
+
+  it('refuses a workbook with any invalid row, naming each by sheet, row and column, and changes nothing', async () => {
+    const before = await matter('JSRS-SY-0101');
+    let file = await edit(await exported(), '事项', 'JSRS-SY-0101', '事项名称', '失业保险金申领（新）');
+    file = await edit(file, '事项', 'JSRS-JY-0101', '到现场次数', 'two');
+    file = await edit(file, '材料', 'JSRS-JY-0101', '份数', 99);
+    file = await edit(file, '事项', 'JSRS-JY-0102', '网办入口', 'http://insecure.example');
+    const res = await upload(admin, file).expect(422);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.detail).toBe('导入未完成：共 3 处问题，没有修改任何事项');
+    const problems = (res.body.report as CatalogImportReport).problems;
+    expect(problems.map((p) => [p.sheet, p.column, p.message])).toEqual([
+      ['事项', '到现场次数', '到现场次数应为 0 到 10 的整数'],
+      ['事项', '网办入口', '网办入口应为 https:// 开头的网址'],
+      ['材料', '份数', '份数应为 0 到 20 的整数'],
+    ]);
+    expect(problems.every((p) => p.row >= 2)).toBe(true);
+    expect(res.body.errors[0].message).toMatch(/^「事项」第 \d+ 行「到现场次数」：/);
+    expect((await matter('JSRS-SY-0101')).rev).toBe(before.rev);
+  });
+
+  it('imports a city’s rows as its own local matters, and refuses its rows for the province’s', async () => {
+    const suzhou = await server.login('suzhou');
+    const file = await edit(await exported(suzhou), '事项', 'SZRS-JY-0101', '承诺时限', 4);
+    const ok = (await upload(suzhou, file, true).expect(200)).body as CatalogImportReport;
+    expect(ok.matters.find((m) => m.code === 'SZRS-JY-0101')!.action).toBe('update');
+    const province = await edit(file, '事项', 'JSRS-SY-0101', '承诺时限', 1);
+    const refused = await upload(suzhou, province, true).expect(422);
+    expect((refused.body.report as CatalogImportReport).problems).toEqual([
+      expect.objectContaining({
+        sheet: '事项',
+        column: '事项编码',
+        message: expect.stringContaining('JSRS-SY-0101：设区市用户只能维护本市'),
+      }),
+    ]);
+    // a new row is the city's own matter
+    const added = await copyRow(file, '事项', 'SZRS-JY-0101', ['SZRS-JY-0109', '苏州市职业技能等级认定补贴申领']);
+    const created = (await upload(suzhou, added).expect(200)).body as CatalogImportReport;
+    expect(created.matters.find((m) => m.code === 'SZRS-JY-0109')!.action).toBe('create');
+    expect((await matter('SZRS-JY-0109')).body).toMatchObject({ region: '320500', name: '苏州市职业技能等级认定补贴申领', fields: [] });
+    const viewer = await server.login('viewer');
+    await upload(viewer, file).expect(403);
+  });
+
+  it('answers a file that is not a workbook with a clear refusal', async () => {
+    await admin.post(PATH, { matters: [] }).expect(415);
+    const junk = await upload(admin, Buffer.from('not a zip at all')).expect(422);
+    expect(junk.body.detail).toBe('上传的文件不是有效的 Excel 工作簿（.xlsx）');
+    expect(unpackedSize(await exported())).toBeGreaterThan(10_000);
+    expect(unpackedSize(Buffer.from('PK nothing'))).toBeNull();
+  });
+});
