@@ -6,7 +6,7 @@
  */
 import type { DocumentKind } from './documents.ts';
 import { FIELD_TYPE_LABELS, FORM_LABELS, legalDaysText, MATERIAL_KIND_LABELS, NECESSITY_LABELS } from './labels.ts';
-import { basisText, serviceOf } from './service.ts';
+import { basisText, SERVICE_TEXT_LABELS, serviceOf } from './service.ts';
 import type {
   Definitions,
   DictionaryElement,

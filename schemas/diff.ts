@@ -6,8 +6,24 @@
  * questions, what answers do, groups, field conditions, rules). Canvas positions, other
  * layout and rules' sample cases are not business. One model for the studio, API, publishing and audit.
  */
-import type { CompiledBundle, CompiledScenario, MergedField } from './compiled-types.ts';
+import type { CompiledBundle, CompiledScenario, MatterSummary, MergedField } from './compiled-types.ts';
+import { SERVICE_TEXT_LABELS, serviceOf } from './service.ts';
 import { daysText, MODE_LABELS, NECESSITY_LABELS, SELECTION_LABELS, SEVERITY_LABELS } from './labels.ts';
+
+/** What a guide says of a matter beyond its days, by name: the names of those that differ. */
+function guideFactsChanged(a: MatterSummary, b: MatterSummary): string[] {
+  const facts = (m: MatterSummary): Record<string, unknown> => ({
+    事项名称: m.name,
+    实施主体: m.department,
+    法定时限: m.legalDays,
+    到现场次数: m.visits,
+    办理结果: m.result?.name,
+    设立依据: m.basis,
+    ...Object.fromEntries(Object.entries(serviceOf(m)).map(([k, v]) => [SERVICE_TEXT_LABELS[k as keyof typeof SERVICE_TEXT_LABELS], v])),
+  });
+  const [x, y] = [facts(a), facts(b)];
+  return Object.keys(y).filter((k) => x[k] !== y[k]);
+}
 
 /** The kinds of change, stable for clients. */
 export const CHANGE_KINDS = [
@@ -37,6 +53,7 @@ export const CHANGE_KINDS = [
   'material-necessity-changed',
   'days-changed',
   'matter-days-changed',
+  'matter-guide-changed',
   'question-added',
   'question-removed',
   'question-changed',
@@ -151,6 +168,14 @@ function scenarioChanges(a: CompiledScenario, b: CompiledScenario, out: Business
         scenario: s,
         subject: code,
         text: `${at}事项「${item.matter.name}」承诺时限由${spaced(days(old))}改为${spaced(days(item))}`,
+      });
+    const facts = old ? guideFactsChanged(old.matter, item.matter) : [];
+    if (facts.length)
+      out.push({
+        kind: 'matter-guide-changed',
+        scenario: s,
+        subject: code,
+        text: `${at}事项「${item.matter.name}」的${facts.join('、')}有修改`,
       });
     if (old && old.locked !== item.locked)
       out.push({

@@ -38,6 +38,18 @@ export interface ServiceText {
   delivery: string;
 }
 
+/** What a guide calls each service element. */
+export const SERVICE_TEXT_LABELS = {
+  place: '办理地点',
+  hours: '办理时间',
+  fee: '收费',
+  onlineUrl: '网办入口',
+  consultPhone: '咨询电话',
+  complaintPhone: '投诉电话',
+  scope: '通办范围',
+  delivery: '结果送达',
+} as const satisfies Record<keyof ServiceText, string>;
+
 /** The service elements of `m` in words, the province's defaults where the matter states none. */
 export function serviceOf(m: Pick<Matter, 'service' | 'department'>): ServiceText {
   const s = m.service ?? {};

@@ -10,6 +10,7 @@ import {
   NECESSITY_LABELS,
   stateLabel,
   TARGET_LABELS,
+  SERVICE_TEXT_LABELS,
   type ChecklistItem,
   type ServiceText,
   type CompiledBundle,
@@ -47,17 +48,6 @@ function conditions(s: GuideScenario): string {
   return `<h3>不予受理情形</h3><ul class="conditions">${items.join('')}</ul>`;
 }
 
-const SERVICE_LABELS = {
-  place: '办理地点',
-  hours: '办理时间',
-  fee: '收费',
-  onlineUrl: '网办入口',
-  consultPhone: '咨询电话',
-  complaintPhone: '投诉电话',
-  scope: '通办范围',
-  delivery: '结果送达',
-} as const satisfies Record<keyof ServiceText, string>;
-
 const serviceValue = (key: keyof ServiceText, value: string) =>
   key === 'onlineUrl' && value.startsWith('https://') ? `<a href="${esc(value)}">${esc(value)}</a>` : esc(value);
 
@@ -66,14 +56,14 @@ const serviceValue = (key: keyof ServiceText, value: string) =>
  * said once, what differs in a table by matter.
  */
 function service(s: GuideScenario): string {
-  const keys = Object.keys(SERVICE_LABELS) as (keyof ServiceText)[];
+  const keys = Object.keys(SERVICE_TEXT_LABELS) as (keyof ServiceText)[];
   const shared = keys.filter((k) => s.matters.every((m) => m.service[k] === s.matters[0]?.service[k]));
   const differing = keys.filter((k) => !shared.includes(k));
   const common = shared
     .filter((k) => s.matters[0]!.service[k] !== '—')
-    .map((k) => `<li><b>${SERVICE_LABELS[k]}：</b>${serviceValue(k, s.matters[0]!.service[k])}</li>`);
+    .map((k) => `<li><b>${SERVICE_TEXT_LABELS[k]}：</b>${serviceValue(k, s.matters[0]!.service[k])}</li>`);
   const table = differing.length
-    ? `<table><thead><tr><th>事项</th>${differing.map((k) => `<th>${SERVICE_LABELS[k]}</th>`).join('')}</tr></thead><tbody>${s.matters
+    ? `<table><thead><tr><th>事项</th>${differing.map((k) => `<th>${SERVICE_TEXT_LABELS[k]}</th>`).join('')}</tr></thead><tbody>${s.matters
         .map((m) => `<tr><td>${esc(m.name)}</td>${differing.map((k) => `<td>${serviceValue(k, m.service[k])}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`
     : '';

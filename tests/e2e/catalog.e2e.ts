@@ -5,6 +5,10 @@
  * exported to Excel, a cell changed and imported back (dry run first); a guide and a
  * 告知承诺书 printed. Everything is typed into inputs and read back through the API.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, Dictionary, DocumentView, Matter, PublishedCalendarView, RevisionView, WorkCalendar } from '../../schemas/index.ts';
@@ -254,5 +258,64 @@ describe('dictionaries and the calendar', () => {
     const published = (await (await fetch(`${product.url}/api/calendar`)).json()) as PublishedCalendarView;
     expect(published.calendar.holidays).toContain('2027-02-12');
     expect(published.calendar.provisional ?? []).not.toContain(2027);
+  });
+});
+
+/** Changes one cell of a workbook as an official does in Excel: the row by its first column, the column by its header's start. */
+async function changeCell(file: Buffer, sheet: string, code: string, column: string, value: string | number): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(file as unknown as ArrayBuffer);
+  const ws = book.getWorksheet(sheet)!;
+  const col = (ws.getRow(1).values as unknown[]).findIndex((h) => typeof h === 'string' && h.startsWith(column));
+  ws.eachRow((row) => {
+    if (row.getCell(1).value === code) row.getCell(col).value = value;
+  });
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('the catalog in Excel, and what applicants print', () => {
+  it('exports the catalog, takes a changed cell back after a dry run, and refuses a bad one by sheet, row and column', async () => {
+    await page.click('nav >> text=事项库');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export-xlsx]')]);
+    expect(download.suggestedFilename()).toBe('事项目录.xlsx');
+    const exported = readFileSync((await download.path())!);
+    const before = (await readDocument<Matter>('matter', 'JSRS-SY-0101')).body;
+
+    // a bad cell first: nothing can be imported, and the official is told where
+    const bad = join(tmpdir(), 'catalog-bad.xlsx');
+    writeFileSync(bad, await changeCell(exported, '事项', 'JSRS-SY-0101', '到现场次数', '两次'));
+    await page.click('[data-test=import-xlsx]');
+    await page.setInputFiles('[data-test=import-file]', bad);
+    await page.waitForSelector('[data-test=import-problems] >> text=到现场次数应为 0 到 10 的整数');
+    expect(await page.locator('[data-test=confirm-import]').isDisabled()).toBe(true);
+
+    const good = join(tmpdir(), 'catalog-good.xlsx');
+    writeFileSync(good, await changeCell(exported, '事项', 'JSRS-SY-0101', '办理时间', '工作日 9:00—17:00'));
+    await page.setInputFiles('[data-test=import-file]', good);
+    await page.waitForSelector('[data-test=import-changes] >> text=办理时间 法定工作日，具体以办理地点公布的时间为准 → 工作日 9:00—17:00');
+    await page.waitForSelector('[data-test=import-impact] >> text=失业一件事');
+    await studio.shotWidths('65-import-dry-run');
+    expect((await readDocument<Matter>('matter', 'JSRS-SY-0101')).body).toEqual(before);
+    await page.click('[data-test=confirm-import]');
+    await page.waitForSelector('[data-test=import-dialog]', { state: 'hidden' });
+    expect((await readDocument<Matter>('matter', 'JSRS-SY-0101')).body).toEqual({ ...before, service: { hours: '工作日 9:00—17:00' } });
+  });
+
+  it('prints a guide with where, when and how, and the 告知承诺书 it links to', async () => {
+    await page.goto(`${product.url}/api/regions/320000/bundles/unemployment/guide`);
+    await page.waitForSelector('h1 >> text=失业一件事办事指南');
+    const guide = (await page.textContent('body'))!;
+    for (const part of ['办理地点、时间与咨询', '收费：不收费', '咨询电话：12333', '投诉电话：12333', '申请材料（一套材料）', '办理流程'])
+      expect(guide).toContain(part);
+    await page.emulateMedia({ media: 'print' });
+    await studio.shotWidths('66-guide-print');
+    await page.emulateMedia({ media: 'screen' });
+    await page.click('a >> text=打印告知承诺书');
+    await page.waitForSelector('h1 >> text=告知承诺书');
+    const letter = (await page.textContent('body'))!;
+    for (const part of ['承诺事项', '承诺内容', '核查方式', '不实承诺的后果', '承诺人（签字）']) expect(letter).toContain(part);
+    await studio.shotWidths('67-commitment');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
   });
 });

@@ -77,6 +77,31 @@ describe('diff', () => {
     ]);
   });
 
+  it('reports what the guide says of a matter: its hours, phone, basis and legal limit, by name', () => {
+    const before = definitions([A, B, C], [base]);
+    const after = definitions(
+      [
+        {
+          ...A,
+          legalDays: null,
+          basis: [{ kind: 'law', title: '失业保险条例', articles: '第十四条' }],
+          service: { hours: '工作日 9:00—17:00', consultPhone: '0512-12333' },
+        },
+        B,
+        C,
+      ],
+      [base],
+    );
+    expect(diffCompiled(compile(base, before), compile(base, after))).toEqual([
+      {
+        kind: 'matter-guide-changed',
+        scenario: 'main',
+        subject: 'A001',
+        text: '「主情形」事项「事项A001」的法定时限、设立依据、办理时间、咨询电话有修改',
+      },
+    ]);
+  });
+
   it('reports a material that becomes exempt', () => {
     const eLicensed = definitions([A, B, matter('C001', { materials: [material('bankCard')] })], [base]);
     const before = compile(scenario(base, { items: [...base.scenarios[0]!.items, { matter: 'C001', selection: 'optional' }] }), eLicensed);

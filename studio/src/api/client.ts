@@ -40,7 +40,10 @@ export async function api<T>(
     cache: 'no-cache',
   };
   if (method !== 'GET') (init.headers as Record<string, string>)['X-CSRF-Token'] = csrfToken;
-  if (body !== undefined) {
+  if (body instanceof Blob) {
+    (init.headers as Record<string, string>)['Content-Type'] = body.type;
+    init.body = body;
+  } else if (body !== undefined) {
     (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }

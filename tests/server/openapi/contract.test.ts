@@ -47,6 +47,7 @@ const template = (url: string) =>
     .replace(/^\/api\/studio\/users\/[^/]+\/password$/, '/api/studio/users/{username}/password')
     .replace(/^\/api\/studio\/users\/(?!\{)[^/]+$/, '/api/studio/users/{username}')
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+\/releases$/, '/api/studio/documents/{kind}/{id}/releases')
+    .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+\/revisions$/, '/api/studio/documents/{kind}/{id}/revisions')
     .replace(/^\/api\/studio\/documents\/[^/]+\/[^/]+\/cases\/record$/, '/api/studio/documents/{kind}/{id}/cases/record')
     .replace(/^\/api\/studio\/bundles\/[^/]+\/cases$/, '/api/studio/bundles/{id}/cases')
     .replace(/^\/api\/studio\/bundles\/[^/]+\/simulation$/, '/api/studio/bundles/{id}/simulation')
@@ -167,6 +168,34 @@ describe('responses match the OpenAPI document', () => {
     const xlsx = await admin.get('/api/studio/reductions.xlsx');
     expect(String(xlsx.headers['content-type'])).toBe(documented('/api/studio/reductions.xlsx', 'get', xlsx.status)!.type);
     checked.add('get /api/studio/reductions.xlsx');
+    const catalog = await admin
+      .get('/api/studio/catalog/matters.xlsx')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(String(catalog.headers['content-type'])).toBe(documented('/api/studio/catalog/matters.xlsx', 'get', catalog.status)!.type);
+    checked.add('get /api/studio/catalog/matters.xlsx');
+    const xlsxType = documented('/api/studio/catalog/matters.xlsx', 'get', 200)!.type;
+    for (const body of [catalog.body as Buffer, Buffer.from('not a workbook')])
+      await check(
+        'post',
+        '/api/studio/catalog/matters.xlsx?dryRun=1',
+        await admin.post('/api/studio/catalog/matters.xlsx?dryRun=1', body).set('Content-Type', xlsxType),
+      );
+    await check('post', '/api/studio/catalog/matters.xlsx', await admin.post('/api/studio/catalog/matters.xlsx', { not: 'a workbook' }));
+    await check(
+      'get',
+      '/api/studio/documents/matter/JSRS-JY-0101/revisions',
+      await admin.get('/api/studio/documents/matter/JSRS-JY-0101/revisions'),
+    );
+    await check(
+      'get',
+      '/api/studio/documents/matter/NONE-0001/revisions',
+      await admin.get('/api/studio/documents/matter/NONE-0001/revisions'),
+    );
     await check('get', '/api/studio/bundles/unemployment/simulation', await admin.get('/api/studio/bundles/unemployment/simulation'));
     await check('get', '/api/studio/bundles/nothing/simulation', await admin.get('/api/studio/bundles/nothing/simulation'));
     await check('get', '/api/studio/bundles/unemployment/cases', await admin.get('/api/studio/bundles/unemployment/cases'));
