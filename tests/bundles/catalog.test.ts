@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisText, compileBundle, paperOriginal } from '../../schemas/index.ts';
+import { basisText, caseOutcome, compileBundle, exampleApplication, paperOriginal } from '../../schemas/index.ts';
 import { loadDefinitions, loadRegions } from '../../server/catalog/shipped.ts';
 
 const defs = loadDefinitions();
@@ -24,9 +24,10 @@ describe('the Jiangsu catalog', () => {
     }
   });
 
-  it('gives every matter 5–15 fields of its own (the optional 代办人 block aside), promised days within legal days, and mostly dictionary fields', () => {
+  it('gives every matter 5–15 fields of its own (the optional 代办人 and other-account blocks aside), promised days within legal days, and mostly dictionary fields', () => {
+    const optionalBlock = /^(agent|bank)\./;
     for (const m of defs.matters) {
-      const own = m.fields.filter((f) => !('ref' in f && f.ref.startsWith('agent.') && !f.required));
+      const own = m.fields.filter((f) => !('ref' in f && optionalBlock.test(f.ref) && !f.required));
       expect(own.length, m.name).toBeGreaterThanOrEqual(5);
       expect(own.length, m.name).toBeLessThanOrEqual(15);
       if (m.legalDays !== null) expect(m.promisedDays, m.name).toBeLessThanOrEqual(m.legalDays);
@@ -129,5 +130,26 @@ describe('the Jiangsu catalog', () => {
     const death = compileBundle(defs, 'death', '320000').scenarios[0]!.checklist.find((c) => c.id === 'deathCert')!;
     expect(death.exempt).toEqual({ reason: 'data-sharing', note: '通过死亡信息共享核验，无需提交' });
     expect(defs.materials.materials.find((m) => m.id === 'deathCert')!.eLicense).toBeUndefined();
+  });
+
+  it('pays a person’s benefits to the 社会保障卡 金融账户 (一卡通办) unless they choose another account of their own', () => {
+    const bankFields = (m: (typeof defs.matters)[number]) => m.fields.filter((f) => 'ref' in f && f.ref.startsWith('bank.') && f.ref !== 'bank.payTo');
+    const paying = defs.matters.filter((m) => m.target === 'individual' && bankFields(m).length);
+    expect(paying.length).toBeGreaterThan(15);
+    for (const m of paying) {
+      expect(m.fields.find((f) => 'ref' in f && f.ref === 'bank.payTo'), m.code).toMatchObject({ required: true });
+      expect(bankFields(m).every((f) => !f.required), m.code).toBe(true);
+      expect(m.materials.find((x) => x.ref === 'bankCard')?.necessity ?? 'optional', m.code).not.toBe('required');
+    }
+    const compiled = compileBundle(defs, 'unemployment', '320000');
+    const scenario = compiled.scenarios[0]!.id;
+    const matters = ['JSRS-JY-0101', 'JSRS-SY-0101'];
+    const application = exampleApplication(compiled, scenario, matters) as { bank: Record<string, unknown> };
+    expect(application.bank).toEqual({ payTo: 'card' });
+    expect(caseOutcome(compiled, application, '2026-12-01')).toMatchObject({ accepted: true });
+    const other = { ...application, bank: { payTo: 'other' } };
+    expect(caseOutcome(compiled, other, '2026-12-01').errors).toEqual(
+      expect.arrayContaining(['/bank/name', '/bank/accountNumber']),
+    );
   });
 });

@@ -57,7 +57,7 @@ describe('public runtime API', () => {
     ]);
     expect(s.timeLimit.days).toBe(10);
     expect(s.reductions).toEqual({
-      fields: { before: 42, after: 23 },
+      fields: { before: 43, after: 24 },
       materials: { before: 13, after: 3 },
       days: { before: 13, after: 10 },
       steps: { before: 5, after: 1 },
@@ -137,7 +137,8 @@ describe('public runtime API', () => {
     const [first, second] = res.body.plan.matters;
     expect(first).toMatchObject({ code: 'JSRS-JY-0101', department: '公共就业服务机构', days: 0, startsAfter: [] });
     expect(second).toMatchObject({ code: 'JSRS-SY-0101', startsAfter: ['JSRS-JY-0101'], days: 3 });
-    expect(second.fields.bank.accountNumber).toBeDefined();
+    // paid to the 社保卡 by default: the 失业保险金 matter gets the choice, and no bank account is asked for
+    expect(second.fields.bank).toEqual({ payTo: 'card' });
     expect(second.materials).toContain('unemploymentRegCert');
     expect(res.body.plan.checklist.find((m: { id: string }) => m.id === 'unemploymentRegCert').exempt.reason).toBe('prior-result');
     expect(res.body.plan.bundle.due >= res.body.plan.bundle.acceptedOn).toBe(true);
