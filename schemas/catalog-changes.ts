@@ -143,17 +143,8 @@ function matterChanges(a: Matter, b: Matter, names: NameOf): string[] {
   scalar('办理结果', a.result?.name ?? '无', b.result?.name ?? '无');
   scalar('设立依据', basisText(a.basis) || '无', basisText(b.basis) || '无');
   const [sa, sb] = [serviceOf(a), serviceOf(b)];
-  const serviceLabels = {
-    fee: '收费',
-    place: '办理地点',
-    hours: '办理时间',
-    consultPhone: '咨询电话',
-    complaintPhone: '投诉电话',
-    onlineUrl: '网办入口',
-    scope: '通办范围',
-    delivery: '结果送达',
-  } as const;
-  for (const key of Object.keys(serviceLabels) as (keyof typeof serviceLabels)[]) scalar(serviceLabels[key], sa[key], sb[key]);
+  for (const key of Object.keys(SERVICE_TEXT_LABELS) as (keyof typeof SERVICE_TEXT_LABELS)[])
+    scalar(SERVICE_TEXT_LABELS[key], sa[key], sb[key]);
   const fields = byKey(a.fields, b.fields, fieldKey);
   const fieldName = (f: MatterField) => ('ref' in f ? names.element(f.ref) : f.local.label);
   for (const f of fields.added) out.push(`增加字段「${fieldName(f)}」`);

@@ -4,7 +4,15 @@
  * (受理条件, a field's narrowing) is one JSON cell. Reading back gives exactly the matters
  * written (the round trip is lossless) or every problem by sheet, row and column.
  */
-import { CITATION_KIND_LABELS, DELIVERY_LABELS, LEVEL_LABELS, SCOPE_LABELS, basisText, parseBasis } from './service.ts';
+import {
+  CITATION_KIND_LABELS,
+  DELIVERY_LABELS,
+  LEVEL_LABELS,
+  SCOPE_LABELS,
+  SERVICE_TEXT_LABELS,
+  basisText,
+  parseBasis,
+} from './service.ts';
 import { DEPENDENCY_LABELS, FIELD_TYPE_LABELS, FORM_LABELS, MATTER_KIND_LABELS, NECESSITY_LABELS, TARGET_LABELS } from './labels.ts';
 import type { MatterDependency } from './logic-types.ts';
 import type { Delivery, FieldType, Matter, MatterField, MatterMaterial, MatterResult, MatterService } from './types.ts';
@@ -527,17 +535,7 @@ const COLUMN_OF: Record<string, string> = {
   dependsOn: '前置事项',
   rules: '受理条件',
 };
-const SERVICE_COLUMN_OF: Record<string, string> = {
-  level: '实施层级',
-  fee: '收费',
-  place: '办理地点',
-  hours: '办理时间',
-  consultPhone: '咨询电话',
-  complaintPhone: '投诉电话',
-  onlineUrl: '网办入口',
-  scope: '通办范围',
-  delivery: '结果送达',
-};
+const SERVICE_COLUMN_OF: Record<string, string> = { level: '实施层级', ...SERVICE_TEXT_LABELS };
 
 /** Where in the sheets a problem at `path` of a matter's document lies (the matter's row when no finer place is known). */
 export function sheetPlace(origin: SheetOrigin, path: string): Omit<SheetProblem, 'message'> {

@@ -319,3 +319,9 @@ describe('the catalog in Excel, and what applicants print', () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
   });
 });
+
+describe('the browser', () => {
+  it('left no console errors', () => {
+    expect(studio.problems).toEqual([]);
+  });
+});

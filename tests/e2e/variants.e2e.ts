@@ -143,9 +143,13 @@ describe('city variants follow the province', () => {
     await page.fill('[data-test=matter-search]', 'SZRS-JY-0101');
     await page.click('[data-test=matter-table] >> text=SZRS-JY-0101');
     await page.waitForSelector('[data-test=matter-release-state] >> text=已发布第 1 次');
-    await page.click('text=编辑基本信息');
-    await page.fill('.edit-form input >> nth=0', `${before}（园区）`);
-    await page.click('.edit-form >> text=保存');
+    // the city edits its own matter in the same designer the province uses
+    await page.click('[data-test=edit-matter]');
+    await page.locator('input[data-test=matter-name]').fill(`${before}（园区）`);
+    await page.click('[data-test=save-matter]');
+    const impact = page.locator('[data-test=impact-dialog]');
+    if (await impact.isVisible({ timeout: 3000 }).catch(() => false)) await page.click('[data-test=confirm-impact]');
+    await page.waitForSelector('[data-test=matter-designer]', { state: 'hidden' });
     await page.waitForSelector('[data-test=matter-release-state] >> text=有未发布的修改');
     expect(await servedName()).toBe(before);
     await page.click('[data-test=publish-matter]');
