@@ -136,6 +136,22 @@ describe('the matter designer', () => {
     await page.locator('.el-select__popper:visible .el-select-dropdown__item', { hasText: /^纸质$/ }).click();
 
     await studio.shotWidths('62-matter-materials');
+
+    // a 受理条件 of its own, written with the rule builder and tried on this matter's example application
+    await page.click('#tab-rules');
+    await page.click('[data-test=add-matter-rule]');
+    await page.fill('[data-test=rule-message]', '培训课时应大于 0');
+    await page.fill('[data-test=rule-id]', 'hoursGiven');
+    await choose('[data-test=comparison-0] [data-test=operand-field]', '培训课时');
+    await choose('[data-test=comparison-0] [data-test=comparison-op]', '>');
+    const hours = page.locator('[data-test=rule-trial] [data-test^="trial-"] input').first();
+    await hours.fill('0');
+    await hours.press('Tab');
+    await page.waitForSelector('[data-test=trial-result] >> text=不通过');
+    await page.click('[data-test=rule-save]');
+    await page.waitForSelector('[data-test=rule-dialog]', { state: 'hidden' });
+    await page.waitForSelector('[data-test=matter-rules] >> text=培训课时应大于 0');
+    await studio.shotWidths('68-matter-rules');
     // a paper original needs one visit: the designer says so before the save
     await page.click('#tab-basic');
     await page.waitForSelector('[data-test=visits-warning]');
@@ -159,6 +175,14 @@ describe('the matter designer', () => {
       basis: [{ kind: 'document', title: '就业补助资金管理办法', docNo: '财社〔2017〕164号' }],
     });
     expect(saved.region).toBeUndefined();
+    expect(saved.rules).toEqual([
+      expect.objectContaining({
+        id: 'hoursGiven',
+        message: '培训课时应大于 0',
+        severity: 'reject',
+        fields: [expect.stringContaining('trainingHours')],
+      }),
+    ]);
     expect(saved.fields).toEqual([
       { ref: 'person.name', required: true },
       { ref: 'person.idNumber', required: true },
@@ -321,7 +345,7 @@ describe('the catalog in Excel, and what applicants print', () => {
 });
 
 describe('the browser', () => {
-  it('left no console errors', () => {
-    expect(studio.problems).toEqual([]);
+  it('left no console errors (but the refused workbook’s 422, which Chromium logs as a failed load)', () => {
+    expect(studio.problems.filter((p) => !p.includes('status of 422'))).toEqual([]);
   });
 });

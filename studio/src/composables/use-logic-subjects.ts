@@ -4,14 +4,23 @@
  * and how to say a condition in words.
  */
 import { computed } from 'vue';
-import { conditionWords, describeCondition, type Condition } from '../../../schemas/index.ts';
+import { conditionWords, describeCondition, type Bundle, type CompiledBundle, type Condition } from '../../../schemas/index.ts';
 import type { Subject } from '../editor/condition-rows.ts';
 import { describeLogic, type LogicWords } from '../editor/rule-model.ts';
 import { useEditorStore } from '../stores/editor.store.ts';
 
-export function useLogicSubjects() {
-  const editor = useEditorStore();
-  const scenario = computed(() => editor.bundle?.scenarios.find((s) => s.id === editor.activeScenario));
+/** What the builders read from: the bundle authored, its compiled form and the scenario in view. */
+export interface LogicSource {
+  readonly bundle: Bundle | null;
+  readonly compiled: CompiledBundle | null;
+  readonly activeScenario: string;
+}
+
+/** The subjects of `source` (the bundle in the editor when none is given: a matter designer gives its own). */
+export function useLogicSubjects(source?: () => LogicSource) {
+  const store = useEditorStore();
+  const src = (): LogicSource => source?.() ?? store;
+  const scenario = computed(() => src().bundle?.scenarios.find((s) => s.id === src().activeScenario));
   const toSubject = (q: { id: string; text: string; kind: Subject['kind']; options?: Subject['options'] }): Subject => ({
     ref: q.id,
     label: q.text,
@@ -21,26 +30,29 @@ export function useLogicSubjects() {
   const questions = computed<Subject[]>(() => (scenario.value?.questions ?? []).map(toSubject));
   const allQuestions = computed<Subject[]>(() => {
     const seen = new Map<string, Subject>();
-    for (const s of editor.bundle?.scenarios ?? []) for (const q of s.questions ?? []) if (!seen.has(q.id)) seen.set(q.id, toSubject(q));
+    for (const s of src().bundle?.scenarios ?? []) for (const q of s.questions ?? []) if (!seen.has(q.id)) seen.set(q.id, toSubject(q));
     return [...seen.values()];
   });
   const fields = computed<Subject[]>(() =>
-    (editor.compiled?.fields ?? []).map((f) => ({ ref: f.id, label: f.label, kind: f.type, ...(f.options ? { options: f.options } : {}) })),
+    (src().compiled?.fields ?? []).map((f) => ({ ref: f.id, label: f.label, kind: f.type, ...(f.options ? { options: f.options } : {}) })),
   );
   const matters = computed<Subject[]>(() =>
-    (editor.compiled?.scenarios.find((s) => s.id === editor.activeScenario)?.items ?? []).map((i) => ({
+    (src().compiled?.scenarios.find((s) => s.id === src().activeScenario)?.items ?? []).map((i) => ({
       ref: i.matter.code,
       label: i.matter.name,
       kind: 'matter' as const,
     })),
   );
-  const words = computed(() => (editor.compiled ? conditionWords(editor.compiled) : null));
+  const words = computed(() => {
+    const compiled = src().compiled;
+    return compiled ? conditionWords(compiled) : null;
+  });
   const say = (c: Condition | undefined) => (c && words.value ? describeCondition(c, words.value) : '总是');
   const logicWords = computed<LogicWords>(() => {
     const fieldLabels = new Map(fields.value.map((f) => [f.ref, f.label]));
     const questionTexts = new Map(allQuestions.value.map((q) => [q.ref, q.label]));
     const matterNames = new Map(
-      (editor.compiled?.scenarios ?? []).flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)),
+      (src().compiled?.scenarios ?? []).flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)),
     );
     return { field: (p) => fieldLabels.get(p), question: (id) => questionTexts.get(id), matter: (c) => matterNames.get(c) };
   });
