@@ -75,8 +75,9 @@ export {
 export { MAX_PATHS, simulate, type Coverage, type SimulationReport, type Spread } from './simulation.ts';
 export { REDUCTION_COLUMNS, reductionCells, reductionRows, toCsv, type ReductionRow } from './reductions-table.ts';
 export * from './service.ts';
-export { paperOriginal } from './resolve-matters.ts';
+export { matterProblems, paperOriginal } from './resolve-matters.ts';
 export * from './catalog-changes.ts';
 export * from './pattern-builder.ts';
 export * from './calendar-text.ts';
 export * from './catalog-sheets.ts';
+export { catalogIndex, type CatalogIndex } from './catalog-index.ts';

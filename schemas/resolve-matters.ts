@@ -46,8 +46,8 @@ export function paperOriginal(m: Pick<Matter, 'materials'>): MatterMaterial | un
   return m.materials.find((x) => x.necessity === 'required' && x.form === 'paper' && !x.commitment && !x.eLicense);
 }
 
-/** Checks a matter's own references, time limits and visits. */
-function checkMatter(m: Matter, index: CatalogIndex): Diagnostic[] {
+/** Checks a matter's own references, time limits, visits and 告知承诺 (the compiler's and an import's check). */
+export function matterProblems(m: Matter, index: CatalogIndex): Diagnostic[] {
   const doc = `matter:${m.code}`;
   const loc = { matter: m.code };
   const out: Diagnostic[] = [];
@@ -145,7 +145,7 @@ export function resolveMatters(
         const problems = validateDocument('matter', m, `matter:${m.code}`).map((d) => ({ ...d, loc: { matter: m.code } }));
         diagnostics.push(...problems);
         if (problems.length) return;
-        diagnostics.push(...checkMatter(m, index));
+        diagnostics.push(...matterProblems(m, index));
         matters.push(m);
       } else if (!matters.includes(m)) return;
       if (m.target !== s.target) report('scenario.target-mismatch', { matter: m.name, scenario: s.label });

@@ -9,10 +9,12 @@
 import express, { Router } from 'express';
 import {
   assembleDefinitions,
+  catalogIndex,
   catalogChanges,
   catalogSheets,
   documentRegion,
   impactOfAll,
+  matterProblems,
   namesIn,
   readCatalogSheets,
   sheetPlace,
@@ -77,6 +79,9 @@ export function catalogRoutes(ctx: AppContext): Router {
     const names = namesIn(defs);
     const planned: { matter: Matter; expectedRev: number | null; action: 'create' | 'update' | 'unchanged'; changes: string[] }[] = [];
     const troubled = new Set(read.problems.map((p) => `${p.sheet}:${p.row}`));
+    // references resolve against the catalog as it would be after the import
+    const imported = new Set(read.matters.map((m) => m.code));
+    const index = catalogIndex({ ...defs, matters: [...defs.matters.filter((m) => !imported.has(m.code)), ...read.matters] });
     for (const m of read.matters) {
       const origin = read.origins.get(m.code)!;
       const at = (path: string, message: string) => problems.push({ ...sheetPlace(origin, path), message });
@@ -97,9 +102,10 @@ export function catalogRoutes(ctx: AppContext): Router {
       // a matter whose cells could not be read is judged again once they are corrected
       const rows = [`事项:${origin.row}`, ...origin.fields.map((r) => `字段:${r}`), ...origin.materials.map((r) => `材料:${r}`)];
       if (rows.some((r) => troubled.has(r))) continue;
-      for (const p of validateDocument('matter', m, 'matter')) at(p.path, p.message);
-      if (m.legalDays !== null && m.promisedDays > m.legalDays)
-        at('/promisedDays', `承诺时限 ${m.promisedDays} 超过法定时限 ${m.legalDays}`);
+      const invalid = validateDocument('matter', m, 'matter');
+      for (const p of invalid) at(p.path, p.message);
+      if (invalid.length) continue;
+      for (const d of matterProblems(m, index)) if (d.severity === 'error' || d.code === 'matter.dependency-unknown') at(d.path, d.message);
     }
     const order = ['事项', '字段', '材料'];
     problems.sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet) || a.row - b.row);

@@ -239,6 +239,7 @@ describe('dictionaries and the calendar', () => {
     await page.click('[data-test=element-table] >> text=contact.mobile');
     await page.waitForSelector('[data-test=element-dialog]');
     await typeInto('[data-test=element-label]', '移动电话号码');
+    await studio.shotWidths('69-element-dialog');
     await page.click('[data-test=save-element]');
     await page.waitForSelector('[data-test=impact-dialog] >> text=这项修改会影响');
     const impact = (await page.textContent('[data-test=impact-dialog]'))!;
@@ -254,7 +255,11 @@ describe('dictionaries and the calendar', () => {
     const history = (await (await admin()).call('GET', '/api/studio/documents/dictionary/dictionary/revisions'))
       .body as unknown as RevisionView[];
     expect(history[0]!.changes).toEqual(['数据元「手机号码」：名称 手机号码 → 移动电话号码']);
+    await studio.shotWidths('70-dictionary-history');
     await page.keyboard.press('Escape');
+    await page.click('#tab-materials');
+    await page.waitForSelector('[data-test=material-table] >> text=居民身份证');
+    await studio.shotWidths('71-materials-dictionary');
   });
 
   it('publishes the 2027 calendar as announced, and the runtime plans with it at once', async () => {

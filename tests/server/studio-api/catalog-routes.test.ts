@@ -122,6 +122,18 @@ describe('the matter catalog in Excel', () => {
     expect((await matter('JSRS-SY-0101')).rev).toBe(before.rev);
   });
 
+  it('refuses a row naming a data element, material or matter the catalog does not have', async () => {
+    let file = await edit(await exported(), '字段', 'JSRS-SY-0101', '数据元标识', 'person.shoeSize');
+    file = await edit(file, '材料', 'JSRS-SY-0101', '材料标识', 'moonRock');
+    file = await edit(file, '事项', 'JSRS-SY-0101', '前置事项', 'JSRS-XX-9999 需要其办理结果');
+    const res = await upload(admin, file, true).expect(422);
+    expect((res.body.report as CatalogImportReport).problems.map((p) => [p.sheet, p.column, p.message])).toEqual([
+      ['事项', '前置事项', '前置事项「JSRS-XX-9999」不在事项库中'],
+      ['字段', '数据元标识（专用字段不填）', '引用了数据字典中不存在的数据元「person.shoeSize」'],
+      ['材料', '材料标识', '引用了材料字典中不存在的材料「moonRock」'],
+    ]);
+  });
+
   it('imports a city’s rows as its own local matters, and refuses its rows for the province’s', async () => {
     const suzhou = await server.login('suzhou');
     const file = await edit(await exported(suzhou), '事项', 'SZRS-JY-0101', '承诺时限', 4);
