@@ -262,6 +262,38 @@ describe('dictionaries and the calendar', () => {
     await studio.shotWidths('71-materials-dictionary');
   });
 
+  it('adds a data element whose format rule is built from parts, never typed', async () => {
+    await page.click('#tab-elements');
+    await page.fill('[data-test=element-search] input, input[data-test=element-search]', 'jzz');
+    await page.click('[data-test=new-element]');
+    await typeInto('[data-test=element-name]', 'permitNo');
+    await typeInto('[data-test=element-label]', '居住证号码');
+    await page.click('[data-test=build-pattern]');
+    await page.click('[data-test=add-part-text]');
+    await typeInto('[data-test=part-0] [data-test=part-text]', '苏');
+    await page.click('[data-test=add-part-chars]');
+    await page.click('[data-test=part-1] >> text=数字');
+    await page.click('[data-test=part-1] >> text=大写字母');
+    await page.click('[data-test=add-part-chars]');
+    await page.locator('[data-test=part-2] [data-test=part-min] input').fill('6');
+    await page.locator('[data-test=part-2] [data-test=part-min] input').press('Tab');
+    await page.locator('[data-test=part-2] [data-test=part-max] input').fill('10');
+    await page.locator('[data-test=part-2] [data-test=part-max] input').press('Tab');
+    await page.waitForSelector('[data-test=pattern-builder] >> text=「苏」，然后 1 个大写字母，然后 6–10 个数字');
+    await studio.shotWidths('72-pattern-builder');
+    await page.click('[data-test=use-pattern]');
+    await page.click('[data-test=save-element]');
+    await page.waitForSelector('[data-test=element-dialog]', { state: 'hidden' });
+    await page.waitForSelector('[data-test=element-table] >> text=person.permitNo');
+    const dictionary = (await readDocument<Dictionary>('dictionary', 'dictionary')).body;
+    expect(dictionary.elements.find((e) => e.id === 'person.permitNo')).toEqual({
+      id: 'person.permitNo',
+      label: '居住证号码',
+      type: 'string',
+      pattern: '^苏[A-Z][0-9]{6,10}$',
+    });
+  });
+
   it('publishes the 2027 calendar as announced, and the runtime plans with it at once', async () => {
     await page.click('#tab-calendar');
     await page.click('[data-test=calendar-year] >> text=2027 年');
