@@ -68,6 +68,8 @@ export function syntheticCatalog(elementsCount = 500, mattersCount = 5000, seed 
         id,
         name: `材料${i}`,
         kind: 'other',
+        // any of them may be accepted by 告知承诺 (the matters above choose which)
+        commitment: true,
         ...(i % 7 === 0 ? { eLicense: `电子证照${i}` } : {}),
       })),
     },
