@@ -393,6 +393,12 @@ export function catalogSheets(matters: readonly Matter[], names: SheetNames): Sh
   ];
 }
 
+/** Puts problems in the order a reader meets them: by sheet (事项, 字段, 材料), then by row. */
+export function sortSheetProblems(problems: SheetProblem[]): void {
+  const order = Object.values(SHEET_NAMES) as string[];
+  problems.sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet) || a.row - b.row);
+}
+
 /** Where each matter came from, to name the row of a problem found later (by the schema or the permissions). */
 export interface SheetOrigin {
   row: number;
@@ -496,8 +502,7 @@ export function readCatalogSheets(sheets: readonly Sheet[]): {
     m.materials.push(material as MatterMaterial);
     origins.get(m.code)!.materials.push(row);
   }
-  const order = Object.values(SHEET_NAMES) as string[];
-  problems.sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet) || a.row - b.row);
+  sortSheetProblems(problems);
   return { matters: [...matters.values()], origins, problems };
 }
 

@@ -18,6 +18,7 @@ import {
   namesIn,
   readCatalogSheets,
   sheetPlace,
+  sortSheetProblems,
   stableStringify,
   validateDocument,
   type CatalogImportReport,
@@ -107,8 +108,7 @@ export function catalogRoutes(ctx: AppContext): Router {
       if (invalid.length) continue;
       for (const d of matterProblems(m, index)) if (d.severity === 'error' || d.code === 'matter.dependency-unknown') at(d.path, d.message);
     }
-    const order = ['事项', '字段', '材料'];
-    problems.sort((a, b) => order.indexOf(a.sheet) - order.indexOf(b.sheet) || a.row - b.row);
+    sortSheetProblems(problems);
     const changed = planned.filter((p) => p.action !== 'unchanged');
     const report: CatalogImportReport = {
       dryRun: true,

@@ -8,12 +8,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle, Dictionary, DocumentView, Matter, PublishedCalendarView, RevisionView, WorkCalendar } from '../../schemas/index.ts';
+import { changeCell } from '../support/workbook.ts';
 import { conflicting } from './fixtures.ts';
-import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, choose, openStudio, type Product, type Studio } from './harness.ts';
 
 let studio: Studio;
 let product: Product;
@@ -26,12 +26,6 @@ async function admin() {
 
 async function readDocument<T>(kind: string, id: string): Promise<DocumentView<T>> {
   return (await (await admin()).call('GET', `/api/studio/documents/${kind}/${id}`)).body as unknown as DocumentView<T>;
-}
-
-/** Picks an option of an Element Plus select by its text. */
-async function choose(select: string, option: string) {
-  await page.click(select);
-  await page.locator('.el-select__popper:visible .el-select-dropdown__item', { hasText: option }).first().click();
 }
 
 /** Types into a searchable select (as a person types pinyin initials) and picks the option shown. */
@@ -100,11 +94,11 @@ describe('the matter designer', () => {
 
     await page.click('#tab-service');
     await typeInto('[data-test=service-hours]', '周一至周五 9:00—12:00，13:30—17:00（法定节假日除外）');
-    await choose('[data-test=service-scope]', '全省通办');
+    await choose(page, '[data-test=service-scope]', '全省通办');
 
     await page.click('#tab-basis');
     await page.click('[data-test=add-citation]');
-    await choose('[data-test=citation-0] [data-test=citation-kind]', '规范性文件');
+    await choose(page, '[data-test=citation-0] [data-test=citation-kind]', '规范性文件');
     await typeInto('[data-test=citation-0] [data-test=citation-title]', '就业补助资金管理办法');
     await typeInto('[data-test=citation-0] [data-test=citation-docno]', '财社〔2017〕164号');
 
@@ -119,7 +113,7 @@ describe('the matter designer', () => {
     await page.keyboard.press('Escape');
     await typeInto('[data-test=local-label]', '培训课时');
     await typeInto('[data-test=local-id]', 'trainingHours');
-    await choose('[data-test=local-type]', '整数');
+    await choose(page, '[data-test=local-type]', '整数');
     await page.click('[data-test=add-local-field]');
     await studio.shotWidths('61-matter-fields');
 
@@ -128,7 +122,7 @@ describe('the matter designer', () => {
     await search('[data-test=pick-material]', 'ldht', '劳动合同');
     await search('[data-test=pick-material]', 'gzcns', '告知承诺书');
     const rows = page.locator('[data-test=matter-materials] .el-table__body tr');
-    await choose(`[data-test=matter-materials] .el-table__body tr:nth-child(3) [data-test=material-necessity]`, '容缺后补');
+    await choose(page, `[data-test=matter-materials] .el-table__body tr:nth-child(3) [data-test=material-necessity]`, '容缺后补');
     await rows.nth(2).locator('[data-test=material-remedy-days] input').fill('5');
     await rows.nth(2).locator('[data-test=material-remedy-days] input').press('Tab');
     await fillIn(rows.nth(2).locator('[data-test=material-note]'), '培训机构出具的学员承诺');
@@ -142,8 +136,8 @@ describe('the matter designer', () => {
     await page.click('[data-test=add-matter-rule]');
     await page.fill('[data-test=rule-message]', '培训课时应大于 0');
     await page.fill('[data-test=rule-id]', 'hoursGiven');
-    await choose('[data-test=comparison-0] [data-test=operand-field]', '培训课时');
-    await choose('[data-test=comparison-0] [data-test=comparison-op]', '>');
+    await choose(page, '[data-test=comparison-0] [data-test=operand-field]', '培训课时');
+    await choose(page, '[data-test=comparison-0] [data-test=comparison-op]', '>');
     const hours = page.locator('[data-test=rule-trial] [data-test^="trial-"] input').first();
     await hours.fill('0');
     await hours.press('Tab');
@@ -321,18 +315,6 @@ describe('dictionaries and the calendar', () => {
     expect(published.calendar.provisional ?? []).not.toContain(2027);
   });
 });
-
-/** Changes one cell of a workbook as an official does in Excel: the row by its first column, the column by its header's start. */
-async function changeCell(file: Buffer, sheet: string, code: string, column: string, value: string | number): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(file as unknown as ArrayBuffer);
-  const ws = book.getWorksheet(sheet)!;
-  const col = (ws.getRow(1).values as unknown[]).findIndex((h) => typeof h === 'string' && h.startsWith(column));
-  ws.eachRow((row) => {
-    if (row.getCell(1).value === code) row.getCell(col).value = value;
-  });
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
 
 describe('the catalog in Excel, and what applicants print', () => {
   it('exports the catalog, takes a changed cell back after a dry run, and refuses a bad one by sheet, row and column', async () => {

@@ -124,3 +124,11 @@ export async function recordChangedCases(page: Page): Promise<void> {
   }
   await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
 }
+
+/** Picks an option of an Element Plus select by its text, as a person does, and waits for the dropdown to close. */
+export async function choose(page: Page, trigger: string, option: string): Promise<void> {
+  await page.click(trigger);
+  const open = page.locator('.el-select__popper:visible');
+  await open.locator('.el-select-dropdown__item', { hasText: option }).first().click();
+  await open.waitFor({ state: 'detached' });
+}

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../schemas/index.ts';
-import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, recordChangedCases, type Studio } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, choose, openStudio, type Product, recordChangedCases, type Studio } from './harness.ts';
 
 let studio: Studio;
 let product: Product;
@@ -17,13 +17,6 @@ const CARD = 'JSRS-SK-0101';
 const runtime = () => `${product.url}/api/regions/320000/bundles/${BUNDLE}`;
 
 const openDropdown = () => page.locator('.el-select__popper:visible');
-
-/** Picks an option of an Element Plus select (the one dropdown that is open). */
-async function choose(trigger: string, option: string) {
-  await page.click(trigger);
-  await openDropdown().locator('.el-select-dropdown__item', { hasText: option }).first().click();
-  await openDropdown().waitFor({ state: 'detached' });
-}
 
 /** Picks options of a multiple select, then closes it as a person does: a click elsewhere in the dialog. */
 async function chooseMany(trigger: string, options: string[]) {
@@ -89,8 +82,8 @@ describe('an official authors the logic of a bundle', () => {
     await page.click('[data-test="condition-employment.position"]');
     await page.waitForSelector('[data-test=field-condition-dialog]');
     await page.click('[data-test=field-condition-dialog] [data-test=condition-add]');
-    await choose('[data-test=field-condition-dialog] [data-test=condition-ref]', '是否已经持有社会保障卡？');
-    await choose('[data-test=field-condition-dialog] [data-test=condition-value]', '否');
+    await choose(page, '[data-test=field-condition-dialog] [data-test=condition-ref]', '是否已经持有社会保障卡？');
+    await choose(page, '[data-test=field-condition-dialog] [data-test=condition-value]', '否');
     await page.click('[data-test=field-condition-save]');
     await page.waitForSelector('[data-test=field-condition-dialog]', { state: 'hidden' });
     expect(await page.textContent('[data-test="condition-employment.position"]')).toBe('有条件');
@@ -103,9 +96,9 @@ describe('an official authors the logic of a bundle', () => {
     await page.fill('[data-test=rule-message]', '参保日期不能晚于申请日期');
     await page.fill('[data-test=rule-id]', 'insuredBeforeApplying');
     const row = '[data-test=comparison-0]';
-    await choose(`${row} [data-test=operand-field]`, '参保日期');
-    await choose(`${row} [data-test=comparison-op]`, '≤');
-    await choose(`${row} [data-test=operand]:nth-of-type(2) [data-test=operand-kind]`, '申请日期');
+    await choose(page, `${row} [data-test=operand-field]`, '参保日期');
+    await choose(page, `${row} [data-test=comparison-op]`, '≤');
+    await choose(page, `${row} [data-test=operand]:nth-of-type(2) [data-test=operand-kind]`, '申请日期');
     expect(await page.textContent('[data-test=rule-dialog] .words')).toContain('「参保日期」 ≤ 申请日期');
     // a trial on the example application: a date after the application is refused
     const date = '[data-test="trial-employment.insuranceStartDate"] input';
@@ -113,13 +106,13 @@ describe('an official authors the logic of a bundle', () => {
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-test=trial-result] >> text=不通过');
     await page.fill('[data-test=case-label]', '参保在申请之后');
-    await choose('[data-test=rule-trial] .row .el-select', '应不通过');
+    await choose(page, '[data-test=rule-trial] .row .el-select', '应不通过');
     await page.click('[data-test=case-add]');
     await page.fill(date, '2025-06-01');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-test=trial-result] >> text=通过');
     await page.fill('[data-test=case-label]', '参保在申请之前');
-    await choose('[data-test=rule-trial] .row .el-select', '应通过');
+    await choose(page, '[data-test=rule-trial] .row .el-select', '应通过');
     await page.click('[data-test=case-add]');
     expect(await page.textContent('[data-test=rule-cases]')).toContain('参保在申请之前：应通过，现在通过');
     await studio.shotWidths('41-rule-dialog');

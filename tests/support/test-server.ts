@@ -25,6 +25,14 @@ export const USERS: Record<string, { role: Role; region: string }> = {
   viewer: { role: 'viewer', region: '320000' },
 };
 
+/** A response read as bytes (a workbook), not as text. */
+export const binaryBody = (t: request.Test) =>
+  t.buffer(true).parse((res, done) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('end', () => done(null, Buffer.concat(chunks)));
+  });
+
 /** A signed-in client: supertest against the server with the session cookie and CSRF token. */
 export interface Client {
   get(path: string): request.Test;

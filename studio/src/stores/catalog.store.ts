@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, shallowRef } from 'vue';
 import {
   assembleDefinitions,
+  calendarWarnings,
   type Bundle,
   type Definitions,
   type DefinitionsView,
@@ -23,6 +24,7 @@ import {
   type VersionView,
 } from '../../../schemas/index.ts';
 import { api } from '../api/client.ts';
+import { todayInChina } from '../util/today.ts';
 
 /** A bundle as the signed-in official works with it: the province's draft, or for a city the version in effect there. */
 export interface ListedBundle {
@@ -63,6 +65,8 @@ export const useCatalogStore = defineStore('catalog', () => {
         }))
       : bundles.value,
   );
+  /** What the calendar's keepers are told: next year missing or only provisional in the published calendar. */
+  const calendarNotes = computed(() => (publishedCalendar.value ? calendarWarnings(publishedCalendar.value, todayInChina()) : []));
   const regionName = (code: string) => regions.value.find((r) => r.code === code)?.name ?? code;
 
   async function load(): Promise<void> {
@@ -111,6 +115,7 @@ export const useCatalogStore = defineStore('catalog', () => {
     regionName,
     variantStatuses,
     publishedCalendar,
+    calendarNotes,
     load,
     loadVariantStatuses,
     loadPublishedCalendar,

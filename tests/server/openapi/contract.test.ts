@@ -8,7 +8,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValidators, isValidDate, isValidDateTime } from '../../../schemas/index.ts';
 import { openApiDocument } from '../../../server/openapi/document.ts';
-import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
+import { binaryBody, startServer, type Client, type TestServer } from '../../support/test-server.ts';
 
 type Json = Record<string, unknown>;
 const doc = openApiDocument() as { paths: Record<string, Record<string, { responses: Record<string, Json> }>>; components: Json };
@@ -168,14 +168,7 @@ describe('responses match the OpenAPI document', () => {
     const xlsx = await admin.get('/api/studio/reductions.xlsx');
     expect(String(xlsx.headers['content-type'])).toBe(documented('/api/studio/reductions.xlsx', 'get', xlsx.status)!.type);
     checked.add('get /api/studio/reductions.xlsx');
-    const catalog = await admin
-      .get('/api/studio/catalog/matters.xlsx')
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+    const catalog = await binaryBody(admin.get('/api/studio/catalog/matters.xlsx'));
     expect(String(catalog.headers['content-type'])).toBe(documented('/api/studio/catalog/matters.xlsx', 'get', catalog.status)!.type);
     checked.add('get /api/studio/catalog/matters.xlsx');
     const xlsxType = documented('/api/studio/catalog/matters.xlsx', 'get', 200)!.type;

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, CatalogImportReport, DocumentView, Matter } from '../../../schemas/index.ts';
 import { readWorkbook, unpackedSize, XLSX_TYPE } from '../../../server/http/xlsx.ts';
-import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
+import { binaryBody, startServer, type Client, type TestServer } from '../../support/test-server.ts';
+import { changeCell } from '../../support/workbook.ts';
 
 let server: TestServer;
 let admin: Client;
@@ -15,32 +15,10 @@ afterAll(() => server.close());
 
 const PATH = '/api/studio/catalog/matters.xlsx';
 
-const binary = (t: request.Test) =>
-  t.buffer(true).parse((res, done) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => done(null, Buffer.concat(chunks)));
-  });
-
 async function exported(client = admin): Promise<Buffer> {
-  const res = await binary(client.get(PATH)).expect(200);
+  const res = await binaryBody(client.get(PATH)).expect(200);
   expect(res.headers['content-type']).toContain(XLSX_TYPE);
   return res.body as Buffer;
-}
-
-/** Changes cells as an official does in Excel: finds the row by the first column, the column by its header's start. */
-async function edit(file: Buffer, sheet: string, code: string, column: string, value: string | number, nth = 0): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(file as unknown as ArrayBuffer);
-  const ws = book.getWorksheet(sheet)!;
-  const header = ws.getRow(1).values as unknown[];
-  const col = header.findIndex((h) => typeof h === 'string' && h.startsWith(column));
-  const rows: number[] = [];
-  ws.eachRow((row, n) => {
-    if (row.getCell(1).value === code) rows.push(n);
-  });
-  ws.getRow(rows[nth]!).getCell(col).value = value;
-  return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 /** Adds a row to a sheet: a copy of `code`'s first row with the first cells replaced. */
@@ -80,7 +58,7 @@ describe('the matter catalog in Excel', () => {
 
   it('shows a changed cell’s effect and impact in a dry run, writing nothing, then imports it with an audit entry', async () => {
     const before = await matter('JSRS-SK-0101');
-    const file = await edit(await exported(), '事项', 'JSRS-SK-0101', '承诺时限', 3);
+    const file = await changeCell(await exported(), '事项', 'JSRS-SK-0101', '承诺时限', 3);
     const dry = (await upload(admin, file, true).expect(200)).body as CatalogImportReport;
     expect(dry.dryRun).toBe(true);
     expect(dry.matters.filter((m) => m.action !== 'unchanged')).toEqual([
@@ -104,10 +82,10 @@ describe('the matter catalog in Excel', () => {
 
   it('refuses a workbook with any invalid row, naming each by sheet, row and column, and changes nothing', async () => {
     const before = await matter('JSRS-SY-0101');
-    let file = await edit(await exported(), '事项', 'JSRS-SY-0101', '事项名称', '失业保险金申领（新）');
-    file = await edit(file, '事项', 'JSRS-JY-0101', '到现场次数', 'two');
-    file = await edit(file, '材料', 'JSRS-JY-0101', '份数', 99);
-    file = await edit(file, '事项', 'JSRS-JY-0102', '网办入口', 'http://insecure.example');
+    let file = await changeCell(await exported(), '事项', 'JSRS-SY-0101', '事项名称', '失业保险金申领（新）');
+    file = await changeCell(file, '事项', 'JSRS-JY-0101', '到现场次数', 'two');
+    file = await changeCell(file, '材料', 'JSRS-JY-0101', '份数', 99);
+    file = await changeCell(file, '事项', 'JSRS-JY-0102', '网办入口', 'http://insecure.example');
     const res = await upload(admin, file).expect(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.detail).toBe('导入未完成：共 3 处问题，没有修改任何事项');
@@ -123,9 +101,9 @@ describe('the matter catalog in Excel', () => {
   });
 
   it('refuses a row naming a data element, material or matter the catalog does not have', async () => {
-    let file = await edit(await exported(), '字段', 'JSRS-SY-0101', '数据元标识', 'person.shoeSize');
-    file = await edit(file, '材料', 'JSRS-SY-0101', '材料标识', 'moonRock');
-    file = await edit(file, '事项', 'JSRS-SY-0101', '前置事项', 'JSRS-XX-9999 需要其办理结果');
+    let file = await changeCell(await exported(), '字段', 'JSRS-SY-0101', '数据元标识', 'person.shoeSize');
+    file = await changeCell(file, '材料', 'JSRS-SY-0101', '材料标识', 'moonRock');
+    file = await changeCell(file, '事项', 'JSRS-SY-0101', '前置事项', 'JSRS-XX-9999 需要其办理结果');
     const res = await upload(admin, file, true).expect(422);
     expect((res.body.report as CatalogImportReport).problems.map((p) => [p.sheet, p.column, p.message])).toEqual([
       ['事项', '前置事项', '前置事项「JSRS-XX-9999」不在事项库中'],
@@ -136,10 +114,10 @@ describe('the matter catalog in Excel', () => {
 
   it('imports a city’s rows as its own local matters, and refuses its rows for the province’s', async () => {
     const suzhou = await server.login('suzhou');
-    const file = await edit(await exported(suzhou), '事项', 'SZRS-JY-0101', '承诺时限', 4);
+    const file = await changeCell(await exported(suzhou), '事项', 'SZRS-JY-0101', '承诺时限', 4);
     const ok = (await upload(suzhou, file, true).expect(200)).body as CatalogImportReport;
     expect(ok.matters.find((m) => m.code === 'SZRS-JY-0101')!.action).toBe('update');
-    const province = await edit(file, '事项', 'JSRS-SY-0101', '承诺时限', 1);
+    const province = await changeCell(file, '事项', 'JSRS-SY-0101', '承诺时限', 1);
     const refused = await upload(suzhou, province, true).expect(422);
     expect((refused.body.report as CatalogImportReport).problems).toEqual([
       expect.objectContaining({
