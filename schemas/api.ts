@@ -222,8 +222,11 @@ export interface MatterPlan {
   due: string;
   /** Ids of the checklist items this matter needs. */
   materials: string[];
-  /** The application's values of the fields this matter asks for, by section. */
-  fields: Record<string, Record<string, unknown>>;
+  /**
+   * The application's values of the fields this matter asks for, by section; an employer's
+   * bundle adds each employee's own sections under `employees`, in the roster's order.
+   */
+  fields: Record<string, Record<string, unknown> | Record<string, Record<string, unknown>>[]>;
 }
 
 /** A rule an application breaks: which, what it says, and the fields it points at. */

@@ -92,6 +92,7 @@ function materialDefinitionChanges(a: MaterialDefinition, b: MaterialDefinition)
   if (a.eLicense !== b.eLicense) out.push(`电子证照 ${a.eLicense ?? '无'} → ${b.eLicense ?? '无'}`);
   if (a.dataSharing !== b.dataSharing) out.push(`数据共享 ${a.dataSharing ?? '无'} → ${b.dataSharing ?? '无'}`);
   if (!!a.commitment !== !!b.commitment) out.push(`可告知承诺 ${yesNo(a.commitment)} → ${yesNo(b.commitment)}`);
+  if (!!a.roster !== !!b.roster) out.push(`可由职工名单代替 ${yesNo(a.roster)} → ${yesNo(b.roster)}`);
   if ((a.description ?? '') !== (b.description ?? '')) out.push('说明有修改');
   return out;
 }

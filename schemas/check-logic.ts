@@ -7,9 +7,10 @@
 import type { CompiledBundle, ExportedRule, MergedField } from './compiled-types.ts';
 import { conditionRefs } from './conditions.ts';
 import { diagnostic, pointer, type Diagnostic, type DiagnosticLoc } from './diagnostics.ts';
-import { exampleApplication } from './example.ts';
+import { exampleView } from './example.ts';
 import { withDerived } from './field-logic.ts';
 import type { Condition, Question } from './logic-types.ts';
+import { asRoster, rosterRows, rowView } from './roster.ts';
 import { logicHolds, logicProblems, logicVars, withValue } from './rules.ts';
 import type { Bundle, Matter, Scenario } from './types.ts';
 
@@ -149,7 +150,7 @@ export function ruleScenario(compiled: CompiledBundle, rule: ExportedRule): stri
 /**
  * The application a rule's case is judged on: the example application of `scenario`, dated
  * CASE_DATE, the rule's matter applied for (unless the values say otherwise), the case's
- * values set, derived fields filled in.
+ * values set, derived fields filled in; for an employee's rule, the example employee's view.
  */
 export function caseApplication(
   compiled: CompiledBundle,
@@ -157,10 +158,12 @@ export function caseApplication(
   scenario: string,
   values: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  let data: Record<string, unknown> = { ...exampleApplication(compiled, scenario), applicationDate: CASE_DATE };
+  let data: Record<string, unknown> = { ...exampleView(compiled, scenario), applicationDate: CASE_DATE };
   if (rule.matter) data.matters = [...new Set([...(data.matters as string[]), rule.matter])];
   for (const [path, value] of Object.entries(values)) data = withValue(data, path, value);
-  return withDerived(compiled, data);
+  const app = withDerived(compiled, asRoster(compiled, data));
+  // an employee's rule reads the one employee's view
+  return rule.each ? rowView(app, rosterRows(app)[0] ?? {}) : app;
 }
 
 /** Each rule's cases must give their recorded outcome, judged as `caseApplication` says. */

@@ -25,6 +25,8 @@ export interface ScenarioContext {
   /** The working-day calendar, when the definitions carry one: its end is reported. */
   calendar?: PreparedCalendar;
   diagnostics: Diagnostic[];
+  /** The bundle lists its employees in the form (职工名单). */
+  roster?: boolean;
 }
 
 /** The edges the catalog's dependencies make between matters of the scenario: a dependency before its dependent. */
@@ -169,6 +171,7 @@ export function compileScenario(s: Scenario, si: number, list: readonly Scenario
       list.map((x) => x.matter),
       ctx.index.materials,
       (s.effects ?? []).flatMap((e) => (e.materials ?? []).map((m) => ({ ...m, when: e.when }))),
+      ctx.roster,
     ),
     timeLimit: { criticalDays: 0, criticalPath: [], days: 0 },
     requiredOnlyTimeLimit: { criticalDays: 0, criticalPath: [], days: 0 },

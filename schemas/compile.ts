@@ -12,12 +12,14 @@ import type { CompiledBundle } from './compiled-types.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
 import { emitSchema } from './emit-schema.ts';
 import { emitUiSchema } from './emit-ui-schema.ts';
+import { applyRoster, checkRosterLogic } from './check-roster.ts';
 import { checkQuestionIds, checkRuleCases, checkRules, checkScenarioLogic } from './check-logic.ts';
 import { withFieldLogic } from './field-logic.ts';
 import { buildGuide } from './guide.ts';
 import { mergeFields } from './merge-fields.ts';
 import { resolveMatters } from './resolve-matters.ts';
 import { resolveVariant } from './resolve-variant.ts';
+import { rosterSectionKeys } from './roster.ts';
 import { compileRule } from './rules.ts';
 import type { Definitions } from './types.ts';
 import { validateDocument } from './validate-documents.ts';
@@ -70,10 +72,14 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   diagnostics.push(...merged.diagnostics);
   const doc = `bundle:${bundleId}`;
   const fields = withFieldLogic(merged.fields, index.elements, bundle.fieldConditions ?? [], doc, diagnostics);
+  // 职工名单: the sections an employer fills in per employee
+  const { sections, roster } = applyRoster(bundle, merged.sections, defs.dictionary.sections, doc, diagnostics);
+  checkRosterLogic(bundle, sections, fields, doc, diagnostics);
+  const rosterKeys = rosterSectionKeys(sections);
 
   // 4–5. per scenario: flow, one set of materials, time limits; the logic of its questions
   const calendar = defs.calendar ? prepareCalendar(defs.calendar) : undefined;
-  const context = { bundle, index, fields, extraFields: layer.extraFields, calendar, diagnostics };
+  const context = { bundle, index, fields, extraFields: layer.extraFields, calendar, diagnostics, roster: roster !== undefined };
   const scenarios = bundle.scenarios.map((s, si) => compileScenario(s, si, resolved.scenarios[si]!, context));
   const logic = { bundle, fields, diagnostics, matterName: (code: string) => index.matters.get(code)?.name ?? code };
   checkQuestionIds(bundle, diagnostics);
@@ -81,14 +87,13 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
 
   // the rules: each matter's 受理条件, then the bundle's own
   const rules = [
-    ...resolved.matters.flatMap((m) => (m.rules ?? []).map((r) => compileRule(r, m.code))),
-    ...(bundle.rules ?? []).map((r) => compileRule(r, null)),
+    ...resolved.matters.flatMap((m) => (m.rules ?? []).map((r) => compileRule(r, m.code, rosterKeys))),
+    ...(bundle.rules ?? []).map((r) => compileRule(r, null, rosterKeys)),
   ];
   checkRules(rules, index.matters, logic);
 
   // 6. emit
   const departments = [...new Set(resolved.matters.map((m) => m.department))];
-  const { sections } = merged;
   const result: CompiledBundle = {
     id: bundle.id,
     name: bundle.name,
@@ -102,12 +107,13 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
     fields,
     rules,
     cases: [],
-    schema: emitSchema({ id: bundle.id, name: bundle.name, version: bundle.version, region, scenarios, sections, fields, rules }),
-    uiSchema: emitUiSchema(sections, fields, scenarios),
-    guide: buildGuide(bundle, scenarios, departments, layer.notes, rules),
+    schema: emitSchema({ id: bundle.id, name: bundle.name, version: bundle.version, region, scenarios, sections, fields, rules, roster }),
+    uiSchema: emitUiSchema(sections, fields, scenarios, roster),
+    guide: buildGuide(bundle, scenarios, departments, layer.notes, rules, roster && { sections, maxItems: roster.maxItems }),
     diagnostics,
   };
   if (bundle.description) result.description = bundle.description;
+  if (roster) result.roster = roster;
   checkRuleCases(result, index.matters, logic);
   const variant = layer.variant ? defs.variants.find((v) => v.id === layer.variant!.id) : undefined;
   const catalog = {

@@ -83,13 +83,15 @@ export interface MaterialRequest {
   eLicenseName?: string;
   /** Checked through data sharing between departments: never handed in. */
   dataSharing?: string;
+  /** A list of employees the form's 职工名单 already gives (an employer's bundle): never handed in. */
+  inRoster?: true;
   sources: MaterialSource[];
   /** Matters of the scenario whose result is this material. */
   producedBy: string[];
 }
 
 /** Why the applicant need not hand a material in (免提交). */
-export type ExemptReason = 'prior-result' | 'e-license' | 'commitment' | 'data-sharing';
+export type ExemptReason = 'prior-result' | 'e-license' | 'commitment' | 'data-sharing' | 'roster';
 
 /** One line of the deduplicated checklist (一套材料) for a selection. */
 export interface ChecklistItem {
@@ -208,6 +210,8 @@ export interface FormSection {
   label: string;
   /** Set for a matter's own section. */
   matter?: string;
+  /** Filled in once per employee, inside the roster (`employees[i]`). */
+  roster?: true;
 }
 
 /** 办事指南 model. */
@@ -216,6 +220,8 @@ export interface Guide {
   lead: string;
   departments: string[];
   notes: string[];
+  /** An employer's bundle: how its list of employees is filled in, in words. */
+  roster?: string;
   scenarios: {
     id: string;
     label: string;
@@ -269,9 +275,22 @@ export interface ExportedRule {
   paths: string[];
   /** A bundle's rule: the scenarios it applies in (all when absent). */
   scenarios?: string[];
+  /**
+   * Set when the rule reads an employee's sections: it is evaluated once per entry of this
+   * array, on the application with that entry's sections in place, and its `paths` are
+   * relative to the entry (`/employees/1/person/birthDate` for the second employee).
+   */
+  each?: 'employees';
   logic: Record<string, unknown>;
   basis?: string;
   cases?: RuleCase[];
+}
+
+/** The roster of an employer's bundle, as compiled. */
+export interface CompiledRoster {
+  key: 'employees';
+  label: string;
+  maxItems: number;
 }
 
 /** A JSON Schema 2020-12 document, as plain data. */
@@ -302,6 +321,8 @@ export interface CompiledBundle {
   scenarios: CompiledScenario[];
   sections: FormSection[];
   fields: MergedField[];
+  /** 职工名单: set when the sections marked `roster` are filled in once per employee. */
+  roster?: CompiledRoster;
   /** 受理条件 and 智能审核: what the runtime checks beyond the schema, and any front end can. */
   rules: ExportedRule[];
   /** The 用例 rerun on this compile. */

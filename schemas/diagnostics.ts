@@ -43,6 +43,9 @@ export const DIAGNOSTIC_CODES = [
   'case.duplicate-id',
   'variant.base-moved',
   'variant.conflict',
+  'roster.unknown-section',
+  'roster.shared-condition',
+  'roster.mixed-condition',
 ] as const;
 
 /** A stable diagnostic code. */
@@ -163,6 +166,16 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
     text: (p) => `地方版本基于第 ${p.base} 版制作，已自动套用到当前第 ${p.current} 版`,
   },
   'variant.conflict': { severity: 'error', text: (p) => `地方调整无法套用：${p.detail}` },
+  'roster.unknown-section': { severity: 'error', text: (p) => `职工名单的逐人填写分组「${p.section}」不在数据字典中` },
+  'roster.shared-condition': {
+    severity: 'error',
+    text: (p) => `${p.where}读取了逐人填写的职工信息，但它对整份申请只判断一次：请改用单位或经办人信息，或改为逐人的字段条件`,
+  },
+  'roster.mixed-condition': {
+    severity: 'error',
+    text: (p) =>
+      `「${p.target}」的字段条件把只填一次的信息与逐人填写的职工信息放在「或」「非」之中，无法逐人判断：请改为用「且」连接的两部分`,
+  },
 };
 
 /** Builds a diagnostic with its table severity and message, and its location when given. */

@@ -5,10 +5,11 @@
  * conforming validator agrees with AJV; our own keywords are `x-` annotations only, and the
  * rules beyond what a schema can say travel in `x-rules` as JSON Logic.
  */
-import type { CompiledScenario, ExportedRule, FormSection, JsonSchema, MergedField } from './compiled-types.ts';
+import type { CompiledRoster, CompiledScenario, ExportedRule, FormSection, JsonSchema, MergedField } from './compiled-types.ts';
 import { conditionSchema } from './conditions.ts';
 import { FORMATS } from './formats.ts';
 import type { Condition, MatterGroup, Question } from './logic-types.ts';
+import { rosterSectionKeys, ROSTER_KEY, splitForRow } from './roster.ts';
 
 /** The longest text a field takes when its data element sets no limit. */
 export const DEFAULT_MAX_LENGTH = { string: 200, text: 2000 } as const;
@@ -135,6 +136,26 @@ export interface SchemaInput {
   sections: readonly FormSection[];
   fields: readonly MergedField[];
   rules?: readonly ExportedRule[];
+  roster?: CompiledRoster;
+}
+
+/**
+ * "These fields are filled in", by section, as the `then` of a schema condition: the shared
+ * sections at the top, an employee's sections in every entry of the roster.
+ */
+function requireFields(bySection: ReadonlyMap<string, readonly string[]>, roster: ReadonlySet<string>): JsonSchema {
+  const part = (entries: [string, readonly string[]][]): JsonSchema => ({
+    required: entries.map(([k]) => k),
+    properties: Object.fromEntries(entries.map(([k, keys]) => [k, { required: [...keys] }])),
+  });
+  const shared = [...bySection].filter(([k]) => !roster.has(k));
+  const own = [...bySection].filter(([k]) => roster.has(k));
+  const then = part(shared);
+  if (own.length) {
+    (then.required as string[]).push(ROSTER_KEY);
+    (then.properties as JsonSchema)[ROSTER_KEY] = { items: part(own) };
+  }
+  return then;
 }
 
 /** The `$id` of an emitted application schema. */
@@ -170,6 +191,8 @@ export function emitSchema(input: SchemaInput): JsonSchema {
       items: { type: 'string', oneOf: [...matters].map(([code, name]) => ({ const: code, title: name })) },
     },
   };
+  const roster = input.roster ? rosterSectionKeys(input.sections) : new Set<string>();
+  const rowProperties: JsonSchema = {};
   for (const section of input.sections) {
     const props: JsonSchema = {};
     for (const f of input.fields) if (f.section === section.key) props[f.key] = fieldSchema(f, matters);
@@ -181,8 +204,18 @@ export function emitSchema(input: SchemaInput): JsonSchema {
       additionalProperties: false,
     };
     if (section.matter) s['x-matter'] = section.matter;
-    properties[section.key] = s;
+    if (roster.has(section.key)) s.description = `每名职工的${section.label}`;
+    (roster.has(section.key) ? rowProperties : properties)[section.key] = s;
   }
+  if (input.roster && roster.size)
+    properties[ROSTER_KEY] = {
+      type: 'array',
+      title: input.roster.label,
+      description: '本次一并办理的职工，每名职工填写一项；单位与经办人信息只填一次',
+      minItems: 1,
+      maxItems: input.roster.maxItems,
+      items: { type: 'object', title: '职工', properties: rowProperties, additionalProperties: false },
+    };
 
   const allOf: JsonSchema[] = [];
   for (const s of input.scenarios) {
@@ -219,10 +252,7 @@ export function emitSchema(input: SchemaInput): JsonSchema {
       bySection.set(f.section, keys);
     }
     if (bySection.size === 0) continue;
-    const then: JsonSchema = {
-      required: [...bySection.keys()],
-      properties: Object.fromEntries([...bySection].map(([k, keys]) => [k, { required: keys }])),
-    };
+    const then = requireFields(bySection, roster);
     allOf.push({ if: { properties: { matters: { contains: { const: code } } }, required: ['matters'] }, then });
   }
   // a field shown only under a condition is required when it holds and a matter that wants it is selected
@@ -230,9 +260,18 @@ export function emitSchema(input: SchemaInput): JsonSchema {
     if (f.derived || !f.condition) continue;
     const wanting = f.sources.filter((x) => f.condition!.required || x.required).map((x) => x.matter);
     if (wanting.length === 0) continue;
+    const need = requireFields(new Map([[f.section, [f.key]]]), new Set());
+    if (!roster.has(f.section)) {
+      allOf.push({ if: { allOf: [conditionSchema(f.condition.when), anySelected(wanting)] }, then: need });
+      continue;
+    }
+    // an employee's field: what the condition asks of the application once, and of each employee
+    const split = splitForRow(f.condition.when, roster);
+    if (!split) continue; // reported by the compiler (roster.mixed-condition)
+    const each = split.row ? { if: conditionSchema(split.row), then: need } : need;
     allOf.push({
-      if: { allOf: [conditionSchema(f.condition.when), anySelected(wanting)] },
-      then: { required: [f.section], properties: { [f.section]: { required: [f.key] } } },
+      if: split.shared ? { allOf: [conditionSchema(split.shared), anySelected(wanting)] } : anySelected(wanting),
+      then: { properties: { [ROSTER_KEY]: { items: each } } },
     });
   }
 
@@ -242,13 +281,20 @@ export function emitSchema(input: SchemaInput): JsonSchema {
     title: `${input.name}申请表`,
     description: `一张表单：${input.name}所涉事项的共用信息只填一次`,
     type: 'object',
-    required: ['scenario', 'matters'],
+    required: input.roster && roster.size ? ['scenario', 'matters', ROSTER_KEY] : ['scenario', 'matters'],
     properties,
     additionalProperties: false,
   };
   if (allOf.length) schema.allOf = allOf;
   if (input.rules?.length)
-    schema['x-rules'] = input.rules.map((r) => ({ id: r.id, message: r.message, severity: r.severity, paths: r.paths, logic: r.logic }));
+    schema['x-rules'] = input.rules.map((r) => ({
+      id: r.id,
+      message: r.message,
+      severity: r.severity,
+      paths: r.paths,
+      ...(r.each ? { each: r.each } : {}),
+      logic: r.logic,
+    }));
   return schema;
 }
 

@@ -3,12 +3,15 @@
  * section and a control per field. Visibility is a SHOW rule with a schema-based condition —
  * on the selected matters, or (scope `#`, the whole application) on the scenario, the answers
  * and other fields — so a third-party JSON Forms renderer shows what our preview shows.
- * Derived fields are read-only.
+ * Derived fields are read-only. An employer's bundle puts the sections filled in per employee
+ * in the detail of one array control (职工名单); inside it a rule's scope is the employee's
+ * entry, so a field shown under a condition on the employee's own fields is shown per employee.
  */
-import type { CompiledScenario, FormSection, JsonSchema, MergedField, UiElement } from './compiled-types.ts';
+import type { CompiledRoster, CompiledScenario, FormSection, JsonSchema, MergedField, UiElement } from './compiled-types.ts';
 import { conditionSchema } from './conditions.ts';
 import { questionsOf } from './emit-schema.ts';
 import type { Condition } from './logic-types.ts';
+import { rosterSectionKeys, ROSTER_KEY, splitForRow } from './roster.ts';
 
 const matterSchema = (codes: readonly string[]): JsonSchema =>
   codes.length === 1 ? { contains: { const: codes[0] } } : { contains: { enum: [...codes] } };
@@ -29,11 +32,22 @@ function questionRule(scenarios: readonly string[], when?: Condition): UiElement
   return { effect: 'SHOW', condition: { scope: '#', schema: when ? { allOf: [scenario, conditionSchema(when)] } : scenario } };
 }
 
+/** The control of one field; `rule` decides when it is shown. */
+function fieldControl(section: string, f: MergedField, rule: UiElement['rule'] | undefined): UiElement {
+  const control: UiElement = { type: 'Control', scope: `#/properties/${section}/properties/${f.key}`, label: f.label };
+  if (f.type === 'text') control.options = { multi: true };
+  if (f.type === 'multi-enum') control.options = { format: 'checkbox' };
+  if (f.derived) control.options = { ...control.options, readonly: true };
+  if (rule) control.rule = rule;
+  return control;
+}
+
 /** Emits the UI schema for the merged form. */
 export function emitUiSchema(
   sections: readonly FormSection[],
   fields: readonly MergedField[],
   scenarios: readonly CompiledScenario[] = [],
+  roster?: CompiledRoster,
 ): UiElement {
   const elements: UiElement[] = [{ type: 'Control', scope: '#/properties/scenario', label: '办事情形', options: { format: 'radio' } }];
   const questions = questionsOf(scenarios);
@@ -53,20 +67,40 @@ export function emitUiSchema(
       }),
     });
   elements.push({ type: 'Control', scope: '#/properties/matters', label: '办理事项', options: { format: 'checkbox' } });
+  const perEmployee = roster ? rosterSectionKeys(sections) : new Set<string>();
+  const detail: UiElement[] = [];
+  const rosterMatters = new Set<string>();
   for (const section of sections) {
     const own = fields.filter((f) => f.section === section.key);
     if (own.length === 0) continue;
     const sectionMatters = [...new Set(own.flatMap((f) => f.sources.map((s) => s.matter)))];
-    const controls = own.map((f): UiElement => {
-      const control: UiElement = { type: 'Control', scope: `#/properties/${section.key}/properties/${f.key}`, label: f.label };
-      if (f.type === 'text') control.options = { multi: true };
-      if (f.type === 'multi-enum') control.options = { format: 'checkbox' };
-      if (f.derived) control.options = { ...control.options, readonly: true };
+    if (perEmployee.has(section.key)) {
+      // inside an entry only the entry is in scope: a control is shown on the employee's own fields
+      sectionMatters.forEach((m) => rosterMatters.add(m));
+      const controls = own.map((f) => {
+        const row = f.condition ? splitForRow(f.condition.when, perEmployee)?.row : undefined;
+        return fieldControl(section.key, f, row ? { effect: 'SHOW', condition: { scope: '#', schema: conditionSchema(row) } } : undefined);
+      });
+      detail.push({ type: 'Group', label: section.label, elements: controls });
+      continue;
+    }
+    const controls = own.map((f) => {
       const matters = f.sources.map((s) => s.matter);
-      if (matters.length < sectionMatters.length || f.condition) control.rule = showWhen(matters, f.condition?.when);
-      return control;
+      return fieldControl(
+        section.key,
+        f,
+        matters.length < sectionMatters.length || f.condition ? showWhen(matters, f.condition?.when) : undefined,
+      );
     });
     elements.push({ type: 'Group', label: section.label, elements: controls, rule: showWhen(sectionMatters) });
   }
+  if (roster && detail.length)
+    elements.push({
+      type: 'Control',
+      scope: `#/properties/${ROSTER_KEY}`,
+      label: roster.label,
+      options: { detail: { type: 'VerticalLayout', elements: detail }, elementLabelProp: ['person', 'name'] },
+      rule: showWhen([...rosterMatters]),
+    });
   return { type: 'VerticalLayout', elements };
 }

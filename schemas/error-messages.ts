@@ -4,6 +4,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { FORMATS } from './formats.ts';
+import { rowName, ROSTER_KEY, ROSTER_LABEL } from './roster.ts';
 import type { FieldFormat } from './types.ts';
 
 /** One validation error as front ends show it. */
@@ -162,6 +163,28 @@ function matterError(error: ErrorObject, context: ErrorContext, titleOf: (path: 
 }
 
 /**
+ * An error inside one employee of the roster (`/employees/1/person/name`), named as the
+ * applicant reads it: 「第 2 名职工的「姓名」为必填项」. Null for any other path.
+ */
+function rowError(error: ErrorObject, titleOf: (path: string) => string | undefined): FieldError | null {
+  const path = errorPath(error);
+  const at = new RegExp(`^/${ROSTER_KEY}/(\\d+)(/.*)?$`).exec(path);
+  if (!at) {
+    if (path !== `/${ROSTER_KEY}` || (error.keyword !== 'minItems' && error.keyword !== 'maxItems')) return null;
+    const limit = (error.params as { limit?: number }).limit;
+    const name = `「${titleOf(path) ?? ROSTER_LABEL}」`;
+    const message = error.keyword === 'minItems' ? `${name}至少填写 ${limit} 名职工` : `${name}最多填写 ${limit} 名职工`;
+    return { path, keyword: error.keyword, message };
+  }
+  const index = Number(at[1]);
+  const inner = at[2] ?? '';
+  const shift = (p: string) => p.replace(`/${ROSTER_KEY}/${index}`, '');
+  const own = describeError({ ...error, instancePath: shift(error.instancePath) }, titleOf);
+  const message = inner ? `${rowName(index)}的${own.message}` : `${rowName(index)}：${own.message}`;
+  return { path, keyword: error.keyword, message };
+}
+
+/**
  * Reduces AJV's errors to the applicant's own mistakes, one per path (the first, most
  * specific), in the form's order: the structural noise of `if` branches, of `oneOf` and
  * `const` alternatives and of `contains` trying each item is dropped; a missing required
@@ -183,7 +206,7 @@ export function describeErrors(
     if (error.keyword === 'const' && oneOfPaths.has(error.instancePath)) continue;
     const about = matterError(error, context, titleOf);
     if (about === 'noise') continue;
-    const described = about ?? describeError(error, titleOf);
+    const described = about ?? rowError(error, titleOf) ?? describeError(error, titleOf);
     if (seen.has(described.path)) continue;
     seen.add(described.path);
     out.push(described);

@@ -7,6 +7,7 @@ import { holds } from './conditions.ts';
 import { withDerived } from './field-logic.ts';
 import { FORMATS } from './formats.ts';
 import type { Question } from './logic-types.ts';
+import { asRoster } from './roster.ts';
 import { withValue } from './rules.ts';
 import { allMatters, answeredSelection, fieldsFor } from './selection.ts';
 import type { FieldFormat } from './types.ts';
@@ -155,6 +156,14 @@ function allowedSelection(scenario: CompiledScenario, app: Record<string, unknow
  * first passing case set. Defaults: the first scenario with all the matters it allows.
  */
 export function exampleApplication(compiled: CompiledBundle, scenarioId?: string, matters?: readonly string[]): Record<string, unknown> {
+  return withDerived(compiled, asRoster(compiled, exampleView(compiled, scenarioId, matters)));
+}
+
+/**
+ * The example as one person's view of it: every section at the top, an employer's bundle's
+ * one employee included (what conditions and rules read; `asRoster` gives it the roster's shape).
+ */
+export function exampleView(compiled: CompiledBundle, scenarioId?: string, matters?: readonly string[]): Record<string, unknown> {
   const scenario = compiled.scenarios.find((s) => s.id === scenarioId) ?? compiled.scenarios[0];
   if (!scenario) return { scenario: '', matters: [] };
   let app: Record<string, unknown> = { scenario: scenario.id, matters: matters ? [...matters] : allMatters(scenario) };
@@ -172,5 +181,5 @@ export function exampleApplication(compiled: CompiledBundle, scenarioId?: string
     const section = (app[f.section] ??= {}) as Record<string, unknown>;
     section[f.key] = exampleValue(f);
   }
-  return withDerived(compiled, withCases(app));
+  return withCases(app);
 }

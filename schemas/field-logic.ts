@@ -7,6 +7,7 @@ import type { CompiledBundle, MergedField } from './compiled-types.ts';
 import { conditionRefs, type ApplicationData } from './conditions.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
 import { idBirthDate, idGender, idRegion } from './domain-ops.ts';
+import { mapParts, rosterRows, rosterSectionKeys, ROSTER_KEY } from './roster.ts';
 import type { FieldCondition } from './logic-types.ts';
 import type { DerivingOperation, DictionaryElement } from './types.ts';
 
@@ -45,25 +46,43 @@ export function withFieldLogic(
   return out;
 }
 
-/** The values derived from an application, by field id (only those the application's source field gives). */
-export function derivedValues(compiled: Pick<CompiledBundle, 'fields'>, app: ApplicationData): Record<string, unknown> {
+/** The derived values of one part of an application (the shared sections, or one employee), by field id. */
+function derivedOf(fields: readonly MergedField[], part: ApplicationData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of compiled.fields) {
+  for (const f of fields) {
     if (!f.derived) continue;
     const dot = f.derived.from.indexOf('.');
-    const source = (app[f.derived.from.slice(0, dot)] as Record<string, unknown> | undefined)?.[f.derived.from.slice(dot + 1)];
+    const source = (part[f.derived.from.slice(0, dot)] as Record<string, unknown> | undefined)?.[f.derived.from.slice(dot + 1)];
     const value = DERIVE[f.derived.operation](source);
     if (value !== null && value !== undefined) out[f.id] = value;
   }
   return out;
 }
 
-/** The application with its derived fields filled in (what a front end sent for them is replaced). */
-export function withDerived(compiled: Pick<CompiledBundle, 'fields'>, app: ApplicationData): ApplicationData {
-  let out = app;
-  for (const [id, value] of Object.entries(derivedValues(compiled, app))) {
-    const f = compiled.fields.find((x) => x.id === id)!;
-    out = { ...out, [f.section]: { ...(out[f.section] as Record<string, unknown> | undefined), [f.key]: value } };
-  }
+/**
+ * The values derived from an application, by field id (only those the application's source
+ * field gives); an employer's bundle adds each employee's, in `employees` in roster order.
+ */
+export function derivedValues(compiled: Pick<CompiledBundle, 'fields' | 'sections'>, app: ApplicationData): Record<string, unknown> {
+  const roster = rosterSectionKeys(compiled.sections);
+  const out = derivedOf(
+    compiled.fields.filter((f) => !roster.has(f.section)),
+    app,
+  );
+  if (roster.size === 0) return out;
+  const own = compiled.fields.filter((f) => roster.has(f.section));
+  out[ROSTER_KEY] = rosterRows(app).map((row) => derivedOf(own, row));
   return out;
+}
+
+/** The application with its derived fields filled in (what a front end sent for them is replaced). */
+export function withDerived(compiled: Pick<CompiledBundle, 'fields' | 'sections'>, app: ApplicationData): ApplicationData {
+  return mapParts(compiled, app, (part, fields) => {
+    let out = part;
+    for (const [id, value] of Object.entries(derivedOf(fields, part))) {
+      const f = fields.find((x) => x.id === id)!;
+      out = { ...out, [f.section]: { ...(out[f.section] as Record<string, unknown> | undefined), [f.key]: value } };
+    }
+    return out;
+  });
 }

@@ -39,14 +39,14 @@ export function caseOutcome(
   }
   const valid = app as Record<string, unknown> & { scenario: string; matters: string[] };
   const broken = brokenRules(compiled.rules, { ...valid, applicationDate: receivedOn }, calendar);
-  const refused = broken.filter((r) => r.severity === 'reject').map((r) => r.id);
+  const refused = [...new Set(broken.filter((r) => r.severity === 'reject').map((r) => r.id))];
   if (refused.length) return { accepted: false, refusedBy: refused };
   const scenario = compiled.scenarios.find((s) => s.id === valid.scenario)!;
   const matters = scenario.items.map((i) => i.matter.code).filter((c) => valid.matters.includes(c));
   const dates = deadlinesFor(scenario, matters, '2000-01-03', calendar);
   return {
     accepted: true,
-    warnings: broken.filter((r) => r.severity === 'warn').map((r) => r.id),
+    warnings: [...new Set(broken.filter((r) => r.severity === 'warn').map((r) => r.id))],
     matters,
     materials: checklistForSelection(scenario, matters, valid)
       .filter((c) => !c.exempt)

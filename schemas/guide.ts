@@ -2,7 +2,7 @@
  * The 办事指南 model and the four reductions (减表单字段、减材料、减时限、减环节, plus 减跑动):
  * before = every matter applied for one by one, after = the bundle.
  */
-import type { CompiledScenario, ExportedRule, Guide, MergedField, Reductions } from './compiled-types.ts';
+import type { CompiledScenario, ExportedRule, FormSection, Guide, MergedField, Reductions } from './compiled-types.ts';
 import { serviceOf } from './service.ts';
 import type { Bundle, Matter, MatterLocalField } from './types.ts';
 
@@ -55,9 +55,10 @@ export function buildGuide(
   departments: readonly string[],
   notes: readonly string[],
   rules: readonly ExportedRule[] = [],
+  roster?: { sections: readonly FormSection[]; maxItems: number },
 ): Guide {
   const yesNo = ['是', '否'];
-  return {
+  const guide: Guide = {
     title: `${bundle.name}办事指南`,
     lead: bundle.lead,
     departments: [...departments],
@@ -86,7 +87,10 @@ export function buildGuide(
           text: q.text,
           options: q.kind === 'yes-no' ? yesNo : (q.options ?? []).map((o) => o.label),
         })),
-        conditions: rulesOf(bundle, s, rules).map((r) => (r.basis ? { text: r.message, basis: r.basis } : { text: r.message })),
+        conditions: rulesOf(bundle, s, rules).map((r) => {
+          const text = r.each ? `${r.message}（每名职工分别判断）` : r.message;
+          return r.basis ? { text, basis: r.basis } : { text };
+        }),
         steps: steps(s),
         days: s.timeLimit.days,
         visits: s.reductions.visits.after,
@@ -96,6 +100,18 @@ export function buildGuide(
       return entry;
     }),
   };
+  if (roster) guide.roster = rosterText(roster.sections, roster.maxItems);
+  return guide;
+}
+
+/** How an employer fills in its list of employees, in the applicant's words. */
+function rosterText(sections: readonly FormSection[], maxItems: number): string {
+  const own = sections.filter((s) => s.roster).map((s) => s.label);
+  const shared = sections.filter((s) => !s.roster).map((s) => s.label);
+  return (
+    `一次申请可为多名职工一并办理（每次最多 ${maxItems} 名）：每名职工分别填写${own.join('、')}` +
+    (shared.length ? `；${shared.join('、')}只填一次。` : '。')
+  );
 }
 
 /** The reject rules of a scenario, as 受理条件: its matters' own and the bundle's for it. */

@@ -24,7 +24,7 @@ export { emitSchema, applicationSchemaId, fieldSchema } from './emit-schema.ts';
 export { emitUiSchema } from './emit-ui-schema.ts';
 export * from './selection.ts';
 export { stableStringify } from './stable-json.ts';
-export { exampleApplication, exampleValue, withIdCheck, withUsccCheck } from './example.ts';
+export { exampleApplication, exampleValue, exampleView, withIdCheck, withUsccCheck } from './example.ts';
 export { CHANGE_KINDS, diffCompiled, type BusinessChange } from './diff.ts';
 export { rebaseVariant, acceptRebase, type RebaseResult, type RebaseOutcome } from './rebase.ts';
 export { CONTRACT_SCHEMAS } from './contract-schemas.ts';
@@ -54,7 +54,21 @@ export {
   withValue,
   type CompiledRule,
   type DomainOperation,
+  type RuleBreach,
 } from './rules.ts';
+export {
+  asRoster,
+  DEFAULT_ROSTER_MAX,
+  fieldPointer,
+  sectionSchema,
+  rosterRows,
+  rosterSectionKeys,
+  rowName,
+  rowPath,
+  rowView,
+  ROSTER_KEY,
+  ROSTER_LABEL,
+} from './roster.ts';
 export * as domainOps from './domain-ops.ts';
 export { derivedValues, withDerived } from './field-logic.ts';
 export { questionSchema, questionsOf } from './emit-schema.ts';

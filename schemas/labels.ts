@@ -52,6 +52,7 @@ export const EXEMPT_LABELS = {
   'e-license': '电子证照',
   commitment: '告知承诺',
   'data-sharing': '数据共享',
+  roster: '职工名单',
 } as const satisfies Record<ExemptReason, string>;
 
 /** 事项类型 of the national catalog. */

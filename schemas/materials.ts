@@ -37,12 +37,14 @@ function notesOf(s: MaterialSource): string[] {
 
 /**
  * Gathers each material's requests over a scenario's matters, in first-asked order, and
- * those its answers may add (情形化材料), each with the condition that asks for it.
+ * those its answers may add (情形化材料), each with the condition that asks for it. `withRoster`:
+ * the bundle lists its employees in the form, so a 花名册 is not asked for.
  */
 export function materialRequests(
   matters: readonly Matter[],
   dictionary: ReadonlyMap<string, MaterialDefinition>,
   conditional: readonly (EffectMaterial & { when: MaterialSource['when'] })[] = [],
+  withRoster = false,
 ): MaterialRequest[] {
   const byId = new Map<string, MaterialRequest>();
   const entry = (id: string): MaterialRequest | undefined => {
@@ -52,6 +54,7 @@ export function materialRequests(
       r = { id, name: def.name, kind: def.kind, sources: [], producedBy: [] };
       if (def.eLicense) r.eLicenseName = def.eLicense;
       if (def.dataSharing) r.dataSharing = def.dataSharing;
+      if (def.roster && withRoster) r.inRoster = true;
       byId.set(id, r);
     }
     return r;
@@ -120,6 +123,8 @@ export function checklistFor(
     });
     if (producer) {
       item.exempt = { reason: 'prior-result', by: producer, note: '由前序事项的办理结果提供，无需提交' };
+    } else if (r.inRoster) {
+      item.exempt = { reason: 'roster', note: '申请表的职工名单已列明，无需另行提交' };
     } else if (r.dataSharing) {
       item.exempt = { reason: 'data-sharing', note: `通过${r.dataSharing}核验，无需提交` };
     } else if (r.eLicenseName && sources.every((s) => s.eLicense)) {

@@ -14,6 +14,7 @@ import { prepareCalendar, type PreparedCalendar } from './calendar.ts';
 import * as ops from './domain-ops.ts';
 import type { ExportedRule } from './compiled-types.ts';
 import type { JsonLogic, Rule } from './logic-types.ts';
+import { pathForRow, rosterRows, rowName, rowPathPattern, rowView, ROSTER_KEY } from './roster.ts';
 
 /** JSON Logic's own operations a rule may use. */
 export const LOGIC_OPERATIONS = [
@@ -127,8 +128,11 @@ export function logicVars(logic: unknown): string[] {
 /** A rule as compiled (and exported). */
 export type CompiledRule = ExportedRule;
 
-/** A rule of a matter (it applies when the matter is applied for) or of the bundle (in its scenarios). */
-export function compileRule(rule: Rule, matter: string | null): CompiledRule {
+/**
+ * A rule of a matter (it applies when the matter is applied for) or of the bundle (in its
+ * scenarios). A rule that reads an employee's section (`roster`) is checked for each employee.
+ */
+export function compileRule(rule: Rule, matter: string | null, roster: ReadonlySet<string> = new Set()): CompiledRule {
   let logic: JsonLogic = rule.logic;
   if (rule.scenarios) logic = { if: [{ in: [{ var: 'scenario' }, rule.scenarios] }, logic, true] };
   if (matter) logic = { if: [{ in: [matter, { var: 'matters' }] }, logic, true] };
@@ -141,6 +145,11 @@ export function compileRule(rule: Rule, matter: string | null): CompiledRule {
     paths: rule.fields.map((f) => `/${f.replace('.', '/')}`),
     logic,
   };
+  const perEmployee = (id: string) => roster.has(id.split('.')[0]!);
+  if (logicVars(rule.logic).some(perEmployee) || rule.fields.some(perEmployee)) {
+    out.each = ROSTER_KEY;
+    out.paths = rule.fields.map((f) => (perEmployee(f) ? rowPathPattern(`/${f.replace('.', '/')}`) : `/${f.replace('.', '/')}`));
+  }
   if (rule.scenarios) out.scenarios = [...rule.scenarios];
   if (rule.basis) out.basis = rule.basis;
   if (rule.cases?.length) out.cases = rule.cases;
@@ -160,9 +169,36 @@ export function logicHolds(logic: JsonLogic, data: unknown, workCalendar?: Prepa
   }
 }
 
-/** The rules an application breaks, in order. */
-export function brokenRules(rules: readonly CompiledRule[], data: unknown, workCalendar?: PreparedCalendar): CompiledRule[] {
-  return rules.filter((r) => !logicHolds(r.logic, data, workCalendar));
+/** A rule an application breaks: for an employee's rule, which employee, with its message and paths made concrete. */
+export interface RuleBreach {
+  rule: CompiledRule;
+  id: string;
+  severity: CompiledRule['severity'];
+  message: string;
+  paths: string[];
+  /** The employee (index in `employees`) an employee's rule was broken for. */
+  row?: number;
+}
+
+/**
+ * The rules an application breaks, in order; an employee's rule is checked on each employee's
+ * view of the application and reported once per employee that breaks it (「第 2 名职工：…」).
+ */
+export function brokenRules(rules: readonly CompiledRule[], data: Record<string, unknown>, workCalendar?: PreparedCalendar): RuleBreach[] {
+  const out: RuleBreach[] = [];
+  const rows = rosterRows(data);
+  for (const rule of rules) {
+    const { id, severity, message, paths } = rule;
+    if (!rule.each) {
+      if (!logicHolds(rule.logic, data, workCalendar)) out.push({ rule, id, severity, message, paths });
+      continue;
+    }
+    rows.forEach((row, i) => {
+      if (logicHolds(rule.logic, rowView(data, row), workCalendar)) return;
+      out.push({ rule, id, severity, message: `${rowName(i)}：${message}`, paths: paths.map((p) => pathForRow(p, i)), row: i });
+    });
+  }
+  return out;
 }
 
 /** Sets `value` at a dotted path of a copy of `data`. */

@@ -9,6 +9,7 @@ import { describeCondition, holds, type ApplicationData, type ConditionWords } f
 import { prepareFlow, timeLimitOf, type PreparedFlow } from './flow.ts';
 import { FORMATS } from './formats.ts';
 import { checklistFor } from './materials.ts';
+import { mapParts, ROSTER_KEY } from './roster.ts';
 
 const flows = new WeakMap<CompiledScenario, PreparedFlow>();
 
@@ -137,7 +138,10 @@ export function deadlinesFor(
   };
 }
 
-/** Field labels by JSON Pointer (`/person/idNumber`), for naming fields in error messages. */
+/**
+ * Field labels by JSON Pointer (`/person/idNumber`), for naming fields in error messages; an
+ * employee's fields are named by their path within the entry (`describeErrors` says whose).
+ */
 export function fieldTitles(compiled: CompiledBundle): Map<string, string> {
   const titles = new Map<string, string>([
     ['/scenario', '办事情形'],
@@ -147,6 +151,7 @@ export function fieldTitles(compiled: CompiledBundle): Map<string, string> {
   for (const s of compiled.scenarios) for (const q of s.questions) titles.set(`/answers/${q.id}`, q.text);
   for (const s of compiled.sections) titles.set(`/${s.key}`, s.label);
   for (const f of compiled.fields) titles.set(`/${f.section}/${f.key}`, f.label);
+  if (compiled.roster) titles.set(`/${ROSTER_KEY}`, compiled.roster.label);
   return titles;
 }
 
@@ -157,13 +162,15 @@ export function fieldTitles(compiled: CompiledBundle): Map<string, string> {
  */
 export function normalizeApplication(compiled: CompiledBundle, app: unknown): unknown {
   if (!app || typeof app !== 'object' || Array.isArray(app)) return app;
-  let out = app as Record<string, unknown>;
-  for (const f of compiled.fields) {
-    const normalize = f.format ? FORMATS[f.format].normalize : undefined;
-    const section = out[f.section] as Record<string, unknown> | undefined;
-    const value = section?.[f.key];
-    if (!normalize || typeof value !== 'string' || normalize(value) === value) continue;
-    out = { ...out, [f.section]: { ...section, [f.key]: normalize(value) } };
-  }
-  return out;
+  return mapParts(compiled, app as Record<string, unknown>, (part, fields) => {
+    let out = part;
+    for (const f of fields) {
+      const normalize = f.format ? FORMATS[f.format].normalize : undefined;
+      const section = out[f.section] as Record<string, unknown> | undefined;
+      const value = section?.[f.key];
+      if (!normalize || typeof value !== 'string' || normalize(value) === value) continue;
+      out = { ...out, [f.section]: { ...section, [f.key]: normalize(value) } };
+    }
+    return out;
+  });
 }

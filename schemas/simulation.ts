@@ -9,7 +9,8 @@
 import { CASE_DATE } from './check-logic.ts';
 import type { CompiledBundle, CompiledScenario, MergedField } from './compiled-types.ts';
 import { holds } from './conditions.ts';
-import { candidateAnswers, exampleApplication, exampleValue } from './example.ts';
+import { candidateAnswers, exampleValue, exampleView } from './example.ts';
+import { asRoster } from './roster.ts';
 import { withDerived } from './field-logic.ts';
 import { interpretedValidator } from './interpreted-validation.ts';
 import type { Question } from './logic-types.ts';
@@ -167,7 +168,7 @@ function formOf(
 
 /** Example values of every field a scenario can show (those its example leaves out, such as an agent's, too). */
 function exampleValues(compiled: CompiledBundle, s: CompiledScenario): Record<string, unknown> {
-  const out = exampleApplication(
+  const out = exampleView(
     compiled,
     s.id,
     s.items.map((i) => i.matter.code),
@@ -208,7 +209,8 @@ export function simulate(compiled: CompiledBundle): SimulationReport {
       const value = (base[f.section] as Record<string, unknown> | undefined)?.[f.key];
       if (value !== undefined) app[f.section] = { ...(app[f.section] as object), [f.key]: value };
     }
-    const full = withDerived(compiled, normalizeApplication(compiled, app) as Record<string, unknown>);
+    // one employee's path, for an employer's bundle: the same values as the roster's one entry
+    const full = withDerived(compiled, normalizeApplication(compiled, asRoster(compiled, app)) as Record<string, unknown>);
     if (validate(full)) {
       refused++;
       continue;

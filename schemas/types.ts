@@ -71,6 +71,8 @@ export interface MaterialDefinition {
   dataSharing?: string;
   /** 告知承诺 may stand for it: a matter can accept a commitment only for a material that allows it. */
   commitment?: boolean;
+  /** A list of employees (花名册): in an employer's bundle the form's 职工名单 says it, so it is not handed in. */
+  roster?: boolean;
 }
 
 /** The materials dictionary document (`bundles/materials.json`). */
@@ -259,6 +261,16 @@ export interface Bundle {
   fieldConditions?: FieldCondition[];
   rules?: Rule[];
   cases?: GoldenCase[];
+  /** An employer's bundle for several employees at once: the sections filled in once per employee. */
+  roster?: RosterDefinition;
+}
+
+/** 职工名单: the sections of the one form that an employer fills in for each employee. */
+export interface RosterDefinition {
+  /** Dictionary sections (person, contact, employment …); the others are filled in once. */
+  sections: string[];
+  /** The most employees one application may list (default 50). */
+  maxItems?: number;
 }
 
 /** Position of an added item relative to an existing one. */

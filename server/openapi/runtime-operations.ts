@@ -98,7 +98,8 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       description:
         '一件事在本地区的全部规则，每条为 JSON Logic（jsonlogic.com）表达式，为真则通过；已含适用范围（所属事项被勾选、所在办事情形），' +
         '不适用时为真。severity 为 reject 的不予受理，warn 的仅提示。除 JSON Logic 自带运算外，还用到本服务的领域运算（idBirthDate、age、' +
-        'retirementDate 等，见 README）。数据为申请本身加上 applicationDate（申请日期，YYYY-MM-DD）。与 schema 的 x-rules 相同。',
+        'retirementDate 等，见 README）。数据为申请本身加上 applicationDate（申请日期，YYYY-MM-DD）。标有 each: employees 的为逐人规则：' +
+        '对职工名单（employees）的每一项分别判断，数据为申请中只填一次的部分加上该职工的各分组；其 paths 中的 * 代表该职工的序号。与 schema 的 x-rules 相同。',
       params: bundleRoute,
       ok: { status: 200, description: '规则', schema: arrayOf('ExportedRule'), cached: true },
       problems: [404, 410],
@@ -168,6 +169,8 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
         '先按导出的 Schema 校验（含情形问题的回答与条件），再按受理条件与智能审核规则（见 GET …/rules）判断：违反不予受理的规则返回 422，' +
         '逐项给出字段路径与规则的中文说明；违反提示类规则仍予受理，在办理计划的 warnings 中列出。有效时返回办理计划：各事项的字段、材料、' +
         '办理顺序与办结日期（收到当天为非工作日时，自下一个工作日起算；由身份证号推算的出生日期、性别在 derived 中）。' +
+        '单位为多名职工一并办理的一件事（如企业录用职工、退工停保），逐人填写的分组在 employees 的每一项中，错误路径形如 /employees/1/person/name，' +
+        '说明写明第几名职工；逐人规则对每名职工分别判断。' +
         '工作日历尚未覆盖办结日期所在年份时返回 503。',
       params: bundleRoute,
       body: { schema: schema('Application'), description: '申请：办事情形、情形问题的回答、办理事项与一张表单的各分组' },

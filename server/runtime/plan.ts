@@ -12,6 +12,9 @@ import {
   checklistForSelection,
   deadlinesFor,
   holds,
+  rosterRows,
+  rosterSectionKeys,
+  ROSTER_KEY,
   type ChecklistItem,
   type CompiledBundle,
   type MatterPlan,
@@ -41,7 +44,7 @@ export type PlannedApplication = { scenario: string; matters: string[] } & Recor
 
 interface Skeleton {
   bundle: Plan['bundle'];
-  matters: { plan: Omit<MatterPlan, 'fields'>; fields: { section: string; key: string }[]; json: string }[];
+  matters: { plan: Omit<MatterPlan, 'fields'>; fields: PlanField[]; json: string }[];
   checklist: ChecklistItem[];
   provisionalYears: number[];
   /** `{"valid":true,"plan":{"bundle":…,"matters":[` and `],"checklist":…,"provisionalYears":…` pre-encoded. */
@@ -68,6 +71,7 @@ function skeletonOf(compiled: CompiledBundle, app: PlannedApplication, receivedO
   const dates = deadlinesFor(scenario, selected, acceptedOn, calendar);
   if (dates.uncovered.length) throw new CalendarGapError(dates.uncovered);
   const checklist = checklistForSelection(scenario, selected, app);
+  const perEmployee = rosterSectionKeys(compiled.sections);
   const stage = new Map(scenario.stages.flatMap((codes, i) => codes.map((c) => [c, i + 1] as const)));
   const skeleton: Skeleton = {
     bundle: {
@@ -96,7 +100,9 @@ function skeletonOf(compiled: CompiledBundle, app: PlannedApplication, receivedO
             due: dates.matters[code]!.due,
             materials: checklist.filter((c) => c.matters.includes(code)).map((c) => c.id),
           },
-          fields: compiled.fields.filter((f) => f.sources.some((s) => s.matter === code)).map((f) => ({ section: f.section, key: f.key })),
+          fields: compiled.fields
+            .filter((f) => f.sources.some((s) => s.matter === code))
+            .map((f) => ({ section: f.section, key: f.key, perEmployee: perEmployee.has(f.section) })),
           json: '',
         };
       }),
@@ -114,15 +120,27 @@ function skeletonOf(compiled: CompiledBundle, app: PlannedApplication, receivedO
   return skeleton;
 }
 
-function fieldValues(
-  app: Record<string, unknown>,
-  fields: readonly { section: string; key: string }[],
-): Record<string, Record<string, unknown>> {
+/** A field a matter receives; an employee's field is sent for each employee. */
+interface PlanField {
+  section: string;
+  key: string;
+  perEmployee: boolean;
+}
+
+function sectionValues(part: Record<string, unknown>, fields: readonly PlanField[]): Record<string, Record<string, unknown>> {
   const values: Record<string, Record<string, unknown>> = {};
   for (const { section, key } of fields) {
-    const value = (app[section] as Record<string, unknown> | undefined)?.[key];
+    const value = (part[section] as Record<string, unknown> | undefined)?.[key];
     if (value !== undefined) (values[section] ??= {})[key] = value;
   }
+  return values;
+}
+
+/** A matter's values: the shared sections, and the employees' own sections under `employees`, in roster order. */
+function fieldValues(app: Record<string, unknown>, fields: readonly PlanField[]): MatterPlan['fields'] {
+  const own = fields.filter((f) => f.perEmployee);
+  const values: MatterPlan['fields'] = sectionValues(app, own.length ? fields.filter((f) => !f.perEmployee) : fields);
+  if (own.length) values[ROSTER_KEY] = rosterRows(app).map((row) => sectionValues(row, own));
   return values;
 }
 

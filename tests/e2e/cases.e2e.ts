@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, CaseList, CompiledBundle, ReductionsView, SimulationReport } from '../../schemas/index.ts';
-import { ADMIN_PASSWORD, apiLogin, openStudio, type Product, type Studio } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, openBundleEditor, type Product, saved, type Studio, typeFields } from './harness.ts';
 
 let studio: Studio;
 let product: Product;
@@ -23,38 +23,9 @@ async function cases(): Promise<CaseList> {
   return (await (await admin()).call('GET', `/api/studio/bundles/${BUNDLE}/cases`)).body as unknown as CaseList;
 }
 
-async function saved() {
-  await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
-}
-
-/** Types an applicant's values into the preview, field by field, as a person does. */
-async function typeApplication(compiled: CompiledBundle, values: Record<string, Record<string, unknown>>) {
-  for (const f of compiled.fields) {
-    const value = values[f.section]?.[f.key];
-    if (value === undefined || f.derived) continue;
-    const item = page.locator(`[data-test="field-${f.section}.${f.key}"]`);
-    if (f.type === 'enum') {
-      await item.locator('.el-select').click();
-      const label = f.options!.find((o) => o.value === value)!.label;
-      await page.locator('.el-select__popper:visible .el-select-dropdown__item', { hasText: label }).first().click();
-    } else if (f.type === 'date') {
-      await item.locator('input').fill(String(value));
-      await item.locator('input').press('Enter');
-    } else if (f.type === 'integer' || f.type === 'number') {
-      await item.locator('input').fill(String(value));
-      await item.locator('input').press('Tab');
-    } else {
-      await item.locator('input, textarea').first().fill(String(value));
-    }
-  }
-}
-
 beforeAll(async () => {
-  studio = await openStudio();
+  studio = await openBundleEditor(BUNDLE);
   ({ product, page } = studio);
-  await studio.login('admin', ADMIN_PASSWORD);
-  await page.goto(`${product.url}/bundles/${BUNDLE}/edit`);
-  await page.waitForSelector('[data-test=canvas] .vue-flow__node');
 });
 
 afterAll(() => studio?.close());
@@ -72,7 +43,7 @@ describe('an official keeps a bundle’s outcomes with 用例', () => {
     // 除失业登记外还办失业保险金: the answer ticks the matter
     await page.click('[data-test=preview-questions] .el-checkbox >> text=失业保险金');
     await page.waitForSelector(`[data-test=preview-matter-${BENEFIT}].is-checked`);
-    await typeApplication(compiled, example);
+    await typeFields(page, page, compiled.fields, example);
     await page.click('[data-test=preview-validate]');
     await page.waitForSelector('[data-test=preview-verdict] >> text=校验通过');
     await page.click('[data-test=preview-save-case]');
@@ -80,7 +51,7 @@ describe('an official keeps a bundle’s outcomes with 用例', () => {
     await page.click('.el-message-box .el-button--primary');
     await page.waitForSelector('.el-message >> text=已保存用例「失业人员：在线申领失业保险金」：受理');
     await page.keyboard.press('Escape');
-    await saved();
+    await saved(page);
     await page.click('#tab-cases');
     await page.waitForSelector('[data-test=cases-tab] >> text=失业人员：在线申领失业保险金');
     await studio.shotWidths('50-cases');
@@ -128,7 +99,7 @@ describe('an official keeps a bundle’s outcomes with 用例', () => {
     await page.waitForSelector(`[data-test=case-changes-${caseId}]`, { state: 'detached' });
     await page.click('[data-test=record-all-cases]');
     await page.waitForSelector('[data-test=record-all-cases]', { state: 'detached' });
-    await saved();
+    await saved(page);
     await page.click('[data-test=publish]');
     await page.waitForSelector('[data-test=publish-changes] >> text=承诺时限由 3 个工作日改为 10 个工作日');
     await page.click('[data-test=confirm-publish]');

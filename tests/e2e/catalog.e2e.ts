@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle, Dictionary, DocumentView, Matter, PublishedCalendarView, RevisionView, WorkCalendar } from '../../schemas/index.ts';
+import type { Bundle, Dictionary, Matter, PublishedCalendarView, RevisionView, WorkCalendar } from '../../schemas/index.ts';
 import { changeCell } from '../support/workbook.ts';
 import { conflicting } from './fixtures.ts';
-import { ADMIN_PASSWORD, apiLogin, choose, openStudio, type Product, type Studio } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, choose, openStudio, type Product, readDocument, type Studio } from './harness.ts';
 
 let studio: Studio;
 let product: Product;
@@ -22,10 +22,6 @@ const CODE = 'JSRS-JY-0501';
 
 async function admin() {
   return apiLogin(product.url, 'admin', ADMIN_PASSWORD);
-}
-
-async function readDocument<T>(kind: string, id: string): Promise<DocumentView<T>> {
-  return (await (await admin()).call('GET', `/api/studio/documents/${kind}/${id}`)).body as unknown as DocumentView<T>;
 }
 
 /** Types into a searchable select (as a person types pinyin initials) and picks the option shown. */
@@ -156,7 +152,7 @@ describe('the matter designer', () => {
     await page.click('[data-test=save-matter]');
     await page.waitForSelector('[data-test=matter-designer]', { state: 'hidden' });
 
-    const saved = (await readDocument<Matter>('matter', CODE)).body;
+    const saved = (await readDocument<Matter>(product, 'matter', CODE)).body;
     expect(saved).toMatchObject({
       code: CODE,
       name: '职业培训补贴申领',
@@ -220,7 +216,7 @@ describe('the matter designer', () => {
     await page.click('.el-select-dropdown__item >> text=职业培训补贴申领');
     await page.waitForFunction(() => document.querySelectorAll('.conflict-row').length === 0);
     await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
-    const saved = (await readDocument<Bundle>('bundle', 'skills-training')).body;
+    const saved = (await readDocument<Bundle>(product, 'bundle', 'skills-training')).body;
     expect(saved.scenarios[0]!.items.map((i) => i.matter)).toContain(CODE);
     expect(saved.fieldOverrides).toContainEqual(expect.objectContaining({ field: 'person.education', prefer: CODE }));
   });
@@ -242,7 +238,7 @@ describe('dictionaries and the calendar', () => {
     await studio.shotWidths('63-element-impact');
     await page.click('[data-test=confirm-impact]');
     await page.waitForSelector('[data-test=impact-dialog]', { state: 'hidden' });
-    const dictionary = (await readDocument<Dictionary>('dictionary', 'dictionary')).body;
+    const dictionary = (await readDocument<Dictionary>(product, 'dictionary', 'dictionary')).body;
     expect(dictionary.elements.find((e) => e.id === 'contact.mobile')!.label).toBe('移动电话号码');
     await page.click('[data-test=dictionary-history]');
     await page.waitForSelector('[data-test=revisions-dialog] >> text=数据元「手机号码」：名称 手机号码 → 移动电话号码');
@@ -279,7 +275,7 @@ describe('dictionaries and the calendar', () => {
     await page.click('[data-test=save-element]');
     await page.waitForSelector('[data-test=element-dialog]', { state: 'hidden' });
     await page.waitForSelector('[data-test=element-table] >> text=person.permitNo');
-    const dictionary = (await readDocument<Dictionary>('dictionary', 'dictionary')).body;
+    const dictionary = (await readDocument<Dictionary>(product, 'dictionary', 'dictionary')).body;
     expect(dictionary.elements.find((e) => e.id === 'person.permitNo')).toEqual({
       id: 'person.permitNo',
       label: '居住证号码',
@@ -300,7 +296,7 @@ describe('dictionaries and the calendar', () => {
     const dialog = page.locator('[data-test=impact-dialog]');
     if (await dialog.isVisible({ timeout: 3000 }).catch(() => false)) await page.click('[data-test=confirm-impact]');
     await page.waitForSelector('text=已保存');
-    const saved = (await readDocument<WorkCalendar>('calendar', 'calendar')).body;
+    const saved = (await readDocument<WorkCalendar>(product, 'calendar', 'calendar')).body;
     expect(saved.provisional ?? []).not.toContain(2027);
     expect(saved.holidays).toContain('2027-02-12');
     expect(saved.workdays).toContain('2027-10-09');
@@ -322,7 +318,7 @@ describe('the catalog in Excel, and what applicants print', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-test=export-xlsx]')]);
     expect(download.suggestedFilename()).toBe('事项目录.xlsx');
     const exported = readFileSync((await download.path())!);
-    const before = (await readDocument<Matter>('matter', 'JSRS-SY-0101')).body;
+    const before = (await readDocument<Matter>(product, 'matter', 'JSRS-SY-0101')).body;
 
     // a bad cell first: nothing can be imported, and the official is told where
     const bad = join(tmpdir(), 'catalog-bad.xlsx');
@@ -338,10 +334,13 @@ describe('the catalog in Excel, and what applicants print', () => {
     await page.waitForSelector('[data-test=import-changes] >> text=办理时间 法定工作日，具体以办理地点公布的时间为准 → 工作日 9:00—17:00');
     await page.waitForSelector('[data-test=import-impact] >> text=失业一件事');
     await studio.shotWidths('65-import-dry-run');
-    expect((await readDocument<Matter>('matter', 'JSRS-SY-0101')).body).toEqual(before);
+    expect((await readDocument<Matter>(product, 'matter', 'JSRS-SY-0101')).body).toEqual(before);
     await page.click('[data-test=confirm-import]');
     await page.waitForSelector('[data-test=import-dialog]', { state: 'hidden' });
-    expect((await readDocument<Matter>('matter', 'JSRS-SY-0101')).body).toEqual({ ...before, service: { hours: '工作日 9:00—17:00' } });
+    expect((await readDocument<Matter>(product, 'matter', 'JSRS-SY-0101')).body).toEqual({
+      ...before,
+      service: { hours: '工作日 9:00—17:00' },
+    });
   });
 
   it('prints a guide with where, when and how, and the 告知承诺书 it links to', async () => {

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { DocumentView, MergedField } from '../../schemas/index.ts';
 import { apiLogin, spawnServer, stopServer } from '../support/spawn-server.ts';
 
 export { apiLogin };
@@ -105,6 +106,26 @@ export async function openStudio(): Promise<Studio> {
   };
 }
 
+/** Signs in as the province's administrator and opens a bundle in the editor. */
+export async function openBundleEditor(bundle: string): Promise<Studio> {
+  const studio = await openStudio();
+  await studio.login('admin', ADMIN_PASSWORD);
+  await studio.page.goto(`${studio.product.url}/bundles/${bundle}/edit`);
+  await studio.page.waitForSelector('[data-test=canvas] .vue-flow__node');
+  return studio;
+}
+
+/** A document as the studio API returns it, read as the province's administrator. */
+export async function readDocument<T>(product: Product, kind: string, id: string): Promise<DocumentView<T>> {
+  const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
+  return (await admin.call('GET', `/api/studio/documents/${kind}/${id}`)).body as unknown as DocumentView<T>;
+}
+
+/** Waits until the editor says the draft is saved. */
+export async function saved(page: Page): Promise<void> {
+  await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
+}
+
 /** Clicks empty canvas (its top edge, right of the zoom controls), which selects nothing: the inspector shows the bundle. */
 export async function clickEmptyCanvas(page: Page): Promise<void> {
   await page.click('.vue-flow__pane', { position: { x: 70, y: 6 } });
@@ -122,7 +143,7 @@ export async function recordChangedCases(page: Page): Promise<void> {
     await all.click();
     await all.waitFor({ state: 'detached' });
   }
-  await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
+  await saved(page);
 }
 
 /** Picks an option of an Element Plus select by its text, as a person does, and waits for the dropdown to close. */
@@ -131,4 +152,34 @@ export async function choose(page: Page, trigger: string, option: string): Promi
   const open = page.locator('.el-select__popper:visible');
   await open.locator('.el-select-dropdown__item', { hasText: option }).first().click();
   await open.waitFor({ state: 'detached' });
+}
+
+/**
+ * Types an applicant's values into the preview, field by field, as a person does: each field
+ * of `fields` that `values` has (by section), inside `root` (the page, or one employee's card).
+ */
+export async function typeFields(
+  page: Page,
+  root: Page | Locator,
+  fields: readonly MergedField[],
+  values: Record<string, Record<string, unknown> | undefined>,
+): Promise<void> {
+  for (const f of fields) {
+    const value = values[f.section]?.[f.key];
+    if (value === undefined || f.derived) continue;
+    const item = root.locator(`[data-test="field-${f.section}.${f.key}"]`);
+    if (f.type === 'enum') {
+      await item.locator('.el-select').click();
+      const label = f.options!.find((o) => o.value === value)!.label;
+      await page.locator('.el-select__popper:visible .el-select-dropdown__item', { hasText: label }).first().click();
+    } else if (f.type === 'date') {
+      await item.locator('input').fill(String(value));
+      await item.locator('input').press('Enter');
+    } else if (f.type === 'integer' || f.type === 'number') {
+      await item.locator('input').fill(String(value));
+      await item.locator('input').press('Tab');
+    } else {
+      await item.locator('input, textarea').first().fill(String(value));
+    }
+  }
 }

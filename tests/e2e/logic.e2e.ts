@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bundle } from '../../schemas/index.ts';
-import { ADMIN_PASSWORD, apiLogin, choose, openStudio, type Product, recordChangedCases, type Studio } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, choose, openBundleEditor, type Product, recordChangedCases, saved, type Studio } from './harness.ts';
 
 let studio: Studio;
 let product: Product;
@@ -26,10 +26,6 @@ async function chooseMany(trigger: string, options: string[]) {
   await openDropdown().waitFor({ state: 'detached' });
 }
 
-async function saved() {
-  await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
-}
-
 async function draft(): Promise<Bundle> {
   const admin = await apiLogin(product.url, 'admin', ADMIN_PASSWORD);
   return ((await admin.call('GET', `/api/studio/documents/bundle/${BUNDLE}`)).body as unknown as { body: Bundle }).body;
@@ -45,11 +41,8 @@ async function validate(body: unknown) {
 }
 
 beforeAll(async () => {
-  studio = await openStudio();
+  studio = await openBundleEditor(BUNDLE);
   ({ product, page } = studio);
-  await studio.login('admin', ADMIN_PASSWORD);
-  await page.goto(`${product.url}/bundles/${BUNDLE}/edit`);
-  await page.waitForSelector('[data-test=canvas] .vue-flow__node');
 });
 
 afterAll(() => studio?.close());
@@ -74,7 +67,7 @@ describe('an official authors the logic of a bundle', () => {
     const item = page.locator(`[data-test=authored-question-${questionId}]`);
     expect(await item.textContent()).toContain('回答「是」时：不办理「社会保障卡申领」');
     expect(await item.textContent()).toContain('回答「否」时：办理「社会保障卡申领」');
-    await saved();
+    await saved(page);
   });
 
   it('shows the 工作岗位 field only to those who answer 否 — set in the one form', async () => {
@@ -87,7 +80,7 @@ describe('an official authors the logic of a bundle', () => {
     await page.click('[data-test=field-condition-save]');
     await page.waitForSelector('[data-test=field-condition-dialog]', { state: 'hidden' });
     expect(await page.textContent('[data-test="condition-employment.position"]')).toBe('有条件');
-    await saved();
+    await saved(page);
   });
 
   it('writes a rule with the comparison builder, tries it, and saves the trials as cases', async () => {
@@ -120,7 +113,7 @@ describe('an official authors the logic of a bundle', () => {
     await page.waitForSelector('[data-test=rule-dialog]', { state: 'hidden' });
     await page.waitForSelector('[data-test=bundle-rule-insuredBeforeApplying]');
     expect(await page.textContent('[data-test=bundle-rules]')).toContain('2 个样例均符合');
-    await saved();
+    await saved(page);
     await studio.shotWidths('42-rules-tab');
   });
 

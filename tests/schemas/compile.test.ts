@@ -183,6 +183,47 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
     '/fieldConditions/0/target',
   ],
   [
+    'roster.unknown-section',
+    () => definitions([A, B], [ok({ roster: { sections: ['person', 'pets'] } })]),
+    'bundle:test-bundle',
+    '/roster/sections/1',
+  ],
+  [
+    'roster.shared-condition',
+    () =>
+      definitions(
+        [A, B],
+        [ok({ roster: { sections: ['person'] } }, { questions: [{ ...yesNo, when: { field: 'person.name', filled: true } }] })],
+      ),
+    'bundle:test-bundle',
+    '/scenarios/0/questions/0/when',
+  ],
+  [
+    'roster.mixed-condition',
+    () =>
+      definitions(
+        [A, B],
+        [
+          ok({
+            roster: { sections: ['person'] },
+            fieldConditions: [
+              {
+                target: 'person.name',
+                when: {
+                  any: [
+                    { matter: 'B001', selected: true },
+                    { field: 'person.idNumber', filled: true },
+                  ],
+                },
+              },
+            ],
+          }),
+        ],
+      ),
+    'bundle:test-bundle',
+    '/fieldConditions/0/when',
+  ],
+  [
     'logic.unknown-matter',
     () =>
       definitions([A, B], [ok({}, { questions: [yesNo], effects: [{ when: { answer: 'byAgent', equals: true }, require: ['Z999'] }] })]),
@@ -328,6 +369,9 @@ const LOCATIONS: Record<DiagnosticCode, DiagnosticLoc | undefined> = {
   'case.duplicate-id': { case: 'twice' },
   'variant.base-moved': undefined,
   'variant.conflict': { operation: 0, scenario: 'main', matter: 'A001' },
+  'roster.unknown-section': undefined,
+  'roster.shared-condition': undefined,
+  'roster.mixed-condition': undefined,
 };
 
 describe('compile diagnostics', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle, FORMATS, formatValidators, isValidIdNumber, isValidUscc, withIdCheck, withUsccCheck } from '../../schemas/index.ts';
+import {
+  compileBundle,
+  FORMATS,
+  formatValidators,
+  isValidIdNumber,
+  isValidUscc,
+  sectionSchema,
+  withIdCheck,
+  withUsccCheck,
+} from '../../schemas/index.ts';
 import { loadDefinitions } from '../../server/catalog/shipped.ts';
 
 describe('formats', () => {
@@ -61,8 +70,7 @@ describe('formats', () => {
     for (const b of defs.bundles) {
       const compiled = compileBundle(defs, b.id, '320000');
       for (const f of compiled.fields.filter((x) => x.type === 'string' || x.type === 'text')) {
-        const sections = compiled.schema.properties as Record<string, { properties: Record<string, { maxLength?: number }> }>;
-        const section = sections[f.section]!;
+        const section = sectionSchema(compiled.schema, f.section) as { properties: Record<string, { maxLength?: number }> };
         expect(section.properties[f.key]!.maxLength, `${b.id} ${f.id}`).toBeGreaterThan(0);
       }
     }

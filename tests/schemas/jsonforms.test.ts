@@ -2,7 +2,7 @@ import { Actions, coreReducer, createAjv } from '@jsonforms/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileBundle, exampleApplication, requiredFieldsFor } from '../../schemas/index.ts';
+import { compileBundle, exampleApplication, fieldPointer, requiredFieldsFor } from '../../schemas/index.ts';
 import { loadDefinitions } from '../../server/catalog/shipped.ts';
 import { jsonFormsAjv } from '../support/jsonforms-ajv.ts';
 
@@ -24,12 +24,15 @@ describe('JSON Forms renders and validates the exported forms with an Ajv2020 in
     expect(formState(compiled.schema, compiled.uiSchema, example, ajv).errors).toEqual([]);
     const field = requiredFieldsFor(compiled, example.matters as unknown as string[])[0]!;
     const broken = structuredClone(example);
-    delete broken[field.section]![field.key];
+    // an employer's bundle: the field of its (first) employee
+    const holder = compiled.roster ? (broken.employees as unknown as Record<string, Record<string, unknown>>[])[0]! : broken;
+    const part = field.section in holder ? holder : broken;
+    delete part[field.section]![field.key];
     const errors = formState(compiled.schema, compiled.uiSchema, broken, ajv).errors!;
     const required = errors.filter((e) => e.keyword === 'required');
     // every selected matter that requires it says so; all say the same
     expect(new Set(required.map((e) => `${e.instancePath}/${String(e.params.missingProperty)}`))).toEqual(
-      new Set([`/${field.section}/${field.key}`]),
+      new Set([fieldPointer(compiled, field)]),
     );
   });
 

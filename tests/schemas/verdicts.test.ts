@@ -9,6 +9,7 @@ import {
   domainOps,
   exampleApplication,
   normalizeApplication,
+  rosterSectionKeys,
   withDerived,
   withIdCheck,
   withValue,
@@ -56,21 +57,46 @@ const OPS: Record<string, (...a: unknown[]) => unknown> = {
 };
 for (const [name, fn] of Object.entries(OPS)) engine.addMethod(name, (args: unknown[]) => fn(...([] as unknown[]).concat(args)));
 const cfworkers = new Map<CompiledBundle, Validator>();
-function frontEndVerdict(c: CompiledBundle, body: Record<string, unknown>): boolean {
-  // what a front end does itself: the ID's check character upper-cased, birth date and gender from the ID
-  let app = body;
-  const id = (app.person as Record<string, unknown> | undefined)?.idNumber;
-  if (typeof id === 'string') app = withValue(app, 'person.idNumber', id.toUpperCase());
+/** What a front end works out itself in one part of the application: the ID's check character upper-cased, birth date and gender from the ID. */
+function frontEndDerived(c: CompiledBundle, part: Record<string, unknown>): Record<string, unknown> {
+  let out = part;
+  const id = (out.person as Record<string, unknown> | undefined)?.idNumber;
+  if (typeof id === 'string') out = withValue(out, 'person.idNumber', id.toUpperCase());
   for (const f of c.fields.filter((x) => x.derived)) {
-    const source = (app[f.derived!.from.split('.')[0]!] as Record<string, unknown> | undefined)?.[f.derived!.from.split('.')[1]!];
-    const value = OPS[f.derived!.operation]!(source);
-    if (value !== null) app = withValue(app, f.id, value);
+    const [section, key] = f.derived!.from.split('.') as [string, string];
+    if (!(section in out)) continue;
+    const value = OPS[f.derived!.operation]!((out[section] as Record<string, unknown> | undefined)?.[key]);
+    if (value !== null) out = withValue(out, f.id, value);
   }
+  return out;
+}
+
+function frontEndVerdict(c: CompiledBundle, body: Record<string, unknown>): boolean {
+  // an employer's bundle, as its schema says: the sections in `employees` are each employee's
+  const properties = c.schema.properties as Record<string, { items?: { properties?: object } }>;
+  const perEmployee = properties.employees !== undefined;
+  let app = frontEndDerived(c, body);
+  if (perEmployee) app = { ...app, employees: (app.employees as Record<string, unknown>[]).map((e) => frontEndDerived(c, e)) };
   let validator = cfworkers.get(c);
   if (!validator) cfworkers.set(c, (validator = new Validator(c.schema as never, '2020-12', false)));
   if (!validator.validate(app).valid) return false;
   const rules = (c.schema['x-rules'] ?? []) as ExportedRule[];
-  return rules.every((r) => r.severity !== 'reject' || Boolean(engine.run({ '!!': [r.logic] }, { ...app, applicationDate: DATE })));
+  // a rule marked `each` holds for every employee, read with that employee's sections in place
+  const { employees, ...shared } = app;
+  const views = (r: ExportedRule) =>
+    r.each
+      ? (employees as Record<string, unknown>[]).map((e) => ({ ...shared, ...e, applicationDate: DATE }))
+      : [{ ...app, applicationDate: DATE }];
+  return rules.every((r) => r.severity !== 'reject' || views(r).every((data) => Boolean(engine.run({ '!!': [r.logic] }, data))));
+}
+
+/** Sets a value the way an applicant types it: an employee's field in the given employee (added when missing). */
+function edited(c: CompiledBundle, app: Record<string, unknown>, path: string, value: unknown, employee: number): Record<string, unknown> {
+  if (!rosterSectionKeys(c.sections).has(path.split('.')[0]!)) return withValue(app, path, value);
+  const rows = [...(app.employees as Record<string, unknown>[])];
+  while (rows.length <= employee) rows.push(structuredClone(rows[0]!));
+  rows[employee] = withValue(rows[employee]!, path, value);
+  return { ...app, employees: rows };
 }
 
 const IDS = [
@@ -87,6 +113,9 @@ const edit = fc.oneof(
   fc.constantFrom('2026-03-02', '2030-01-15', '2035-06-01').map((v) => ['retire.retireDate', v] as const),
   fc.integer({ min: 0, max: 260 }).map((v) => ['employment.contributionMonths', v] as const),
   fc.constantFrom('employer', 'employee', 'mutual').map((v) => ['employment.separationReason', v] as const),
+  fc.constantFrom('2026-11-20', '2026-12-15').map((v) => ['employment.endDate', v] as const),
+  fc.constantFrom('1950-01-01', '2015-06-01').map((v) => ['person.birthDate', v] as const),
+  fc.constantFrom('card', 'other').map((v) => ['bank.payTo', v] as const),
   fc.constantFrom('cadre', 'worker').map((v) => ['retire.staffType', v] as const),
   fc.constantFrom('2025-12-20', '2027-01-01').map((v) => ['death.date', v] as const),
   fc.constantFrom('2025-11-03', '2027-05-01').map((v) => ['injury.accidentDate', v] as const),
@@ -108,12 +137,12 @@ describe('a front end that knows only the exports', () => {
     fc.assert(
       fc.property(
         fc.nat(cases.length - 1),
-        fc.array(edit, { maxLength: 5 }),
+        fc.array(fc.tuple(edit, fc.nat(1)), { maxLength: 5 }),
         fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
         (pick, edits, ticks) => {
           const { c, s, example } = cases[pick]!;
           let app = { ...example } as Record<string, unknown>;
-          for (const [path, value] of edits) app = withValue(app, path, value);
+          for (const [[path, value], employee] of edits) app = edited(c, app, path, value, employee);
           // the applicant ticks and unticks matters too
           const all = c.scenarios.find((x) => x.id === s)!.items.map((i) => i.matter.code);
           app.matters = all.filter((code, i) =>

@@ -4,7 +4,16 @@
  * — never a copy of the bundle. Views and panels call these and know nothing of the dispatch.
  */
 import { ElMessage } from 'element-plus';
-import type { Bundle, FieldOverride, Mode, Scenario, Selection, Target, VariantOperation } from '../../../schemas/index.ts';
+import type {
+  Bundle,
+  FieldOverride,
+  Mode,
+  RosterDefinition,
+  Scenario,
+  Selection,
+  Target,
+  VariantOperation,
+} from '../../../schemas/index.ts';
 import * as ops from '../editor/bundle-ops.ts';
 import { autoLayout as layoutOf } from '../editor/canvas-mapping.ts';
 import { useEditorStore } from '../stores/editor.store.ts';
@@ -131,6 +140,11 @@ export function useEditorActions() {
     if (!editor.isVariant) editor.edit((b) => ops.setBundleProps(b, change));
   }
 
+  /** The 职工名单 of an employer's bundle (province only). */
+  function setRoster(roster: RosterDefinition | undefined): void {
+    if (!editor.isVariant) editor.edit((b) => ops.setRoster(b, roster));
+  }
+
   /**
    * The bundle's logic (questions, effects, groups, field conditions, rules): province only —
    * a city's variant does not change it. `change` gets the active scenario's id.
@@ -172,6 +186,7 @@ export function useEditorActions() {
     addScenario,
     removeScenario,
     setBundleProps,
+    setRoster,
     editLogic,
     cityEdit,
     relabelField,

@@ -3,6 +3,7 @@
  * input untouched, so every edit can be recorded for undo and compiled at once.
  */
 import {
+  DEFAULT_ROSTER_MAX,
   findCycle,
   scenarioEdges,
   type Bundle,
@@ -10,6 +11,7 @@ import {
   type FieldOverride,
   type FlowEdge,
   type Mode,
+  type RosterDefinition,
   type Scenario,
   type Selection,
   type Target,
@@ -135,6 +137,18 @@ export function setBundleProps(b: Bundle, change: Partial<Pick<Bundle, 'name' | 
   const out = { ...b, ...change };
   if (out.promisedDays === undefined || out.promisedDays === null) delete out.promisedDays;
   return out;
+}
+
+/**
+ * Sets the 职工名单 (the sections filled in per employee), or takes it away with `undefined`
+ * or no sections: the bundle is then applied for one person at a time.
+ */
+export function setRoster(b: Bundle, roster: RosterDefinition | undefined): Bundle {
+  const { roster: _old, ...rest } = b;
+  if (!roster || roster.sections.length === 0) return rest;
+  const next: RosterDefinition = { sections: [...roster.sections] };
+  if (roster.maxItems !== undefined && roster.maxItems !== DEFAULT_ROSTER_MAX) next.maxItems = roster.maxItems;
+  return { ...rest, roster: next };
 }
 
 /** Changes properties of a scenario. */

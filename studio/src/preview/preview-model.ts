@@ -4,7 +4,9 @@
  * sections and fields show (matters selected, field conditions holding), which are required,
  * what is derived and filled in, the checklist — and the verdict of an application: the
  * exported schema's errors (interpreted, held to the server's AJV by tests) and the rules
- * it breaks (the same JSON Logic the runtime evaluates).
+ * it breaks (the same JSON Logic the runtime evaluates). An employer's bundle lists its
+ * employees: each employee's sections are shown, conditioned and derived on that employee's
+ * view of the application.
  */
 import {
   answeredSelection,
@@ -17,11 +19,15 @@ import {
   holds,
   interpretedValidator,
   requiredMatters,
+  rosterRows,
+  rosterSectionKeys,
+  rowView,
+  ROSTER_KEY,
   withDerived,
   type ApplicationData,
   type ChecklistItem,
   type CompiledBundle,
-  type CompiledRule,
+  type RuleBreach,
   type InterpretedValidator,
   type JsonSchema,
   type MergedField,
@@ -48,9 +54,14 @@ export interface PreviewModel {
   excludedMatters: string[];
   /** Values worked out from others (by field id). */
   derived: Record<string, unknown>;
+  /** 职工名单 (an employer's bundle): each employee's sections, and the values worked out from each one's. */
+  employees?: { sections: PreviewSection[]; derived: Record<string, unknown> }[];
 }
 
 const EMPTY: PreviewModel = { questions: [], sections: [], checklist: [], requiredMatters: [], excludedMatters: [], derived: {} };
+
+/** The values an applicant has entered, by section and field. */
+export type EnteredValues = Record<string, Record<string, unknown>>;
 
 /** The form for a scenario, the selected matters, and the application so far (answers and values). */
 export function previewModel(
@@ -65,50 +76,74 @@ export function previewModel(
   const chosen = new Set(selected);
   const questions = scenario.questions.filter((q) => !q.when || holds(q.when, data));
   const { required, excluded } = answeredSelection(scenario, data);
-  const shown = fieldsFor(compiled, selected).filter((f) => !f.condition || holds(f.condition.when, data));
   const isRequired = (f: MergedField) =>
     !f.derived && (f.sources.some((s) => s.required && chosen.has(s.matter)) || f.condition?.required === true);
-  const sections = compiled.sections
-    .map((s) => ({
-      key: s.key,
-      label: s.label,
-      fields: shown.filter((f) => f.section === s.key).map((f) => ({ ...f, required: isRequired(f), readonly: f.derived !== undefined })),
-    }))
-    .filter((s) => s.fields.length > 0);
-  return {
+  const sectionsOf = (view: ApplicationData, keys: (key: string) => boolean): PreviewSection[] => {
+    const shown = fieldsFor(compiled, selected).filter((f) => keys(f.section) && (!f.condition || holds(f.condition.when, view)));
+    return compiled.sections
+      .filter((s) => keys(s.key))
+      .map((s) => ({
+        key: s.key,
+        label: s.label,
+        fields: shown.filter((f) => f.section === s.key).map((f) => ({ ...f, required: isRequired(f), readonly: f.derived !== undefined })),
+      }))
+      .filter((s) => s.fields.length > 0);
+  };
+  const perEmployee = rosterSectionKeys(compiled.sections);
+  const derived = derivedValues(compiled, data);
+  const model: PreviewModel = {
     questions,
-    sections,
+    sections: sectionsOf(data, (key) => !perEmployee.has(key)),
     checklist: checklistForSelection(scenario, selected, data),
     requiredMatters: [...new Set([...requiredMatters(scenario), ...required])],
     excludedMatters: [...excluded],
-    derived: derivedValues(compiled, data),
+    derived,
   };
+  if (perEmployee.size) {
+    const rows = rosterRows(data);
+    const each = (derived[ROSTER_KEY] ?? []) as Record<string, unknown>[];
+    model.employees = (rows.length ? rows : [{}]).map((row, i) => ({
+      sections: sectionsOf(rowView(data, row), (key) => perEmployee.has(key)),
+      derived: each[i] ?? {},
+    }));
+  }
+  return model;
+}
+
+/** The values of the fields shown in `sections`: derived ones worked out, empty ones left out, every section present. */
+function sectionValues(sections: readonly PreviewSection[], values: EnteredValues, derived: Record<string, unknown>) {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const section of sections) {
+    const part: Record<string, unknown> = {};
+    for (const f of section.fields) {
+      const v = f.derived ? derived[f.id] : values[section.key]?.[f.key];
+      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+      part[f.key] = v;
+    }
+    out[section.key] = part;
+  }
+  return out;
 }
 
 /**
  * Builds the application from what the applicant entered: the questions asked, the fields
  * shown (derived ones worked out, empty values left out); every shown section is present
- * (even empty), so each missing required field is reported at its own path.
+ * (even empty), so each missing required field is reported at its own path; an employer's
+ * bundle adds its employees, from what was entered for each (`employees`).
  */
 export function applicationOf(
   model: PreviewModel,
   scenario: string,
   matters: readonly string[],
-  values: Record<string, Record<string, unknown>>,
+  values: EnteredValues,
   answers: Record<string, unknown> = {},
+  employees: readonly EnteredValues[] = [],
 ): Record<string, unknown> {
   const app: Record<string, unknown> = { scenario, matters: [...matters] };
   const given = Object.fromEntries(model.questions.filter((q) => answers[q.id] !== undefined).map((q) => [q.id, answers[q.id]]));
   if (Object.keys(given).length || model.questions.length) app.answers = given;
-  for (const section of model.sections) {
-    const out: Record<string, unknown> = {};
-    for (const f of section.fields) {
-      const v = f.derived ? model.derived[f.id] : values[section.key]?.[f.key];
-      if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
-      out[f.key] = v;
-    }
-    app[section.key] = out;
-  }
+  Object.assign(app, sectionValues(model.sections, values, model.derived));
+  if (model.employees) app[ROSTER_KEY] = model.employees.map((e, i) => sectionValues(e.sections, employees[i] ?? {}, e.derived));
   return app;
 }
 
@@ -133,6 +168,6 @@ export function errorsOf(compiled: CompiledBundle, app: unknown): Map<string, st
 }
 
 /** The rules an application breaks on `date` (YYYY-MM-DD), as the runtime judges them. */
-export function rulesBrokenBy(compiled: CompiledBundle, app: Record<string, unknown>, date: string): CompiledRule[] {
+export function rulesBrokenBy(compiled: CompiledBundle, app: Record<string, unknown>, date: string): RuleBreach[] {
   return brokenRules(compiled.rules, { ...withDerived(compiled, app), applicationDate: date });
 }

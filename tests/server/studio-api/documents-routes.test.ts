@@ -170,10 +170,11 @@ describe('authored patterns', () => {
     const base = '/api/regions/320000/bundles/separation';
     const example = (await admin.get(`${base}/example`)).body;
     const started = Date.now();
-    const res = await admin
-      .post(`${base}/applications/validate`, { ...example, person: { ...example.person, nickname: 'a'.repeat(40) + 'b' } })
-      .expect(422);
+    // 退工停保 lists its employees: the first one's nickname
+    const [first] = example.employees;
+    const employees = [{ ...first, person: { ...first.person, nickname: 'a'.repeat(40) + 'b' } }];
+    const res = await admin.post(`${base}/applications/validate`, { ...example, employees }).expect(422);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(res.body.errors).toEqual([{ path: '/person/nickname', message: '「昵称」格式不正确' }]);
+    expect(res.body.errors).toEqual([{ path: '/employees/0/person/nickname', message: '第 1 名职工的「昵称」格式不正确' }]);
   });
 });

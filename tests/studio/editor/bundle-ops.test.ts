@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addItem, arrange, connect, disconnect, moveField, removeItem, setFieldOverride } from '../../../studio/src/editor/bundle-ops.ts';
+import {
+  addItem,
+  arrange,
+  connect,
+  disconnect,
+  moveField,
+  removeItem,
+  setFieldOverride,
+  setRoster,
+} from '../../../studio/src/editor/bundle-ops.ts';
 import { emptyBundle } from '../../support/fixtures.ts';
 
 const empty = emptyBundle;
@@ -61,5 +70,14 @@ describe('bundle-ops', () => {
       { field: 'person.idNumber', order: 2 },
     ]);
     expect(moveField(empty, ['person.name'], 'person.name', -1)).toBe(empty);
+  });
+
+  it('sets the 职工名单, leaves the default limit out, and takes it away with no sections', () => {
+    const b = setRoster(empty, { sections: ['person', 'contact'], maxItems: 50 });
+    expect(b.roster).toEqual({ sections: ['person', 'contact'] });
+    expect(setRoster(b, { sections: ['person'], maxItems: 20 }).roster).toEqual({ sections: ['person'], maxItems: 20 });
+    expect(setRoster(b, { sections: [] })).not.toHaveProperty('roster');
+    expect(setRoster(b, undefined)).not.toHaveProperty('roster');
+    expect(empty).not.toHaveProperty('roster');
   });
 });
