@@ -8,7 +8,7 @@ import { formatValidators } from './formats.ts';
 import { patternProblem, re2RegExp } from './safe-pattern.ts';
 
 /** The annotation keywords our emitted schemas carry; validators ignore them. */
-export const ANNOTATION_KEYWORDS = ['x-field', 'x-sources', 'x-pii', 'x-matter', 'x-section', 'x-derived', 'x-rules'] as const;
+export const ANNOTATION_KEYWORDS = ['x-field', 'x-sources', 'x-pii', 'x-matter', 'x-section', 'x-derived', 'x-rules', 'x-unique'] as const;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

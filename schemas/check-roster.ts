@@ -15,6 +15,7 @@ import type { Bundle, DictionarySection } from './types.ts';
 export function applyRoster(
   bundle: Bundle,
   sections: readonly FormSection[],
+  fields: readonly MergedField[],
   dictionary: readonly DictionarySection[],
   doc: string,
   diagnostics: Diagnostic[],
@@ -27,7 +28,12 @@ export function applyRoster(
   const wanted = new Set(bundle.roster.sections);
   const marked = sections.map((s): FormSection => (wanted.has(s.key) && !s.matter ? { ...s, roster: true } : s));
   if (!marked.some((s) => s.roster)) return { sections: marked };
-  return { sections: marked, roster: { key: ROSTER_KEY, label: ROSTER_LABEL, maxItems: bundle.roster.maxItems ?? DEFAULT_ROSTER_MAX } };
+  // the same person is listed once: the employees' ID numbers differ
+  const unique = fields.filter((f) => f.id === 'person.idNumber' && wanted.has(f.section)).map((f) => f.id);
+  return {
+    sections: marked,
+    roster: { key: ROSTER_KEY, label: ROSTER_LABEL, maxItems: bundle.roster.maxItems ?? DEFAULT_ROSTER_MAX, unique },
+  };
 }
 
 /** Reports logic that reads an employee's field where it is decided once, or mixes the two inseparably. */

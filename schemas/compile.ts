@@ -73,7 +73,7 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   const doc = `bundle:${bundleId}`;
   const fields = withFieldLogic(merged.fields, index.elements, bundle.fieldConditions ?? [], doc, diagnostics);
   // 职工名单: the sections an employer fills in per employee
-  const { sections, roster } = applyRoster(bundle, merged.sections, defs.dictionary.sections, doc, diagnostics);
+  const { sections, roster } = applyRoster(bundle, merged.sections, fields, defs.dictionary.sections, doc, diagnostics);
   checkRosterLogic(bundle, sections, fields, doc, diagnostics);
   const rosterKeys = rosterSectionKeys(sections);
 

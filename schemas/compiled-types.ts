@@ -291,6 +291,8 @@ export interface CompiledRoster {
   key: 'employees';
   label: string;
   maxItems: number;
+  /** Fields no two employees share (the ID number): the same person is listed once. */
+  unique: string[];
 }
 
 /** A JSON Schema 2020-12 document, as plain data. */

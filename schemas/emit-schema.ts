@@ -215,6 +215,8 @@ export function emitSchema(input: SchemaInput): JsonSchema {
       minItems: 1,
       maxItems: input.roster.maxItems,
       items: { type: 'object', title: '职工', properties: rowProperties, additionalProperties: false },
+      // what no two entries share, as pointers within an entry (a check beyond JSON Schema's uniqueItems)
+      'x-unique': input.roster.unique.map((id) => `/${id.replace('.', '/')}`),
     };
 
   const allOf: JsonSchema[] = [];

@@ -10,6 +10,7 @@ import { prepareCalendar, type PreparedCalendar } from './calendar.ts';
 import type { CaseResult, CompiledBundle } from './compiled-types.ts';
 import { describeErrors } from './error-messages.ts';
 import { withDerived } from './field-logic.ts';
+import { duplicateEmployees } from './roster.ts';
 import { interpretedValidator, type InterpretedValidator } from './interpreted-validation.ts';
 import type { CaseOutcome, GoldenCase } from './logic-types.ts';
 import { brokenRules } from './rules.ts';
@@ -33,10 +34,11 @@ export function caseOutcome(
   const normalized = normalizeApplication(compiled, application);
   const app = isObject(normalized) ? withDerived(compiled, normalized) : normalized;
   const errors = validator(app);
-  if (errors) {
-    const paths = describeErrors(errors, () => undefined, { schema: compiled.schema, data: app }).map((e) => e.path);
-    return { accepted: false, errors: [...new Set(paths)].sort() };
-  }
+  const found = [
+    ...(errors ? describeErrors(errors, () => undefined, { schema: compiled.schema, data: app }) : []),
+    ...duplicateEmployees(compiled, app),
+  ];
+  if (found.length) return { accepted: false, errors: [...new Set(found.map((e) => e.path))].sort() };
   const valid = app as Record<string, unknown> & { scenario: string; matters: string[] };
   const broken = brokenRules(compiled.rules, { ...valid, applicationDate: receivedOn }, calendar);
   const refused = [...new Set(broken.filter((r) => r.severity === 'reject').map((r) => r.id))];

@@ -59,6 +59,7 @@ export {
 export {
   asRoster,
   DEFAULT_ROSTER_MAX,
+  duplicateEmployees,
   fieldPointer,
   sectionSchema,
   rosterRows,

@@ -8,6 +8,7 @@
  */
 import type { CompiledBundle, FormSection, MergedField } from './compiled-types.ts';
 import { bothOf, conditionRefs, fieldPath, type ApplicationData } from './conditions.ts';
+import type { FieldError } from './error-messages.ts';
 import type { Condition } from './logic-types.ts';
 
 /** The property of an application that lists the employees. */
@@ -133,4 +134,31 @@ export function sectionSchema(schema: Record<string, unknown>, section: string):
   const top = schema.properties as Record<string, Record<string, unknown>> | undefined;
   const items = (top?.[ROSTER_KEY]?.items as { properties?: Record<string, Record<string, unknown>> } | undefined)?.properties;
   return top?.[section] ?? items?.[section];
+}
+
+/**
+ * The employees listed twice: for each field no two may share (the ID number), every entry
+ * after the first with the same value, named as the applicant reads it.
+ */
+export function duplicateEmployees(compiled: Pick<CompiledBundle, 'roster' | 'fields'>, app: unknown): FieldError[] {
+  if (!compiled.roster?.unique.length || !isObject(app)) return [];
+  const out: FieldError[] = [];
+  const rows = Array.isArray(app[ROSTER_KEY]) ? (app[ROSTER_KEY] as unknown[]) : [];
+  for (const id of compiled.roster.unique) {
+    const { section, key } = fieldPath(id);
+    const label = compiled.fields.find((f) => f.id === id)?.label ?? id;
+    const first = new Map<string, number>();
+    rows.forEach((row, i) => {
+      const value = isObject(row) && isObject(row[section]) ? row[section][key] : undefined;
+      if (typeof value !== 'string' || value === '') return;
+      const earlier = first.get(value);
+      if (earlier === undefined) return void first.set(value, i);
+      out.push({
+        path: `${rowPath(i)}/${section}/${key}`,
+        keyword: 'x-unique',
+        message: `${rowName(i)}的「${label}」与${rowName(earlier)}相同：同一名职工只填一次`,
+      });
+    });
+  }
+  return out;
 }

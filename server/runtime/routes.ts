@@ -9,6 +9,7 @@ import {
   brokenRules,
   derivedValues,
   describeErrors,
+  duplicateEmployees,
   diffCompiled,
   exampleApplication,
   normalizeApplication,
@@ -210,8 +211,14 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     const normalized = normalizeApplication(entry.compiled, req.body);
     const app = isObject(normalized) ? withDerived(entry.compiled, normalized) : normalized;
     const validate = entry.validate();
-    if (!validate(app)) {
-      const all = describeErrors(validate.errors, (path) => entry.titles.get(path), { schema: entry.compiled.schema, data: app });
+    // the schema's findings, and an employee listed twice (beyond what a schema can say)
+    const all = [
+      ...(validate(app)
+        ? []
+        : describeErrors(validate.errors, (path) => entry.titles.get(path), { schema: entry.compiled.schema, data: app })),
+      ...duplicateEmployees(entry.compiled, app),
+    ];
+    if (all.length) {
       const errors = all.slice(0, MAX_ERRORS).map((e) => ({ path: e.path, message: e.message }));
       // what was wrong, never what was typed
       ctx.logger.info('application rejected', {

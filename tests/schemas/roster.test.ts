@@ -21,7 +21,7 @@ const roster = new Set(['person', 'bank']);
 
 describe('职工名单', () => {
   it('marks the sections filled in per employee, and keeps the employer’s once', () => {
-    expect(separation.roster).toEqual({ key: 'employees', label: '职工名单', maxItems: 50 });
+    expect(separation.roster).toEqual({ key: 'employees', label: '职工名单', maxItems: 50, unique: ['person.idNumber'] });
     expect(separation.sections.filter((s) => s.roster).map((s) => s.key)).toEqual(['person', 'contact', 'bank', 'employment', 'injury']);
     const properties = separation.schema.properties as Record<string, { items?: { properties: object } }>;
     expect(Object.keys(properties)).toEqual(['scenario', 'answers', 'matters', 'org', 'agent', 'employees']);

@@ -7,6 +7,7 @@ import {
   compileBundle,
   createAjv,
   domainOps,
+  duplicateEmployees,
   exampleApplication,
   normalizeApplication,
   rosterSectionKeys,
@@ -28,7 +29,7 @@ const defs = loadDefinitions();
 const compiled = defs.bundles.map((b) => compileBundle(defs, b.id, '320500'));
 const DATE = '2026-11-27';
 
-/** The runtime's verdict: normalised, derived fields worked out, AJV, then the rules that refuse. */
+/** The runtime's verdict: normalised, derived fields worked out, AJV and no employee listed twice, then the rules that refuse. */
 const ajvs = new Map<CompiledBundle, ReturnType<ReturnType<typeof createAjv>['compile']>>();
 function runtimeVerdict(c: CompiledBundle, body: unknown): boolean {
   let validate = ajvs.get(c);
@@ -38,7 +39,7 @@ function runtimeVerdict(c: CompiledBundle, body: unknown): boolean {
     normalized && typeof normalized === 'object' && !Array.isArray(normalized)
       ? withDerived(c, normalized as Record<string, unknown>)
       : normalized;
-  if (!validate(app)) return false;
+  if (!validate(app) || duplicateEmployees(c, app).length) return false;
   return brokenRules(c.rules, { ...(app as object), applicationDate: DATE }).every((r) => r.severity !== 'reject');
 }
 
@@ -80,6 +81,19 @@ function frontEndVerdict(c: CompiledBundle, body: Record<string, unknown>): bool
   let validator = cfworkers.get(c);
   if (!validator) cfworkers.set(c, (validator = new Validator(c.schema as never, '2020-12', false)));
   if (!validator.validate(app).valid) return false;
+  // no two employees share what `x-unique` names (pointers within an entry)
+  if (perEmployee) {
+    const list = properties.employees as { 'x-unique'?: string[] };
+    const at = (e: unknown, pointer: string) =>
+      pointer
+        .split('/')
+        .slice(1)
+        .reduce<unknown>((v, k) => (v as Record<string, unknown>)?.[k], e);
+    for (const pointer of list['x-unique'] ?? []) {
+      const values = (app.employees as unknown[]).map((e) => at(e, pointer)).filter((v) => typeof v === 'string' && v !== '');
+      if (new Set(values).size < values.length) return false;
+    }
+  }
   const rules = (c.schema['x-rules'] ?? []) as ExportedRule[];
   // a rule marked `each` holds for every employee, read with that employee's sections in place
   const { employees, ...shared } = app;

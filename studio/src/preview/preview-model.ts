@@ -14,6 +14,7 @@ import {
   checklistForSelection,
   derivedValues,
   describeErrors,
+  duplicateEmployees,
   fieldsFor,
   fieldTitles,
   holds,
@@ -162,9 +163,12 @@ export function validatorFor(schema: JsonSchema): InterpretedValidator {
 /** Errors by JSON Pointer (`/person/idNumber` → 「公民身份号码」为必填项), as the server words them. */
 export function errorsOf(compiled: CompiledBundle, app: unknown): Map<string, string> {
   const errors = validatorFor(compiled.schema)(app);
-  if (!errors) return new Map();
   const titles = fieldTitles(compiled);
-  return new Map(describeErrors(errors, (p) => titles.get(p), { schema: compiled.schema, data: app }).map((e) => [e.path, e.message]));
+  const found = [
+    ...(errors ? describeErrors(errors, (p) => titles.get(p), { schema: compiled.schema, data: app }) : []),
+    ...duplicateEmployees(compiled, app),
+  ];
+  return new Map(found.map((e) => [e.path, e.message]));
 }
 
 /** The rules an application breaks on `date` (YYYY-MM-DD), as the runtime judges them. */

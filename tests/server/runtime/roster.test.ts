@@ -21,6 +21,10 @@ const example = async (bundle: string) => (await request(server.url).get(`${base
 const validate = (bundle: string, app: object) => request(server.url).post(`${base}/${bundle}/applications/validate`).send(app);
 const WOMAN_1998 = withIdCheck('32010419980312452');
 
+/** `n` different employees: the example's, each another person. */
+const employeesLike = (first: Employee, n: number) =>
+  Array.from({ length: n }, (_, i) => another(first, { name: `职工${i + 1}`, idNumber: withIdCheck(`320102198506${1000 + i}1`) }));
+
 /** A second employee: the example's, with another person. */
 function another(first: Employee, person: Record<string, unknown>): Employee {
   return { ...structuredClone(first), person: { ...first.person, ...person } };
@@ -62,7 +66,7 @@ describe('a list of employees', () => {
     const app = await example('separation');
     const none = await validate('separation', { ...app, employees: [] }).expect(422);
     expect(none.body.errors).toEqual([{ path: '/employees', message: '「职工名单」至少填写 1 名职工' }]);
-    const many = await validate('separation', { ...app, employees: Array.from({ length: 51 }, () => app.employees[0]) }).expect(422);
+    const many = await validate('separation', { ...app, employees: employeesLike(app.employees[0]!, 51) }).expect(422);
     expect(many.body.errors).toEqual([{ path: '/employees', message: '「职工名单」最多填写 50 名职工' }]);
   });
 
@@ -101,5 +105,22 @@ describe('a list of employees', () => {
       scenarios: { checklist: { id: string; exempt: { reason: string } | null }[] }[];
     };
     expect(compiled.scenarios[0]!.checklist.find((c) => c.id === 'employeeRoster')!.exempt?.reason).toBe('roster');
+  });
+
+  it('refuses the same person listed twice, naming both', async () => {
+    const app = await example('hiring');
+    app.employees.push(another(app.employees[0]!, { name: '张三' }));
+    const res = await validate('hiring', app).expect(422);
+    expect(res.body.errors).toEqual([
+      { path: '/employees/1/person/idNumber', message: '第 2 名职工的「公民身份号码」与第 1 名职工相同：同一名职工只填一次' },
+    ]);
+  });
+
+  it('takes the most employees the bundle allows in one request', async () => {
+    const app = await example('hiring');
+    app.employees = employeesLike(app.employees[0]!, 50);
+    const res = await validate('hiring', app).expect(200);
+    const plan = res.body.plan as { matters: { code: string; fields: { employees?: unknown[] } }[] };
+    expect(plan.matters.find((m) => m.code === 'JSRS-SB-0101')!.fields.employees).toHaveLength(50);
   });
 });

@@ -84,5 +84,10 @@ describe('preview model', () => {
     const broken = rulesBrokenBy(c, app, '2026-11-27');
     expect(broken.map((r) => [r.row, r.paths])).toEqual([[1, ['/employees/1/employment/endDate']]]);
     expect(broken[0]!.message).toMatch(/^第 2 名职工：/);
+    // the same person entered twice is named, as the runtime names it
+    const twice = applicationOf(model, 'main', example.matters as string[], example as EnteredValues, {}, [first!, first!]);
+    expect(errorsOf(c, twice).get('/employees/1/person/idNumber')).toBe(
+      '第 2 名职工的「公民身份号码」与第 1 名职工相同：同一名职工只填一次',
+    );
   });
 });
