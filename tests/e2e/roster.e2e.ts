@@ -131,4 +131,12 @@ describe('an employer’s bundle takes a list of employees', () => {
     await page.keyboard.press('Escape');
     expect(studio.problems).toEqual([]);
   });
+
+  it('tells the employer in the printed guide how the list is filled in', async () => {
+    await page.goto(`${product.url}/api/regions/320000/bundles/hiring/guide`);
+    const text = (await page.textContent('body'))!;
+    expect(text).toContain('一次申请可为多名职工一并办理（每次最多 50 名）');
+    expect(text).toContain('（每名职工分别判断）');
+    await studio.shotWidths('76-roster-guide');
+  });
 });
