@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** DATABASE_URL (postgres://…): the PostgreSQL store; unset, the embedded SQLite file in `dataDir`. */
+  databaseUrl: string | undefined;
   /** Admin password from ADMIN_PASSWORD; otherwise one is generated on first start and printed once. */
   adminPassword: string | undefined;
   corsOrigins: string[];
@@ -37,6 +39,13 @@ function trustProxy(value: string | undefined): Config['trustProxy'] {
   return value;
 }
 
+/** DATABASE_URL: a postgres:// or postgresql:// URL, or unset for the embedded store. */
+function databaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^postgres(ql)?:\/\//.test(value)) throw new Error('DATABASE_URL 应为 postgres:// 开头的 PostgreSQL 连接地址');
+  return value;
+}
+
 /** Reads the configuration from `env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
@@ -47,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

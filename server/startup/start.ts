@@ -10,7 +10,9 @@ import type { AppContext } from '../context.ts';
 import type { Logger } from '../http/logger.ts';
 import { Runtime } from '../runtime/runtime.ts';
 import { DraftDefinitions } from '../store/drafts.ts';
+import { PgStore } from '../store/pg-store.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
+import type { Store } from '../store/store.ts';
 import { causeOf, prepareDataDir, StartupError } from './data-dir.ts';
 import { seedIfEmpty } from './seed.ts';
 
@@ -27,15 +29,28 @@ export interface StoreOptions {
   maxPageCount?: number;
 }
 
-/** Checks the data directory, opens and seeds the store, loads the runtime. */
-export async function startUp(config: Config, logger: Logger, options: StoreOptions = {}): Promise<Started> {
-  prepareDataDir(config.dataDir);
-  let store: SqliteStore;
+/** The PostgreSQL store when DATABASE_URL is set, otherwise the SQLite file in the data directory. */
+async function openStore(config: Config, options: StoreOptions): Promise<Store> {
+  if (config.databaseUrl) {
+    try {
+      return await PgStore.open(config.databaseUrl);
+    } catch (error) {
+      // the URL carries a password: name the server only
+      const where = new URL(config.databaseUrl).host;
+      throw new StartupError(`无法连接 PostgreSQL 数据库（${where}）：${causeOf(error)}`);
+    }
+  }
   try {
-    store = new SqliteStore(join(config.dataDir, 'yijianshi.db'), options);
+    return new SqliteStore(join(config.dataDir, 'yijianshi.db'), options);
   } catch (error) {
     throw new StartupError(`无法打开数据目录 ${config.dataDir} 中的数据库：${causeOf(error)}`);
   }
+}
+
+/** Checks the data directory, opens and seeds the store, loads the runtime. */
+export async function startUp(config: Config, logger: Logger, options: StoreOptions = {}): Promise<Started> {
+  prepareDataDir(config.dataDir);
+  const store = await openStore(config, options);
   const regions = loadRegions();
   let seed: Started['seed'];
   try {

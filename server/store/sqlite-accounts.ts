@@ -3,18 +3,9 @@
  * at once), sessions, failed sign-in counters and trusted devices — all in the database, so
  * any instance serves any request.
  */
-import { now, SqliteBase, type Row } from './sqlite-base.ts';
+import { account, type Row } from './rows.ts';
+import { now, SqliteBase } from './sqlite-base.ts';
 import type { Actor, NewUser, Session, UserAccount, UserRecord } from './store.ts';
-
-function account(r: Row): UserAccount {
-  return {
-    username: String(r.username),
-    role: r.role as UserAccount['role'],
-    region: String(r.region),
-    disabled: r.disabled_at !== null && r.disabled_at !== undefined,
-    passwordChangedAt: (r.password_changed_at as string | null) ?? null,
-  };
-}
 
 /** Users, sessions, sign-in counters and devices over SQLite. */
 export class SqliteAccounts extends SqliteBase {

@@ -9,10 +9,8 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
 import type { AuditAction } from '../../schemas/index.ts';
+import type { Row } from './rows.ts';
 import type { Actor } from './store.ts';
-
-/** A row as node:sqlite returns it. */
-export type Row = Record<string, unknown>;
 
 /** Now, as stored. */
 export const now = () => new Date().toISOString();

@@ -3,9 +3,10 @@
  * with its accounts part (sqlite-accounts.ts) and here the documents and their revisions,
  * releases, bundle versions and artifacts, the seed and the audit log.
  */
-import { documentRef, type AuditAction, type PinnedRevision, type Pins, type ReleaseView } from '../../schemas/index.ts';
+import { documentRef, type PinnedRevision, type ReleaseView } from '../../schemas/index.ts';
 import { SqliteAccounts } from './sqlite-accounts.ts';
-import { now, type Row } from './sqlite-base.ts';
+import { now } from './sqlite-base.ts';
+import { artifact, auditEntry, head, release, storedDocument, storedRelease, version, type Row } from './rows.ts';
 import type {
   Actor,
   Artifact,
@@ -23,62 +24,13 @@ import type {
   VersionState,
 } from './store.ts';
 
-function head(row: Row): DocumentHead {
-  return {
-    kind: row.kind as DocumentKind,
-    id: String(row.id),
-    rev: Number(row.rev),
-    region: (row.region as string | null) ?? null,
-    updatedAt: String(row.updated_at),
-    updatedBy: String(row.updated_by),
-  };
-}
-
-function version(row: Row): BundleVersion {
-  return {
-    bundleId: String(row.bundle_id),
-    version: Number(row.version),
-    state: row.state as VersionState,
-    pilotRegions: JSON.parse(String(row.pilot_regions)) as string[],
-    body: JSON.parse(String(row.body)),
-    createdAt: String(row.created_at),
-    createdBy: String(row.created_by),
-    publishedAt: (row.published_at as string | null) ?? null,
-    retiredAt: (row.retired_at as string | null) ?? null,
-    pins: JSON.parse(String(row.pins ?? '{}')) as Pins,
-  };
-}
-
-function artifact(r: Row): Artifact {
-  return {
-    bundleId: String(r.bundle_id),
-    version: Number(r.version),
-    region: String(r.region),
-    compiled: String(r.compiled),
-    etag: String(r.etag),
-    variantStatus: r.variant_status as Artifact['variantStatus'],
-    updatedAt: String(r.updated_at),
-  };
-}
-
-function release(row: Row): ReleaseView {
-  return {
-    kind: row.kind as DocumentKind,
-    id: String(row.id),
-    release: Number(row.release),
-    rev: Number(row.rev),
-    publishedAt: String(row.published_at),
-    publishedBy: String(row.published_by),
-  };
-}
-
 /** The SQLite store: one file, opened and migrated by the constructor. */
 export class SqliteStore extends SqliteAccounts implements Store {
   private readDocument(kind: DocumentKind, id: string): StoredDocument | null {
     const row = this.db
       .prepare('SELECT h.*, d.body FROM document_heads h JOIN documents d USING (kind, id, rev) WHERE h.kind = ? AND h.id = ?')
       .get(kind, id) as Row | undefined;
-    return row ? { ...head(row), body: JSON.parse(String(row.body)) } : null;
+    return row ? storedDocument(row) : null;
   }
 
   private writeRevision(kind: DocumentKind, id: string, rev: number, body: unknown, region: string | null, actor: Actor): void {
@@ -110,7 +62,7 @@ export class SqliteStore extends SqliteAccounts implements Store {
     const rows = this.db
       .prepare('SELECT h.*, d.body FROM document_heads h JOIN documents d USING (kind, id, rev) ORDER BY h.kind, h.id')
       .all() as Row[];
-    return rows.map((row) => ({ ...head(row), body: JSON.parse(String(row.body)) }));
+    return rows.map(storedDocument);
   }
 
   async getRevisions(refs: readonly PinnedRevision[]): Promise<StoredDocument[]> {
@@ -121,7 +73,7 @@ export class SqliteStore extends SqliteAccounts implements Store {
     const out: StoredDocument[] = [];
     for (const r of refs) {
       const row = stmt.get(r.kind, r.id, r.rev) as Row | undefined;
-      if (row) out.push({ ...head(row), body: JSON.parse(String(row.body)) });
+      if (row) out.push(storedDocument(row));
     }
     return out;
   }
@@ -161,7 +113,7 @@ export class SqliteStore extends SqliteAccounts implements Store {
             )
             .get(kind, id, number)
     ) as Row | undefined;
-    return row ? { ...release(row), body: JSON.parse(String(row.body)) } : null;
+    return row ? storedRelease(row) : null;
   }
 
   async latestReleases(kind: DocumentKind): Promise<Release[]> {
@@ -171,7 +123,7 @@ export class SqliteStore extends SqliteAccounts implements Store {
          WHERE r.kind = ? AND r.release = (SELECT max(release) FROM releases x WHERE x.kind = r.kind AND x.id = r.id) ORDER BY r.id`,
       )
       .all(kind) as Row[];
-    return rows.map((row) => ({ ...release(row), body: JSON.parse(String(row.body)) }));
+    return rows.map(storedRelease);
   }
 
   async latestRelease(kind: DocumentKind, id: string): Promise<Release | null> {
@@ -364,14 +316,6 @@ export class SqliteStore extends SqliteAccounts implements Store {
     const rows = this.db
       .prepare('SELECT * FROM audit_log WHERE seq < ? ORDER BY seq DESC LIMIT ?')
       .all(options.before ?? Number.MAX_SAFE_INTEGER, options.limit) as Row[];
-    return rows.map((r) => ({
-      seq: Number(r.seq),
-      at: String(r.at),
-      actor: String(r.actor),
-      action: String(r.action) as AuditAction,
-      target: String(r.target),
-      before: r.before === null ? null : JSON.parse(String(r.before)),
-      after: r.after === null ? null : JSON.parse(String(r.after)),
-    }));
+    return rows.map(auditEntry);
   }
 }

@@ -1,11 +1,14 @@
 /**
- * A real server for tests: a fresh SQLite file in a temp directory, seeded from bundles/,
- * listening on 127.0.0.1 on an ephemeral port; helpers to log in as any role.
+ * A real server for tests: a fresh SQLite file in a temp directory — or, under `npm run
+ * test:pg` (TEST_DATABASE_URL set), a fresh PostgreSQL database of its own — seeded from
+ * bundles/, listening on 127.0.0.1 on an ephemeral port; helpers to log in as any role.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import request from 'supertest';
 import type { Role } from '../../schemas/index.ts';
 import { createApp } from '../../server/app.ts';
@@ -13,7 +16,8 @@ import { hashPassword } from '../../server/auth/passwords.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { startUp } from '../../server/startup/start.ts';
-import type { SqliteStore } from '../../server/store/sqlite-store.ts';
+import type { Store } from '../../server/store/store.ts';
+import { freshDatabase } from './pg-database.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -47,11 +51,13 @@ export interface Client {
 /** A started test server. */
 export interface TestServer {
   url: string;
-  store: SqliteStore;
+  store: Store;
   logs: string[];
   dataDir: string;
   /** log2 of the scrypt cost the server hashes new passwords with. */
   passwordCost: number;
+  /** Runs SQL on the store's database directly, as an intruder with the file or the database would. */
+  sql(query: string): Promise<Record<string, unknown>[]>;
   login(username: string, password?: string): Promise<Client>;
   anonymous(): Client;
   close(): Promise<void>;
@@ -63,12 +69,19 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const logs: string[] = [];
   const logger = createLogger('info', (line) => logs.push(line));
   // a cheaper scrypt cost keeps the suites fast; the default (2^17) has its own test
+  const database = process.env.TEST_DATABASE_URL ? await freshDatabase(process.env.TEST_DATABASE_URL) : undefined;
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, PASSWORD_COST: '14', ...env }),
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: PASSWORD,
+      PASSWORD_COST: '14',
+      ...(database ? { DATABASE_URL: database.url } : {}),
+      ...env,
+    }),
     studioDir: join(dataDir, 'no-studio'),
   };
   const { context } = await startUp(config, logger);
-  const store = context.store as SqliteStore;
+  const store = context.store;
   const hash = await hashPassword(PASSWORD, config.passwordCost);
   for (const [username, u] of Object.entries(USERS))
     if (username !== 'admin') await store.createUser({ username, ...u, passwordHash: hash }, { username: 'test' });
@@ -106,6 +119,23 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     logs,
     dataDir,
     passwordCost: config.passwordCost,
+    async sql(query) {
+      if (database) {
+        const c = new pg.Client({ connectionString: database.url });
+        await c.connect();
+        try {
+          return (await c.query(query)).rows as Record<string, unknown>[];
+        } finally {
+          await c.end();
+        }
+      }
+      const db = new DatabaseSync(join(dataDir, 'yijianshi.db'));
+      try {
+        return db.prepare(query).all() as Record<string, unknown>[];
+      } finally {
+        db.close();
+      }
+    },
     async login(username, password = PASSWORD) {
       const res = await request(url).post('/api/studio/login').send({ username, password });
       if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -117,6 +147,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     async close() {
       await new Promise((ok) => server.close(ok));
       await store.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -71,11 +71,7 @@ describe('bundle lifecycle', () => {
       after: { changes: [{ kind: 'name-changed', text: '名称由「去世一件事」改为「去世一件事（修订）」' }] },
     });
     expect((await runtime('320000', 'death@1')).body.name).toBe('去世一件事');
-    expect(() =>
-      (server.store as unknown as { db: { exec(s: string): void } }).db.exec(
-        "UPDATE bundle_versions SET body = '{}' WHERE bundle_id = 'death'",
-      ),
-    ).toThrow(/immutable/);
+    await expect(server.sql("UPDATE bundle_versions SET body = '{}' WHERE bundle_id = 'death'")).rejects.toThrow(/immutable/);
   });
 
   it('retires a version: it leaves the list of bundles in effect, and pinned it answers 410', async () => {
