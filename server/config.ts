@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   /** DATABASE_URL (postgres://…): the PostgreSQL store; unset, the embedded SQLite file in `dataDir`. */
   databaseUrl: string | undefined;
+  /** SYNC_INTERVAL_MS: how often an instance compares its state with the database's, should a notification be missed. */
+  syncIntervalMs: number;
   /** Admin password from ADMIN_PASSWORD; otherwise one is generated on first start and printed once. */
   adminPassword: string | undefined;
   corsOrigins: string[];
@@ -46,6 +48,14 @@ function databaseUrl(value: string | undefined): string | undefined {
   return value;
 }
 
+/** SYNC_INTERVAL_MS: 200 ms to 10 minutes (default 5 s). */
+function syncInterval(value: string | undefined): number {
+  if (value === undefined || value === '') return 5000;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 200 || n > 600_000) throw new Error(`SYNC_INTERVAL_MS 应为 200–600000 之间的整数，现为「${value}」`);
+  return n;
+}
+
 /** Reads the configuration from `env`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
@@ -57,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: databaseUrl(env.DATABASE_URL),
+    syncIntervalMs: syncInterval(env.SYNC_INTERVAL_MS),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

@@ -155,6 +155,32 @@ export class Runtime {
     for (const a of artifacts) this.remember(a);
   }
 
+  /**
+   * Reads one bundle's versions and artifacts again (another instance published, retired or
+   * refreshed a city): an artifact whose etag is unchanged keeps its parsed form and validator.
+   */
+  async refreshBundle(bundleId: string): Promise<void> {
+    const versions = await this.store.listVersions(bundleId);
+    const artifacts = await this.store.listArtifacts(bundleId);
+    const next = new Map<string, RuntimeEntry>();
+    for (const a of artifacts) {
+      const v = versions.find((x) => x.version === a.version);
+      if (!v) continue;
+      const k = key(a.region, a.bundleId, a.version);
+      const old = this.entries.get(k);
+      next.set(k, old && old.compiledJson.etag === a.etag ? old.withVersion(v) : new RuntimeEntry(a, v, this.ajv));
+    }
+    for (const [k, entry] of this.entries) if (entry.version.bundleId === bundleId) this.entries.delete(k);
+    for (const [k, entry] of next) this.entries.set(k, entry);
+    if (versions.length) this.versions.set(bundleId, versions);
+    else this.versions.delete(bundleId);
+  }
+
+  /** Reads the published calendar again (another instance published it). */
+  async reloadCalendar(): Promise<void> {
+    this.setCalendar(await this.store.latestRelease('calendar', 'calendar'));
+  }
+
   /** Versions of one bundle, oldest first. */
   versionsOf(bundleId: string): BundleVersion[] {
     return this.versions.get(bundleId) ?? [];

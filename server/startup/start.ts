@@ -15,6 +15,7 @@ import { SqliteStore } from '../store/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { causeOf, prepareDataDir, StartupError } from './data-dir.ts';
 import { seedIfEmpty } from './seed.ts';
+import { startSync } from './sync.ts';
 
 export { StartupError };
 
@@ -69,5 +70,8 @@ export async function startUp(config: Config, logger: Logger, options: StoreOpti
   }
   const runtime = new Runtime(store);
   await runtime.load();
-  return { context: { config, store, runtime, drafts: new DraftDefinitions(store), regions, logger }, seed };
+  const drafts = new DraftDefinitions(store);
+  // other instances on the same database: what they publish or edit is served here too
+  await startSync({ store, runtime, logger }, config.syncIntervalMs);
+  return { context: { config, store, runtime, drafts, regions, logger }, seed };
 }

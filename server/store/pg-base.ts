@@ -4,11 +4,12 @@
  * locks that serialise the writers of one document or bundle across every instance, and the
  * audit entry every write carries.
  */
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { AuditAction } from '../../schemas/index.ts';
 import { PG_MIGRATIONS } from './pg-migrations.ts';
 import type { Row } from './rows.ts';
-import type { Actor } from './store.ts';
+import type { Actor, StoreChange } from './store.ts';
 
 /** A connection: the pool, or one client inside a transaction. */
 export type Db = pg.Pool | pg.PoolClient;
@@ -18,6 +19,9 @@ export const now = () => new Date().toISOString();
 
 /** PostgreSQL's type id of `json`. */
 const JSON_OID = 114;
+
+/** The channel instances tell one another what they wrote on. */
+export const CHANGES_CHANNEL = 'yjs_changes';
 
 /** The advisory lock every instance takes to migrate. */
 const MIGRATION_LOCK = 7_306_201;
@@ -35,8 +39,12 @@ export async function one(db: Db, sql: string, params: unknown[] = []): Promise<
 /** The pool, its migrations and the transaction, lock and audit helpers the store's parts share. */
 export class PgBase {
   protected readonly pool: pg.Pool;
+  protected readonly url: string;
+  /** This instance, so that it does not act on its own notifications. */
+  protected readonly instance = randomUUID();
 
   protected constructor(url: string) {
+    this.url = url;
     // json columns are read as text, as SQLite's are: one row mapping (rows.ts) serves both stores
     const types = {
       getTypeParser: ((oid: number, format?: string) =>
@@ -91,6 +99,11 @@ export class PgBase {
   /** Serialises, until the transaction ends, every writer of the things named (in a fixed order: no deadlock). */
   protected async lock(c: pg.PoolClient, ...keys: string[]): Promise<void> {
     for (const key of [...new Set(keys)].sort()) await c.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+  }
+
+  /** Tells the other instances what this transaction changed (delivered when, and only if, it commits). */
+  protected async notify(c: Db, change: StoreChange): Promise<void> {
+    await c.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify({ from: this.instance, ...change })]);
   }
 
   /** Appends one line to the audit log (inside the caller's transaction). */

@@ -5,14 +5,15 @@
  * transaction, so a conditional write (If-Match, "after version n") means the same on every
  * instance. Rows are mapped by rows.ts, as SQLite's are.
  */
-import type pg from 'pg';
+import pg from 'pg';
 import { documentRef, type PinnedRevision, type ReleaseView } from '../../schemas/index.ts';
 import { PgAccounts } from './pg-accounts.ts';
-import { now, one, rows, type Db } from './pg-base.ts';
+import { CHANGES_CHANNEL, now, one, rows, type Db } from './pg-base.ts';
 import { artifact, auditEntry, head, release, storedDocument, storedRelease, version } from './rows.ts';
 import type {
   Actor,
   Artifact,
+  ChangeStamps,
   AuditEntry,
   BundleVersion,
   DocumentHead,
@@ -23,14 +24,20 @@ import type {
   Release,
   Seed,
   Store,
+  StoreChange,
   StoredDocument,
   VersionState,
 } from './store.ts';
 
 const docLock = (kind: string, id: string) => `doc:${kind}:${id}`;
 
+/** How an instance's listening connection is named in pg_stat_activity. */
+export const LISTENER_NAME = 'yijianshi-listener';
+
 /** The PostgreSQL store; `open` connects and migrates. */
 export class PgStore extends PgAccounts implements Store {
+  private readonly watchers = new Set<() => Promise<void>>();
+
   /** Connects to `url` and applies the migrations. */
   static async open(url: string): Promise<PgStore> {
     const store = new PgStore(url);
@@ -132,6 +139,7 @@ export class PgStore extends PgAccounts implements Store {
       now(),
       actor.username,
     ]);
+    if (kind === 'calendar') await this.notify(c, { kind: 'calendar' });
     await this.audit(c, actor, 'release', `${kind}:${id}@${current.rev}`, last ? { release: Number(last.release) } : undefined, {
       release: number,
       rev: current.rev,
@@ -284,6 +292,7 @@ export class PgStore extends PgAccounts implements Store {
       ],
     );
     await this.writeArtifacts(c, input.artifacts);
+    await this.notify(c, { kind: 'bundle', bundleId: v.bundleId });
     if (input.requestKey)
       await c.query('INSERT INTO version_requests (key, bundle_id, version, created_at) VALUES ($1, $2, $3, $4)', [
         input.requestKey,
@@ -321,6 +330,7 @@ export class PgStore extends PgAccounts implements Store {
          WHERE bundle_id = $4 AND version = $5`,
         [input.state, JSON.stringify(input.pilotRegions ?? before.pilotRegions), at, input.bundleId, input.version],
       );
+      await this.notify(c, { kind: 'bundle', bundleId: input.bundleId });
       await this.audit(
         c,
         input.actor,
@@ -344,10 +354,14 @@ export class PgStore extends PgAccounts implements Store {
            variant_status = excluded.variant_status, updated_at = excluded.updated_at`,
         [a.bundleId, a.version, a.region, a.compiled, a.etag, a.variantStatus, at],
       );
+    for (const bundleId of new Set(artifacts.map((a) => a.bundleId))) await this.notify(c, { kind: 'bundle', bundleId });
   }
 
-  async listArtifacts(): Promise<Artifact[]> {
-    return (await rows(this.pool, 'SELECT * FROM artifacts')).map(artifact);
+  async listArtifacts(bundleId?: string): Promise<Artifact[]> {
+    const all = bundleId
+      ? await rows(this.pool, 'SELECT * FROM artifacts WHERE bundle_id = $1', [bundleId])
+      : await rows(this.pool, 'SELECT * FROM artifacts');
+    return all.map(artifact);
   }
 
   async getArtifact(bundleId: string, v: number, region: string): Promise<Artifact | null> {
@@ -365,5 +379,60 @@ export class PgStore extends PgAccounts implements Store {
       options.limit,
     ]);
     return all.map(auditEntry);
+  }
+
+  async watch(listener: (change: StoreChange) => void): Promise<() => Promise<void>> {
+    let client: pg.Client | undefined;
+    let stopped = false;
+    const connect = async (): Promise<void> => {
+      const c = new pg.Client({ connectionString: this.url, application_name: LISTENER_NAME });
+      // a lost connection is opened again; what was said meanwhile the reconciliation finds
+      c.on('error', () => undefined);
+      c.on('end', () => {
+        if (!stopped) setTimeout(() => void connect().catch(() => undefined), 1000).unref();
+      });
+      c.on('notification', (n) => {
+        if (n.channel !== CHANGES_CHANNEL || !n.payload) return;
+        const { from, ...change } = JSON.parse(n.payload) as StoreChange & { from: string };
+        if (from !== this.instance) listener(change as StoreChange);
+      });
+      await c.connect();
+      await c.query(`LISTEN ${CHANGES_CHANNEL}`);
+      client = c;
+    };
+    await connect();
+    const stop = async () => {
+      stopped = true;
+      this.watchers.delete(stop);
+      await client?.end().catch(() => undefined);
+    };
+    this.watchers.add(stop);
+    return stop;
+  }
+
+  /** Stops listening, then closes the pool. */
+  override async close(): Promise<void> {
+    await Promise.all([...this.watchers].map((stop) => stop()));
+    await super.close();
+  }
+
+  async changeStamps(): Promise<ChangeStamps> {
+    const bundles = await rows(
+      this.pool,
+      `SELECT v.bundle_id, md5(string_agg(v.version || ':' || v.state || ':' || v.pilot_regions::text || ':' || coalesce(a.stamp, ''), ','
+              ORDER BY v.version)) AS stamp
+       FROM bundle_versions v
+       LEFT JOIN (SELECT bundle_id, version, string_agg(region || '=' || etag, ',' ORDER BY region) AS stamp FROM artifacts GROUP BY bundle_id, version) a
+         USING (bundle_id, version)
+       GROUP BY v.bundle_id`,
+    );
+    const calendar = await one(this.pool, "SELECT coalesce(max(release), 0) AS n FROM releases WHERE kind = 'calendar'");
+    return { bundles: new Map(bundles.map((r) => [String(r.bundle_id), String(r.stamp)])), calendar: String(calendar!.n) };
+  }
+
+  async documentsStamp(): Promise<string> {
+    // every write adds a revision: the count and the sum of the heads' revisions grow with each
+    const r = (await one(this.pool, 'SELECT count(*) AS n, coalesce(sum(rev), 0) AS revs FROM document_heads'))!;
+    return `${String(r.n)}:${String(r.revs)}`;
   }
 }

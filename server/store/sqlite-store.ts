@@ -298,8 +298,24 @@ export class SqliteStore extends SqliteAccounts implements Store {
     for (const a of artifacts) stmt.run(a.bundleId, a.version, a.region, a.compiled, a.etag, a.variantStatus, at);
   }
 
-  async listArtifacts(): Promise<Artifact[]> {
-    return (this.db.prepare('SELECT * FROM artifacts').all() as Row[]).map(artifact);
+  async listArtifacts(bundleId?: string): Promise<Artifact[]> {
+    const all = bundleId
+      ? this.db.prepare('SELECT * FROM artifacts WHERE bundle_id = ?').all(bundleId)
+      : this.db.prepare('SELECT * FROM artifacts').all();
+    return (all as Row[]).map(artifact);
+  }
+
+  /** One process on one file: no other instance to hear. */
+  async watch(): Promise<() => Promise<void>> {
+    return async () => undefined;
+  }
+
+  async changeStamps(): Promise<null> {
+    return null;
+  }
+
+  async documentsStamp(): Promise<null> {
+    return null;
   }
 
   async getArtifact(bundleId: string, v: number, region: string): Promise<Artifact | null> {

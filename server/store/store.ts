@@ -104,6 +104,18 @@ export interface Seed {
   admin: NewUser;
 }
 
+/** What another instance published: a bundle's versions or artifacts, or the calendar. */
+export type StoreChange = { kind: 'bundle'; bundleId: string } | { kind: 'calendar' };
+
+/**
+ * Fingerprints of what the runtime serves, to notice changes a notification did not bring:
+ * per bundle (its versions' states and its artifacts' etags) and the calendar's latest release.
+ */
+export interface ChangeStamps {
+  bundles: Map<string, string>;
+  calendar: string;
+}
+
 /** The storage every part of the server goes through. */
 export interface Store {
   /** True when the store answers (readiness). */
@@ -158,7 +170,8 @@ export interface Store {
     pilotRegions?: string[];
     actor: Actor;
   }): Promise<BundleVersion | null>;
-  listArtifacts(): Promise<Artifact[]>;
+  /** Every artifact, or one bundle's. */
+  listArtifacts(bundleId?: string): Promise<Artifact[]>;
   getArtifact(bundleId: string, version: number, region: string): Promise<Artifact | null>;
   putArtifacts(artifacts: Omit<Artifact, 'updatedAt'>[]): Promise<void>;
 
@@ -189,5 +202,15 @@ export interface Store {
   isTrustedDevice(tokenHash: string, username: string): Promise<boolean>;
 
   listAudit(options: { limit: number; before?: number }): Promise<AuditEntry[]>;
+
+  /**
+   * Hears what other instances on the same database write (PostgreSQL: LISTEN/NOTIFY);
+   * returns a function that stops listening. The embedded store has one process: nothing to hear.
+   */
+  watch(listener: (change: StoreChange) => void): Promise<() => Promise<void>>;
+  /** The fingerprints to reconcile with when a notification was missed; null when there are no other instances. */
+  changeStamps(): Promise<ChangeStamps | null>;
+  /** A fingerprint of the current documents (changes with every write); null when no other instance writes. */
+  documentsStamp(): Promise<string | null>;
   close(): Promise<void>;
 }
