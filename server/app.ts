@@ -14,6 +14,7 @@ import { accessLog } from './http/access-log.ts';
 import { screenBody, refusePollutingKeys } from './http/body-screen.ts';
 import { Representation, sendRepresentation } from './http/cache.ts';
 import { methodNotAllowed } from './http/method-not-allowed.ts';
+import { rateLimit } from './http/rate-limit.ts';
 import { errorHandler, notFound, sendProblem } from './http/problem.ts';
 import { cors, securityHeaders } from './http/security.ts';
 import { openApiDocument } from './openapi/document.ts';
@@ -39,6 +40,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('trust proxy', ctx.config.trustProxy);
   app.set('query parser', 'simple');
 
+  app.use(ctx.metrics.middleware());
   app.use(accessLog(ctx.logger));
   app.use(securityHeaders);
   app.use(compression({ threshold: 1024 }));
@@ -52,15 +54,20 @@ export function createApp(ctx: AppContext): express.Express {
   const document = openApiDocument() as { paths: Record<string, Record<string, unknown>> };
   const openapi = new Representation(JSON.stringify(document), 'application/json; charset=utf-8');
   app.get('/api/openapi.json', (req, res) => sendRepresentation(req, res, openapi, 'public, max-age=300'));
+  app.get('/metrics', ctx.metrics.endpoint(ctx.config.metricsToken));
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   app.get('/api/ready', async (_req, res) => {
-    if (await ctx.store.ping()) res.json({ status: 'ready', store: 'ok' });
+    if (ctx.health.draining) sendProblem(res, 503, '服务正在停止，请求将由其他实例处理');
+    else if (await ctx.store.ping()) res.json({ status: 'ready', store: 'ok' });
     else sendProblem(res, 503, '数据存储暂时不可用');
   });
 
   app.use('/api', (req, res, next) => (req.path.startsWith('/studio/') ? next() : cors(ctx.config.corsOrigins)(req, res, next)));
+  // the public POSTs (validation) are limited per client before their bodies are read
+  const limited = rateLimit(ctx.config.rateLimitPost);
+  app.use('/api', (req, res, next) => (req.method === 'POST' && !req.path.startsWith('/studio/') ? limited(req, res, next) : next()));
   app.use('/api', json, refusePollutingKeys);
   app.use('/api', runtimeRoutes(ctx));
 

@@ -9,6 +9,12 @@ export interface Config {
   dataDir: string;
   /** DATABASE_URL (postgres://…): the PostgreSQL store; unset, the embedded SQLite file in `dataDir`. */
   databaseUrl: string | undefined;
+  /** RATE_LIMIT_POST: public POST requests (validation) per client and minute on each instance; 0 turns the limit off. */
+  rateLimitPost: number;
+  /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for requests in flight before cutting them. */
+  shutdownTimeoutMs: number;
+  /** METRICS_TOKEN: when set, /metrics answers only a scrape that sends it as a bearer token. */
+  metricsToken: string | undefined;
   /** SYNC_INTERVAL_MS: how often an instance compares its state with the database's, should a notification be missed. */
   syncIntervalMs: number;
   /** Admin password from ADMIN_PASSWORD; otherwise one is generated on first start and printed once. */
@@ -23,14 +29,6 @@ export interface Config {
   passwordCost: number;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For to believe (false: none, the client is the socket peer). */
   trustProxy: boolean | number | string;
-}
-
-/** PASSWORD_COST: log2 of scrypt's N, 14–20 (default 17). */
-function passwordCost(value: string | undefined): number {
-  if (value === undefined || value === '') return DEFAULT_COST;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 14 || n > 20) throw new Error(`PASSWORD_COST 应为 14–20 之间的整数，现为「${value}」`);
-  return n;
 }
 
 /** TRUST_PROXY as Express takes it: unset or false → none; true; a hop count; or addresses and subnets. */
@@ -48,11 +46,11 @@ function databaseUrl(value: string | undefined): string | undefined {
   return value;
 }
 
-/** SYNC_INTERVAL_MS: 200 ms to 10 minutes (default 5 s). */
-function syncInterval(value: string | undefined): number {
-  if (value === undefined || value === '') return 5000;
+/** An integer setting within [min, max], or its default when unset. */
+function integerIn(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 200 || n > 600_000) throw new Error(`SYNC_INTERVAL_MS 应为 200–600000 之间的整数，现为「${value}」`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} 应为 ${min}–${max} 之间的整数，现为「${value}」`);
   return n;
 }
 
@@ -67,7 +65,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     databaseUrl: databaseUrl(env.DATABASE_URL),
-    syncIntervalMs: syncInterval(env.SYNC_INTERVAL_MS),
+    syncIntervalMs: integerIn('SYNC_INTERVAL_MS', env.SYNC_INTERVAL_MS, 5000, 200, 600_000),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    rateLimitPost: integerIn('RATE_LIMIT_POST', env.RATE_LIMIT_POST, 600, 0, 1_000_000),
+    shutdownTimeoutMs: integerIn('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000, 100, 600_000),
     adminPassword: env.ADMIN_PASSWORD || undefined,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
@@ -77,6 +78,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: env.BODY_LIMIT ?? '256kb',
     studioDir: resolve(env.STUDIO_DIR ?? join(import.meta.dirname, '..', 'dist', 'studio')),
     trustProxy: trustProxy(env.TRUST_PROXY),
-    passwordCost: passwordCost(env.PASSWORD_COST),
+    passwordCost: integerIn('PASSWORD_COST', env.PASSWORD_COST, DEFAULT_COST, 14, 20),
   };
 }

@@ -35,11 +35,24 @@ const server = app.listen(config.port, config.host, () => {
   console.log(`LISTENING ${port}`);
 });
 
+/**
+ * SIGTERM (an orchestrator stopping the instance): readiness turns 503 so the load balancer
+ * sends nothing more, new connections are refused, requests in flight finish and are
+ * answered, then the store is closed. Whatever is still running after SHUTDOWN_TIMEOUT_MS is cut.
+ */
+let stopping = false;
 const shutdown = () => {
+  if (stopping) return;
+  stopping = true;
+  context.health.draining = true;
   server.close(() => {
     void context.store.close().then(() => process.exit(0));
   });
-  setTimeout(() => process.exit(0), 3000).unref();
+  server.closeIdleConnections();
+  setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(1);
+  }, config.shutdownTimeoutMs).unref();
 };
 process.on('SIGTERM', shutdown);
 process.on('SIGINT', shutdown);

@@ -175,7 +175,7 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       params: bundleRoute,
       body: { schema: schema('Application'), description: '申请：办事情形、情形问题的回答、办理事项与一张表单的各分组' },
       ok: { status: 200, description: '有效，含办理计划', schema: schema('ValidResponse') },
-      problems: [400, 404, 410, 413, 415, 422, 503],
+      problems: [400, 404, 410, 413, 415, 422, 429, 503],
     }),
   },
 };

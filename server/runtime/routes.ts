@@ -20,6 +20,7 @@ import {
   type Region,
 } from '../../schemas/index.ts';
 import type { Logger } from '../http/logger.ts';
+import type { Metrics } from '../http/metrics.ts';
 import { exceedsValues } from '../http/body-screen.ts';
 import { Representation, sendJson, sendRepresentation } from '../http/cache.ts';
 import { problem } from '../http/problem.ts';
@@ -66,6 +67,7 @@ export interface RuntimeDeps {
   runtime: Runtime;
   regions: readonly Region[];
   logger: Logger;
+  metrics: Metrics;
 }
 
 /** Public runtime routes, mounted at /api. */
@@ -219,6 +221,7 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
       ...duplicateEmployees(entry.compiled, app),
     ];
     if (all.length) {
+      ctx.metrics.validated('invalid');
       const errors = all.slice(0, MAX_ERRORS).map((e) => ({ path: e.path, message: e.message }));
       // what was wrong, never what was typed
       ctx.logger.info('application rejected', {
@@ -237,6 +240,7 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     const broken = brokenRules(entry.compiled.rules, { ...valid, applicationDate: receivedOn }, calendar);
     const refused = broken.filter((r) => r.severity === 'reject');
     if (refused.length) {
+      ctx.metrics.validated('refused');
       ctx.logger.info('application refused by rules', {
         requestId: req.id,
         bundle: entry.compiled.id,
@@ -254,6 +258,7 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
       if (error instanceof CalendarGapError) throw problem(503, error.message);
       throw error;
     }
+    ctx.metrics.validated('valid');
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('Content-Length', body.length);
     res.end(body);

@@ -8,6 +8,7 @@ import { loadRegions } from '../catalog/shipped.ts';
 import type { Config } from '../config.ts';
 import type { AppContext } from '../context.ts';
 import type { Logger } from '../http/logger.ts';
+import { Metrics } from '../http/metrics.ts';
 import { Runtime } from '../runtime/runtime.ts';
 import { DraftDefinitions } from '../store/drafts.ts';
 import { PgStore } from '../store/pg-store.ts';
@@ -73,5 +74,5 @@ export async function startUp(config: Config, logger: Logger, options: StoreOpti
   const drafts = new DraftDefinitions(store);
   // other instances on the same database: what they publish or edit is served here too
   await startSync({ store, runtime, logger }, config.syncIntervalMs);
-  return { context: { config, store, runtime, drafts, regions, logger }, seed };
+  return { context: { config, store, runtime, drafts, regions, logger, metrics: new Metrics(), health: { draining: false } }, seed };
 }

@@ -75,6 +75,7 @@ export function lifecycleRoutes(ctx: AppContext): Router {
       actor: req.auth!.user,
       ...(key ? { requestKey: key } : {}),
     });
+    ctx.metrics.published(`bundle-${created.state}`);
     res.status(201).json(versionView(created));
   });
 

@@ -107,6 +107,7 @@ export function releaseRoutes(ctx: AppContext): Router {
     const release = await ctx.store.releaseDocument({ kind: draft.kind, id: draft.id, actor: req.auth!.user });
     if (!release) throw problem(409, `${DOCUMENT_LABELS[draft.kind]}自上次发布以来没有修改，无需再次发布`);
     await apply(release);
+    ctx.metrics.published(release.kind);
     res.status(201).json(view(release));
   });
 

@@ -36,7 +36,10 @@ if (kind === 'raw') {
   server = createServer(app);
 } else {
   const dataDir = mkdtempSync(join(tmpdir(), 'yjs-bench-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'Bench-server-2026' }), studioDir: join(dataDir, 'none') };
+  const config = {
+    ...loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'Bench-server-2026', RATE_LIMIT_POST: '0' }),
+    studioDir: join(dataDir, 'none'),
+  };
   const { context } = await startUp(config, createLogger('error'));
   const app = createApp(context);
   server = createServer(app);

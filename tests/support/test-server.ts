@@ -54,6 +54,8 @@ export interface TestServer {
   store: Store;
   logs: string[];
   dataDir: string;
+  /** The instance's health flags (draining while it stops). */
+  health: { draining: boolean };
   /** log2 of the scrypt cost the server hashes new passwords with. */
   passwordCost: number;
   /** Runs SQL on the store's database directly, as an intruder with the file or the database would. */
@@ -119,6 +121,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     logs,
     dataDir,
     passwordCost: config.passwordCost,
+    health: context.health,
     async sql(query) {
       if (database) {
         const c = new pg.Client({ connectionString: database.url });

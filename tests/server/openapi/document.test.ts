@@ -5,6 +5,7 @@ import { loadConfig } from '../../../server/config.ts';
 import { createLogger } from '../../../server/http/logger.ts';
 import { openApiDocument } from '../../../server/openapi/document.ts';
 import { Runtime } from '../../../server/runtime/runtime.ts';
+import { Metrics } from '../../../server/http/metrics.ts';
 import { SqliteStore } from '../../../server/store/sqlite-store.ts';
 import { DraftDefinitions } from '../../../server/store/drafts.ts';
 
@@ -23,6 +24,8 @@ function routes(): string[] {
     runtime: new Runtime(store),
     drafts: new DraftDefinitions(store),
     regions: loadRegions(),
+    metrics: new Metrics(),
+    health: { draining: false },
     logger: createLogger('error', () => {}),
   });
   const out: string[] = [];
@@ -99,6 +102,6 @@ describe('OpenAPI', () => {
     }
     const validate = (doc.paths['/api/regions/{region}/bundles/{ref}/applications/validate'] as Record<string, (typeof ops)[number]>).post!;
     expect(validate.security).toEqual([]);
-    expect(Object.keys(validate.responses).sort()).toEqual(['200', '400', '404', '410', '413', '415', '422', '503']);
+    expect(Object.keys(validate.responses).sort()).toEqual(['200', '400', '404', '410', '413', '415', '422', '429', '503']);
   });
 });
