@@ -2,7 +2,7 @@
  * A server for `npm run bench`, started as its own process so the load generator does not
  * share its event loop: `raw` (node:http hello-world), `express` (Express hello-world, and POST / that only parses
  * the JSON body) or
- * `app` (the product on a fresh seeded store). Prints `PORT n`; answers `heap` over IPC
+ * `app` (the product on a fresh seeded store: SQLite, or PostgreSQL when DATABASE_URL is set). Prints `PORT n`; answers `heap` over IPC
  * with the heap used after a full GC, and `cpu` with its CPU time so far.
  */
 import { mkdtempSync } from 'node:fs';
@@ -37,7 +37,13 @@ if (kind === 'raw') {
 } else {
   const dataDir = mkdtempSync(join(tmpdir(), 'yjs-bench-'));
   const config = {
-    ...loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'Bench-server-2026', RATE_LIMIT_POST: '0' }),
+    // DATABASE_URL in the environment: the same product on PostgreSQL
+    ...loadConfig({
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD: 'Bench-server-2026',
+      RATE_LIMIT_POST: '0',
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    }),
     studioDir: join(dataDir, 'none'),
   };
   const { context } = await startUp(config, createLogger('error'));
