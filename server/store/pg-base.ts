@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { AuditAction } from '../../schemas/index.ts';
 import { PG_MIGRATIONS } from './pg-migrations.ts';
-import type { Row } from './rows.ts';
+import { AUDIT_COLUMNS, auditValues, type Row } from './rows.ts';
 import type { Actor, StoreChange } from './store.ts';
 
 /** A connection: the pool, or one client inside a transaction. */
@@ -108,14 +108,7 @@ export class PgBase {
 
   /** Appends one line to the audit log (inside the caller's transaction). */
   protected async audit(c: Db, actor: Actor, action: AuditAction, target: string, before: unknown, after: unknown): Promise<void> {
-    await c.query('INSERT INTO audit_log (at, actor, action, target, before, after) VALUES ($1, $2, $3, $4, $5, $6)', [
-      now(),
-      actor.username,
-      action,
-      target,
-      before === undefined ? null : JSON.stringify(before),
-      after === undefined ? null : JSON.stringify(after),
-    ]);
+    await c.query(`INSERT INTO ${AUDIT_COLUMNS} VALUES ($1, $2, $3, $4, $5, $6)`, auditValues(actor, action, target, before, after));
   }
 
   /** True when the database answers (readiness). */

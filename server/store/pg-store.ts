@@ -20,6 +20,7 @@ import type {
   DocumentKind,
   NewDocument,
   NewVersionInput,
+  PutDocumentInput,
   PutResult,
   Release,
   Seed,
@@ -181,15 +182,7 @@ export class PgStore extends PgAccounts implements Store {
     return (await rows(this.pool, 'SELECT * FROM releases WHERE kind = $1 AND id = $2 ORDER BY release', [kind, id])).map(release);
   }
 
-  async putDocument(input: {
-    kind: DocumentKind;
-    id: string;
-    body: unknown;
-    region: string | null;
-    expectedRev: number | null;
-    actor: Actor;
-    action: 'create' | 'update' | 'record-cases';
-  }): Promise<PutResult> {
+  async putDocument(input: PutDocumentInput): Promise<PutResult> {
     return this.tx(async (c) => {
       await this.lock(c, docLock(input.kind, input.id));
       const current = await this.readDocument(c, input.kind, input.id);

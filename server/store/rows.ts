@@ -3,7 +3,7 @@
  * the store's records. One mapping for SQLite and PostgreSQL, so the two cannot drift.
  */
 import type { AuditAction, Pins, ReleaseView } from '../../schemas/index.ts';
-import type { Artifact, AuditEntry, BundleVersion, DocumentHead, DocumentKind, UserAccount, VersionState } from './store.ts';
+import type { Actor, Artifact, AuditEntry, BundleVersion, DocumentHead, DocumentKind, UserAccount, VersionState } from './store.ts';
 
 /** A row as a driver returns it. */
 export type Row = Record<string, unknown>;
@@ -85,4 +85,13 @@ export function auditEntry(r: Row): AuditEntry {
     before: r.before === null ? null : json(r.before),
     after: r.after === null ? null : json(r.after),
   };
+}
+
+/** The columns of an audit line (at, actor, action, target, before, after), as both stores insert it. */
+export const AUDIT_COLUMNS = 'audit_log (at, actor, action, target, before, after)';
+
+/** An audit line's values, in AUDIT_COLUMNS' order. */
+export function auditValues(actor: Actor, action: AuditAction, target: string, before: unknown, after: unknown): (string | null)[] {
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+  return [new Date().toISOString(), actor.username, action, target, json(before), json(after)];
 }

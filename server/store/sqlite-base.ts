@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
 import type { AuditAction } from '../../schemas/index.ts';
-import type { Row } from './rows.ts';
+import { AUDIT_COLUMNS, auditValues, type Row } from './rows.ts';
 import type { Actor } from './store.ts';
 
 /** Now, as stored. */
@@ -60,16 +60,7 @@ export class SqliteBase {
 
   /** Appends one line to the audit log (inside the caller's transaction). */
   protected audit(actor: Actor, action: AuditAction, target: string, before: unknown, after: unknown): void {
-    this.db
-      .prepare('INSERT INTO audit_log (at, actor, action, target, before, after) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(
-        now(),
-        actor.username,
-        action,
-        target,
-        before === undefined ? null : JSON.stringify(before),
-        after === undefined ? null : JSON.stringify(after),
-      );
+    this.db.prepare(`INSERT INTO ${AUDIT_COLUMNS} VALUES (?, ?, ?, ?, ?, ?)`).run(...auditValues(actor, action, target, before, after));
   }
 
   /** True when the file answers (readiness). */

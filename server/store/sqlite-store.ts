@@ -16,6 +16,7 @@ import type {
   DocumentKind,
   NewDocument,
   NewVersionInput,
+  PutDocumentInput,
   PutResult,
   Release,
   Seed,
@@ -134,15 +135,7 @@ export class SqliteStore extends SqliteAccounts implements Store {
     return (this.db.prepare('SELECT * FROM releases WHERE kind = ? AND id = ? ORDER BY release').all(kind, id) as Row[]).map(release);
   }
 
-  async putDocument(input: {
-    kind: DocumentKind;
-    id: string;
-    body: unknown;
-    region: string | null;
-    expectedRev: number | null;
-    actor: Actor;
-    action: 'create' | 'update' | 'record-cases';
-  }): Promise<PutResult> {
+  async putDocument(input: PutDocumentInput): Promise<PutResult> {
     return this.tx(() => {
       const current = this.readDocument(input.kind, input.id);
       if ((current?.rev ?? null) !== input.expectedRev) return { ok: false, current };

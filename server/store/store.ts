@@ -77,6 +77,17 @@ export type PutResult = { ok: true; doc: StoredDocument } | { ok: false; current
 /** A new version, before the store stamps it. */
 export type NewVersion = Omit<BundleVersion, 'publishedAt' | 'retiredAt' | 'createdAt'>;
 
+/** A conditional write of one document (If-Match): `expectedRev` null means it must not exist yet. */
+export interface PutDocumentInput {
+  kind: DocumentKind;
+  id: string;
+  body: unknown;
+  region: string | null;
+  expectedRev: number | null;
+  actor: Actor;
+  action: 'create' | 'update' | 'record-cases';
+}
+
 /** A document to import as a new revision. */
 export interface NewDocument {
   kind: DocumentKind;
@@ -127,15 +138,7 @@ export interface Store {
   /** The documents at the revisions named (those that exist). */
   getRevisions(refs: readonly PinnedRevision[]): Promise<StoredDocument[]>;
   /** Writes a new revision when `expectedRev` is the current one (null: the document must not exist). */
-  putDocument(input: {
-    kind: DocumentKind;
-    id: string;
-    body: unknown;
-    region: string | null;
-    expectedRev: number | null;
-    actor: Actor;
-    action: 'create' | 'update' | 'record-cases';
-  }): Promise<PutResult>;
+  putDocument(input: PutDocumentInput): Promise<PutResult>;
   /** Many documents in one transaction, unconditionally (seeding). */
   importDocuments(docs: NewDocument[], actor: Actor): Promise<void>;
   /**

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LISTENER_NAME } from '../../server/store/pg-store.ts';
+import { numberedMatter } from '../support/fixtures.ts';
 import { freshDatabase, type FreshDatabase } from '../support/pg-database.ts';
 import { apiLogin, spawnServer, stopServer, type ServerProcess } from '../support/spawn-server.ts';
 
@@ -112,18 +113,7 @@ describe.skipIf(!adminUrl)('several instances on one database', () => {
     const sessions = await Promise.all(instances.map((i) => apiLogin(i.url, 'admin', PASSWORD)));
     const acknowledged: string[] = [];
     let stop = false;
-    const matter = (i: number) => ({
-      code: `JSRS-ZZ-${String(i).padStart(4, '0')}`,
-      name: `多实例事项${i}`,
-      kind: '20',
-      target: 'individual',
-      department: '公共就业服务机构',
-      legalDays: 5,
-      promisedDays: 1,
-      visits: 0,
-      fields: [{ ref: 'person.name', required: true }],
-      materials: [],
-    });
+    const matter = (i: number) => numberedMatter(i, '多实例事项');
     const writer = async (lane: number) => {
       const session = sessions[lane % 3]!;
       for (let i = lane; !stop && i < 3000; i += 6) {

@@ -116,3 +116,19 @@ export const emptyBundle: Bundle = {
   lead: '省人社厅',
   scenarios: [{ id: 'main', label: '主情形', target: 'individual', mode: 'parallel', items: [] }],
 };
+
+/** The i-th of a stream of small matters written through the API (crash and multi-instance tests). */
+export function numberedMatter(i: number, name: string) {
+  return {
+    code: `JSRS-ZZ-${String(i).padStart(4, '0')}`,
+    name: `${name}${i}`,
+    kind: '20',
+    target: 'individual',
+    department: '公共就业服务机构',
+    legalDays: 5,
+    promisedDays: 1,
+    visits: 0,
+    fields: [{ ref: 'person.name', required: true }],
+    materials: [],
+  };
+}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { numberedMatter } from '../../support/fixtures.ts';
 import { apiLogin, spawnServer, stopServer } from '../../support/spawn-server.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'yjs-crash-'));
@@ -11,18 +12,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const PASSWORD = 'crash-test-password';
 const start = () => spawnServer({ DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'error' });
 
-const matter = (i: number) => ({
-  code: `JSRS-ZZ-${String(i).padStart(4, '0')}`,
-  name: `崩溃测试事项${i}`,
-  kind: '20',
-  target: 'individual',
-  department: '公共就业服务机构',
-  legalDays: 5,
-  promisedDays: 1,
-  visits: 0,
-  fields: [{ ref: 'person.name', required: true }],
-  materials: [],
-});
+const matter = (i: number) => numberedMatter(i, '崩溃测试事项');
 
 describe('crash safety', () => {
   it('keeps every acknowledged write and an intact file after SIGKILL during a stream of writes', async () => {
