@@ -3,6 +3,7 @@
  * named formats and `x-` annotations registered. Used for documents and applications,
  * in the server and in the studio's preview alike.
  */
+import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { formatValidators } from './formats.ts';
 import { patternProblem, re2RegExp } from './safe-pattern.ts';
@@ -28,11 +29,27 @@ export function isValidDateTime(value: string): boolean {
   return m !== null && isValidDate(m[1]!);
 }
 
-/** A new AJV 2020-12 instance with our formats; create one per purpose and keep it. */
-export function createAjv(): Ajv2020 {
+/** Every named format a schema of ours may use, by name. */
+export function namedFormats(): Record<string, (value: string) => boolean> {
+  return {
+    date: isValidDate,
+    'date-time': isValidDateTime,
+    'safe-pattern': (p: string) => patternProblem(p) === null,
+    ...formatValidators(),
+  };
+}
+
+/** What standalone validator code requires for the named formats (the loader provides it). */
+export const STANDALONE_FORMATS = 'yjs:formats';
+
+/**
+ * A new AJV 2020-12 instance with our formats; create one per purpose and keep it. With
+ * `standalone`, it also keeps each validator's source, for `ajv/dist/standalone` to write out.
+ */
+export function createAjv(options: { standalone?: boolean } = {}): Ajv2020 {
   // patterns run in RE2: linear time whatever an official authored or an applicant typed
   const ajv = new Ajv2020({
-    code: { regExp: re2RegExp },
+    code: options.standalone ? { source: true, regExp: re2RegExp, formats: _`require(${STANDALONE_FORMATS})` } : { regExp: re2RegExp },
     allErrors: true,
     strictSchema: true,
     strictTypes: false,
@@ -41,9 +58,6 @@ export function createAjv(): Ajv2020 {
     allowUnionTypes: true,
   });
   for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: ['string', 'array', 'boolean', 'object'] });
-  ajv.addFormat('date', { type: 'string', validate: isValidDate });
-  ajv.addFormat('date-time', { type: 'string', validate: isValidDateTime });
-  ajv.addFormat('safe-pattern', { type: 'string', validate: (p: string) => patternProblem(p) === null });
-  for (const [name, validate] of Object.entries(formatValidators())) ajv.addFormat(name, { type: 'string', validate });
+  for (const [name, validate] of Object.entries(namedFormats())) ajv.addFormat(name, { type: 'string', validate });
   return ajv;
 }

@@ -11,6 +11,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** RATE_LIMIT_POST: public POST requests (validation) per client and minute on each instance; 0 turns the limit off. */
   rateLimitPost: number;
+  /** VALIDATOR_KEY: signs precompiled validators (shared by every instance); the embedded store keeps its own in DATA_DIR. */
+  validatorKey: string | undefined;
   /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for requests in flight before cutting them. */
   shutdownTimeoutMs: number;
   /** METRICS_TOKEN: when set, /metrics answers only a scrape that sends it as a bearer token. */
@@ -46,6 +48,13 @@ function databaseUrl(value: string | undefined): string | undefined {
   return value;
 }
 
+/** VALIDATOR_KEY: at least 32 characters, or unset. */
+function validatorKey(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32) throw new Error('VALIDATOR_KEY 至少应有 32 个字符（建议用 openssl rand -hex 32 生成）');
+  return value;
+}
+
 /** An integer setting within [min, max], or its default when unset. */
 function integerIn(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
@@ -67,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: databaseUrl(env.DATABASE_URL),
     syncIntervalMs: integerIn('SYNC_INTERVAL_MS', env.SYNC_INTERVAL_MS, 5000, 200, 600_000),
     metricsToken: env.METRICS_TOKEN || undefined,
+    validatorKey: validatorKey(env.VALIDATOR_KEY),
     rateLimitPost: integerIn('RATE_LIMIT_POST', env.RATE_LIMIT_POST, 600, 0, 1_000_000),
     shutdownTimeoutMs: integerIn('SHUTDOWN_TIMEOUT_MS', env.SHUTDOWN_TIMEOUT_MS, 10_000, 100, 600_000),
     adminPassword: env.ADMIN_PASSWORD || undefined,

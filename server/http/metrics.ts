@@ -34,6 +34,12 @@ export class Metrics {
     labelNames: ['kind'],
     registers: [this.registry],
   });
+  private readonly validators = new client.Counter({
+    name: 'yjs_validators_total',
+    help: 'Application validators made ready, by source: precompiled (loaded from the store) or compiled here',
+    labelNames: ['source'],
+    registers: [this.registry],
+  });
   private readonly cached = new client.Counter({
     name: 'yjs_cached_responses_total',
     help: 'Responses to GETs of cached representations: hit (304 Not Modified) or miss (the body sent)',
@@ -48,6 +54,10 @@ export class Metrics {
 
   validated(outcome: ValidateOutcome): void {
     this.validations.inc({ outcome });
+  }
+
+  validatorReady(source: 'precompiled' | 'compiled'): void {
+    this.validators.inc({ source });
   }
 
   published(kind: string): void {

@@ -147,6 +147,8 @@ export async function publishDraft(
     });
     if (created) {
       deps.runtime.update(created, plan.artifacts);
+      // its validators compiled now, in the background, and stored: no instance compiles them on a request
+      deps.runtime.warm(created.bundleId, created.version);
       return created;
     }
     // another publish made a version meanwhile: decide again on what is there now

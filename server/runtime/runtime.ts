@@ -15,7 +15,8 @@ import {
   type WorkCalendar,
 } from '../../schemas/index.ts';
 import { Representation } from '../http/cache.ts';
-import type { Artifact, BundleVersion, Release, Store } from '../store/store.ts';
+import type { Artifact, BundleVersion, Release, Store, StoredValidator } from '../store/store.ts';
+import { compileWithCode, loadValidator } from './validator-code.ts';
 import { renderGuide } from './guide-html.ts';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -35,8 +36,17 @@ export class RuntimeEntry {
   private validator: ValidateFunction | undefined;
   private guide: { release: number; page: Representation } | undefined;
   private readonly ajv: ReturnType<typeof createAjv>;
+  /** Where the validator comes from: the stored precompiled code, or a compile (then written back). */
+  private readonly validators: ValidatorSource;
+  private stored: StoredValidator | undefined;
+  readonly region: string;
 
-  constructor(artifact: Omit<Artifact, 'updatedAt'>, version: BundleVersion, ajv: ReturnType<typeof createAjv>) {
+  constructor(
+    artifact: Omit<Artifact, 'updatedAt'>,
+    version: BundleVersion,
+    ajv: ReturnType<typeof createAjv>,
+    validators: ValidatorSource = {},
+  ) {
     this.compiled = JSON.parse(artifact.compiled) as CompiledBundle;
     this.version = version;
     this.variantStatus = artifact.variantStatus;
@@ -47,6 +57,14 @@ export class RuntimeEntry {
     this.guideJson = new Representation(JSON.stringify(this.compiled.guide), JSON_TYPE);
     this.titles = fieldTitles(this.compiled);
     this.ajv = ajv;
+    this.validators = validators;
+    this.stored = artifact.validator;
+    this.region = artifact.region;
+  }
+
+  /** True once the validator is at hand (loaded or compiled). */
+  get ready(): boolean {
+    return this.validator !== undefined;
   }
 
   /** The same artifact under a version record whose lifecycle moved on (parsed JSON and validator are kept). */
@@ -55,13 +73,29 @@ export class RuntimeEntry {
     return Object.assign(Object.create(RuntimeEntry.prototype) as RuntimeEntry, this, { version, guide: undefined });
   }
 
-  /** The application validator, compiled on first use and kept. */
+  /**
+   * The application validator: the precompiled code stored with the artifact when its signature
+   * holds, else compiled on first use (and its code handed back to be stored); then kept.
+   */
   validate(): ValidateFunction {
-    if (!this.validator) {
+    if (this.validator) return this.validator;
+    const { key } = this.validators;
+    const loaded = key && this.stored ? loadValidator(this.stored, key) : null;
+    if (loaded) {
+      this.validator = loaded;
+      this.validators.loaded?.('precompiled');
+    } else if (key) {
+      const { validate, stored } = compileWithCode(this.compiled.schema, key);
+      this.validator = validate;
+      this.validators.loaded?.('compiled');
+      this.validators.compiled?.(this, stored);
+    } else {
       const id = String(this.compiled.schema.$id);
       this.ajv.removeSchema(id); // a replaced city artifact keeps its $id
       this.validator = this.ajv.compile(this.compiled.schema);
+      this.validators.loaded?.('compiled');
     }
+    this.stored = undefined;
     return this.validator;
   }
 
@@ -85,6 +119,15 @@ export interface PublishedCalendar {
 
 const key = (region: string, id: string, version: number) => `${region}|${id}|${version}`;
 
+/** How entries get their validators: the signing key, and what to do when one is loaded or compiled. */
+export interface ValidatorSource {
+  /** VALIDATOR_KEY: without it, nothing precompiled is run and nothing is written back. */
+  key?: string;
+  loaded?(source: 'precompiled' | 'compiled'): void;
+  /** A validator compiled here: its signed code, to store for the other instances. */
+  compiled?(entry: RuntimeEntry, stored: StoredValidator): void;
+}
+
 /** Every servable artifact in memory, with the versions' lifecycle and the published calendar. */
 export class Runtime {
   private readonly versions = new Map<string, BundleVersion[]>();
@@ -92,9 +135,30 @@ export class Runtime {
   private readonly ajv = createAjv();
   private readonly store: Store;
   private published: PublishedCalendar | null = null;
+  private readonly validators: ValidatorSource;
 
-  constructor(store: Store) {
+  constructor(store: Store, validators: Omit<ValidatorSource, 'compiled'> = {}) {
     this.store = store;
+    // a validator compiled here is stored, so that the next instance (or restart) loads it
+    this.validators = {
+      ...validators,
+      compiled: (entry, stored) =>
+        void this.store
+          .putValidator(entry.version.bundleId, entry.version.version, entry.region, entry.compiledJson.etag, stored)
+          .catch(() => undefined),
+    };
+  }
+
+  /** Compiles, in the background, the validators of a version just published here (and so stores them for every instance). */
+  warm(bundleId: string, version: number): void {
+    const pending = [...this.entries.values()].filter((e) => e.version.bundleId === bundleId && e.version.version === version && !e.ready);
+    const next = () => {
+      const entry = pending.shift();
+      if (!entry) return;
+      entry.validate();
+      setImmediate(next);
+    };
+    if (this.validators.key) setImmediate(next);
   }
 
   /** Loads versions, artifacts and the published calendar from the store. */
@@ -142,7 +206,7 @@ export class Runtime {
   private remember(a: Omit<Artifact, 'updatedAt'>): void {
     const v = this.versions.get(a.bundleId)?.find((x) => x.version === a.version);
     if (!v) return;
-    this.entries.set(key(a.region, a.bundleId, a.version), new RuntimeEntry(a, v, this.ajv));
+    this.entries.set(key(a.region, a.bundleId, a.version), new RuntimeEntry(a, v, this.ajv, this.validators));
   }
 
   /** Records a new or changed version and its artifacts. */
@@ -168,7 +232,9 @@ export class Runtime {
       if (!v) continue;
       const k = key(a.region, a.bundleId, a.version);
       const old = this.entries.get(k);
-      next.set(k, old && old.compiledJson.etag === a.etag ? old.withVersion(v) : new RuntimeEntry(a, v, this.ajv));
+      // the same artifact keeps its parsed form and validator, unless precompiled code has arrived for it
+      const keep = old && old.compiledJson.etag === a.etag && (old.ready || !a.validator);
+      next.set(k, keep ? old.withVersion(v) : new RuntimeEntry(a, v, this.ajv, this.validators));
     }
     for (const [k, entry] of this.entries) if (entry.version.bundleId === bundleId) this.entries.delete(k);
     for (const [k, entry] of next) this.entries.set(k, entry);

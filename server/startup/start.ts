@@ -3,6 +3,8 @@
  * checked, the store opened and seeded on first start, the runtime loaded with what is
  * published, the studio's drafts, the regions. What an operator can fix is a StartupError.
  */
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRegions } from '../catalog/shipped.ts';
 import type { Config } from '../config.ts';
@@ -49,6 +51,17 @@ async function openStore(config: Config, options: StoreOptions): Promise<Store> 
   }
 }
 
+/** The embedded store's key for precompiled validators: `validator.key` in the data directory, made on first start. */
+function localValidatorKey(dataDir: string): string {
+  const file = join(dataDir, 'validator.key');
+  try {
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 /** Checks the data directory, opens and seeds the store, loads the runtime. */
 export async function startUp(config: Config, logger: Logger, options: StoreOptions = {}): Promise<Started> {
   prepareDataDir(config.dataDir);
@@ -69,10 +82,13 @@ export async function startUp(config: Config, logger: Logger, options: StoreOpti
     const cause = full ? `数据目录 ${config.dataDir} 所在磁盘空间不足` : causeOf(error);
     throw new StartupError(`首次导入失败：${cause}；未写入任何内容，解决后重新启动即可`);
   }
-  const runtime = new Runtime(store);
+  const metrics = new Metrics();
+  // precompiled validators are signed: with VALIDATOR_KEY, or the embedded store's own key
+  const key = config.validatorKey ?? (config.databaseUrl ? undefined : localValidatorKey(config.dataDir));
+  const runtime = new Runtime(store, { key, loaded: (source) => metrics.validatorReady(source) });
   await runtime.load();
   const drafts = new DraftDefinitions(store);
   // other instances on the same database: what they publish or edit is served here too
   await startSync({ store, runtime, logger }, config.syncIntervalMs);
-  return { context: { config, store, runtime, drafts, regions, logger, metrics: new Metrics(), health: { draining: false } }, seed };
+  return { context: { config, store, runtime, drafts, regions, logger, metrics, health: { draining: false } }, seed };
 }

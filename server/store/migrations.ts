@@ -112,4 +112,12 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
         AND NOT EXISTS (SELECT 1 FROM releases r WHERE r.kind = h.kind AND r.id = h.id);
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- an artifact's application validator, precompiled (AJV standalone code) and signed
+      ALTER TABLE artifacts ADD COLUMN validator TEXT;
+      ALTER TABLE artifacts ADD COLUMN validator_mac TEXT;
+    `,
+  },
 ];

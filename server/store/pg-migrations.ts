@@ -84,4 +84,11 @@ export const PG_MIGRATIONS: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- an artifact's application validator, precompiled (AJV standalone code) and signed
+      ALTER TABLE artifacts ADD COLUMN validator TEXT, ADD COLUMN validator_mac TEXT;
+    `,
+  },
 ];

@@ -27,6 +27,7 @@ import type {
   Store,
   StoreChange,
   StoredDocument,
+  StoredValidator,
   VersionState,
 } from './store.ts';
 
@@ -344,10 +345,24 @@ export class PgStore extends PgAccounts implements Store {
       await c.query(
         `INSERT INTO artifacts (bundle_id, version, region, compiled, etag, variant_status, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (bundle_id, version, region) DO UPDATE SET compiled = excluded.compiled, etag = excluded.etag,
-           variant_status = excluded.variant_status, updated_at = excluded.updated_at`,
+           variant_status = excluded.variant_status, updated_at = excluded.updated_at,
+           validator = CASE WHEN artifacts.etag = excluded.etag THEN artifacts.validator END,
+           validator_mac = CASE WHEN artifacts.etag = excluded.etag THEN artifacts.validator_mac END`,
         [a.bundleId, a.version, a.region, a.compiled, a.etag, a.variantStatus, at],
       );
     for (const bundleId of new Set(artifacts.map((a) => a.bundleId))) await this.notify(c, { kind: 'bundle', bundleId });
+  }
+
+  async putValidator(bundleId: string, v: number, region: string, etag: string, validator: StoredValidator): Promise<boolean> {
+    return this.tx(async (c) => {
+      const changed = await c.query(
+        'UPDATE artifacts SET validator = $1, validator_mac = $2 WHERE bundle_id = $3 AND version = $4 AND region = $5 AND etag = $6',
+        [validator.code, validator.mac, bundleId, v, region, etag],
+      );
+      // the other instances load it instead of compiling
+      if (changed.rowCount) await this.notify(c, { kind: 'bundle', bundleId });
+      return (changed.rowCount ?? 0) > 0;
+    });
   }
 
   async listArtifacts(bundleId?: string): Promise<Artifact[]> {

@@ -48,6 +48,7 @@ export function artifact(r: Row): Artifact {
     etag: String(r.etag),
     variantStatus: r.variant_status as Artifact['variantStatus'],
     updatedAt: String(r.updated_at),
+    ...(r.validator ? { validator: { code: String(r.validator), mac: String(r.validator_mac) } } : {}),
   };
 }
 

@@ -22,6 +22,7 @@ import type {
   Seed,
   Store,
   StoredDocument,
+  StoredValidator,
   VersionState,
 } from './store.ts';
 
@@ -286,9 +287,18 @@ export class SqliteStore extends SqliteAccounts implements Store {
   private writeArtifacts(artifacts: Omit<Artifact, 'updatedAt'>[]): void {
     const stmt = this.db
       .prepare(`INSERT INTO artifacts (bundle_id, version, region, compiled, etag, variant_status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (bundle_id, version, region) DO UPDATE SET compiled = excluded.compiled, etag = excluded.etag, variant_status = excluded.variant_status, updated_at = excluded.updated_at`);
+      ON CONFLICT (bundle_id, version, region) DO UPDATE SET compiled = excluded.compiled, etag = excluded.etag, variant_status = excluded.variant_status, updated_at = excluded.updated_at,
+        validator = CASE WHEN artifacts.etag = excluded.etag THEN artifacts.validator END,
+        validator_mac = CASE WHEN artifacts.etag = excluded.etag THEN artifacts.validator_mac END`);
     const at = now();
     for (const a of artifacts) stmt.run(a.bundleId, a.version, a.region, a.compiled, a.etag, a.variantStatus, at);
+  }
+
+  async putValidator(bundleId: string, v: number, region: string, etag: string, validator: StoredValidator): Promise<boolean> {
+    const changed = this.db
+      .prepare('UPDATE artifacts SET validator = ?, validator_mac = ? WHERE bundle_id = ? AND version = ? AND region = ? AND etag = ?')
+      .run(validator.code, validator.mac, bundleId, v, region, etag).changes;
+    return changed > 0;
   }
 
   async listArtifacts(bundleId?: string): Promise<Artifact[]> {

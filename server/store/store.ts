@@ -35,6 +35,12 @@ export interface Release extends ReleaseView {
   body: unknown;
 }
 
+/** A precompiled application validator: AJV standalone code, signed (see runtime/validator-code.ts). */
+export interface StoredValidator {
+  code: string;
+  mac: string;
+}
+
 /** A compiled artifact of a version in one region, precomputed for the runtime. */
 export interface Artifact {
   bundleId: string;
@@ -46,6 +52,8 @@ export interface Artifact {
   /** 'ok', or 'variant-conflict' when the city's variant did not apply and the base is served. */
   variantStatus: 'ok' | 'variant-conflict' | 'none';
   updatedAt: string;
+  /** Its application validator, precompiled, once one instance has written it. */
+  validator?: StoredValidator;
 }
 
 /** A user with the stored password hash. */
@@ -177,6 +185,8 @@ export interface Store {
   listArtifacts(bundleId?: string): Promise<Artifact[]>;
   getArtifact(bundleId: string, version: number, region: string): Promise<Artifact | null>;
   putArtifacts(artifacts: Omit<Artifact, 'updatedAt'>[]): Promise<void>;
+  /** Stores an artifact's precompiled validator, if the artifact is still the one with `etag`; false when it is not. */
+  putValidator(bundleId: string, version: number, region: string, etag: string, validator: StoredValidator): Promise<boolean>;
 
   /** The version a publish request with this key made, if any. */
   findVersionRequest(key: string): Promise<{ bundleId: string; version: number } | null>;

@@ -31,6 +31,7 @@ describe.skipIf(!adminUrl)('several instances on one database', () => {
       PASSWORD_COST: '14',
       LOG_LEVEL: 'error',
       SYNC_INTERVAL_MS: '500',
+      VALIDATOR_KEY: 'three-instances-share-this-validator-key',
     });
   };
 
@@ -75,6 +76,42 @@ describe.skipIf(!adminUrl)('several instances on one database', () => {
     const named = (body: Record<string, unknown>) => body.name === '去世一件事（三实例）';
     const took = await Promise.all([a, c].map((i) => until(i.url, '/api/regions/320000/bundles/death', named, at)));
     expect(Math.max(...took)).toBeLessThan(1000);
+  });
+
+  it('validates a newly published version with the validators the publishing instance compiled and stored', async () => {
+    const [a, , c] = instances as [ServerProcess, ServerProcess, ServerProcess];
+    const path = '/api/regions/320000/bundles/death';
+    const precompiled = async (url: string) =>
+      Number(/^yjs_validators_total\{source="precompiled"\} (\d+)$/m.exec(await (await fetch(`${url}/metrics`)).text())?.[1] ?? 0);
+    // the publish above made the version; B compiles its validators in the background and stores them
+    const db = new pg.Client({ connectionString: database.url });
+    await db.connect();
+    try {
+      for (const started = Date.now(); ;) {
+        const { rows } = await db.query(
+          `SELECT count(*) FILTER (WHERE validator IS NOT NULL) AS stored, count(*) AS artifacts FROM artifacts
+           WHERE bundle_id = 'death' AND version = (SELECT max(version) FROM bundle_versions WHERE bundle_id = 'death')`,
+        );
+        if (Number(rows[0].stored) === Number(rows[0].artifacts)) break;
+        if (Date.now() - started > 10_000) throw new Error('the validators were not stored after the publish');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    } finally {
+      await db.end();
+    }
+    // the other instances, told of them, load them on the first validation instead of compiling
+    await new Promise((r) => setTimeout(r, 200));
+    for (const i of [a, c]) {
+      const before = await precompiled(i.url);
+      const body = await (await fetch(`${i.url}${path}/example`)).text();
+      const res = await fetch(`${i.url}${path}/applications/validate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(res.status).toBe(200);
+      expect(await precompiled(i.url)).toBe(before + 1);
+    }
   });
 
   it('plans with a calendar published through another instance within a second', async () => {
