@@ -7,14 +7,12 @@
  */
 import type { CompiledRoster, CompiledScenario, ExportedRule, FormSection, JsonSchema, MergedField } from './compiled-types.ts';
 import { conditionSchema } from './conditions.ts';
-import { FORMATS } from './formats.ts';
+import { DATE_PATTERN, FORMATS } from './formats.ts';
 import type { Condition, MatterGroup, Question } from './logic-types.ts';
 import { rosterSectionKeys, ROSTER_KEY, splitForRow } from './roster.ts';
 
 /** The longest text a field takes when its data element sets no limit. */
 export const DEFAULT_MAX_LENGTH = { string: 200, text: 2000 } as const;
-
-const DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 
 function options(f: MergedField): JsonSchema[] {
   return (f.options ?? []).map((o) => ({ const: o.value, title: o.label }));

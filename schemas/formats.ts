@@ -55,6 +55,12 @@ export const FORMATS: Record<
   email: { pattern: '^[^@\\s]+@[^@\\s.]+\\.[^@\\s]+$', hint: '电子邮箱地址' },
 };
 
+/** The pattern of a full date (YYYY-MM-DD) that every date field carries. */
+export const DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
+
+/** The product's own fixed patterns (formats and dates): no authored text, each linear by construction (a test holds it). */
+export const BUILT_IN_PATTERNS: ReadonlySet<string> = new Set([...Object.values(FORMATS).map((f) => f.pattern), DATE_PATTERN]);
+
 /** Validation functions by format name, for registering with a validator. */
 export function formatValidators(): Record<FieldFormat, (value: string) => boolean> {
   const out = {} as Record<FieldFormat, (value: string) => boolean>;

@@ -64,13 +64,20 @@ export class Metrics {
     this.publishes.inc({ kind });
   }
 
+  /** The histogram's series of one method, route and status class, looked up once. */
+  private readonly series = new Map<string, client.Histogram.Internal<'method' | 'route' | 'status'>>();
+
   /** Times every request; registered first. */
   middleware(): RequestHandler {
     return (req, res, next) => {
-      const end = this.requests.startTimer();
+      const started = process.hrtime.bigint();
       res.on('finish', () => {
         const route = req.route ? `${req.baseUrl}${String((req.route as { path: string }).path)}` : 'unmatched';
-        end({ method: req.method, route, status: `${Math.floor(res.statusCode / 100)}xx` });
+        const status = `${Math.floor(res.statusCode / 100)}xx`;
+        const key = `${req.method} ${route} ${status}`;
+        let series = this.series.get(key);
+        if (!series) this.series.set(key, (series = this.requests.labels({ method: req.method, route, status })));
+        series.observe(Number(process.hrtime.bigint() - started) / 1e9);
         if (req.method === 'GET' && res.getHeader('ETag') !== undefined)
           this.cached.inc({ result: res.statusCode === 304 ? 'hit' : 'miss' });
       });

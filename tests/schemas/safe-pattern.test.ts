@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_PATTERNS } from '../../schemas/formats.ts';
 import { createAjv, patternProblem, re2RegExp, validateDocument } from '../../schemas/index.ts';
 import { dictionary } from '../support/fixtures.ts';
 
@@ -38,5 +39,14 @@ describe('safe patterns', () => {
     expect(performance.now() - started).toBeLessThan(100);
     const validate = createAjv().compile({ type: 'string', pattern: '^[\\u4e00-\\u9fff]+$' });
     expect([validate('中文'), validate('abc')]).toEqual([true, false]);
+  });
+
+  it('runs only the product’s own patterns in the built-in engine, each of which passes the safety checks', () => {
+    for (const pattern of BUILT_IN_PATTERNS) {
+      expect(patternProblem(pattern), pattern).toBeNull();
+      expect(re2RegExp(pattern, 'u')).toBeInstanceOf(RegExp);
+    }
+    // an authored pattern, even one equal in meaning, stays in RE2
+    expect(re2RegExp('^[0-9]{6}$|^$', 'u')).not.toBeInstanceOf(RegExp);
   });
 });
