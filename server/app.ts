@@ -43,7 +43,10 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(ctx.metrics.middleware());
   app.use(accessLog(ctx.logger));
   app.use(securityHeaders);
-  app.use(compression({ threshold: 1024 }));
+  // the public runtime compresses its own answers (cached representations once, a plan per request);
+  // the general middleware, which wraps every response, serves the studio and its pages
+  const compress = compression({ threshold: 1024 });
+  app.use((req, res, next) => (req.path.startsWith('/api/') && !req.path.startsWith('/api/studio/') ? next() : compress(req, res, next)));
   const json = express.json({
     limit: ctx.config.bodyLimit,
     strict: false,

@@ -67,6 +67,25 @@ export function sendRepresentation(req: Request, res: Response, rep: Representat
   res.end(body);
 }
 
+/**
+ * Sends a body made for this request only (never cached): compressed when the client accepts it
+ * and it is large enough — with settings fast enough to pay per request.
+ */
+export function sendComputed(req: Request, res: Response, body: Buffer, type: string): void {
+  res.vary('Accept-Encoding');
+  const encoding = encodingFor(req, body.length);
+  const out =
+    encoding === 'br'
+      ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } })
+      : encoding === 'gzip'
+        ? gzipSync(body, { level: 6 })
+        : body;
+  res.setHeader('Content-Type', type);
+  if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Content-Length', out.length);
+  res.end(out);
+}
+
 /** Sends a value computed for this request as JSON with an ETag of its text, or 304. */
 export function sendJson(req: Request, res: Response, value: unknown, cache: string): void {
   sendRepresentation(req, res, new Representation(JSON.stringify(value), 'application/json; charset=utf-8'), cache);

@@ -22,7 +22,7 @@ import {
 import type { Logger } from '../http/logger.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { exceedsValues } from '../http/body-screen.ts';
-import { Representation, sendJson, sendRepresentation } from '../http/cache.ts';
+import { Representation, sendComputed, sendJson, sendRepresentation } from '../http/cache.ts';
 import { problem } from '../http/problem.ts';
 import { committedMaterial, renderCommitment } from './commitment-html.ts';
 import { CalendarGapError, planResponseJson, todayInChina, type PlannedApplication } from './plan.ts';
@@ -259,9 +259,7 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
       throw error;
     }
     ctx.metrics.validated('valid');
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', body.length);
-    res.end(body);
+    sendComputed(req, res, body, 'application/json; charset=utf-8');
   });
 
   return router;
