@@ -7,15 +7,15 @@ import { ElMessage } from 'element-plus';
 import { ref, shallowRef } from 'vue';
 import type { DocumentKind, DocumentView, ImpactReport } from '../../../schemas/index.ts';
 import { api } from '../api/client.ts';
+import { useBusy } from './use-busy.ts';
 import { useCatalogStore } from '../stores/catalog.store.ts';
-import { showError } from '../util/feedback.ts';
 
 export function useDocumentSave() {
   const catalog = useCatalogStore();
   /** The impact of the save waiting for confirmation. */
   const impact = shallowRef<ImpactReport | null>(null);
   const impactOpen = ref(false);
-  const busy = ref(false);
+  const { busy, run } = useBusy();
   let pending: (() => Promise<void>) | null = null;
 
   /**
@@ -38,8 +38,7 @@ export function useDocumentSave() {
       saved(data);
       ElMessage.success('已保存');
     };
-    busy.value = true;
-    try {
+    const done = await run(async () => {
       if (rev !== null) {
         const { data } = await api<ImpactReport>('POST', '/api/studio/impact', { kind, id, body });
         if (data.bundles.length) {
@@ -51,27 +50,19 @@ export function useDocumentSave() {
       }
       await write();
       return true;
-    } catch (e) {
-      showError(e);
-      return false;
-    } finally {
-      busy.value = false;
-    }
+    });
+    return done ?? false;
   }
 
   /** The official has read the impact and saves. */
   async function confirm(): Promise<void> {
     if (!pending) return;
-    busy.value = true;
-    try {
-      await pending();
+    const write = pending;
+    await run(async () => {
+      await write();
       pending = null;
       impactOpen.value = false;
-    } catch (e) {
-      showError(e);
-    } finally {
-      busy.value = false;
-    }
+    });
   }
 
   return { impact, impactOpen, busy, save, confirm };
