@@ -40,8 +40,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('trust proxy', ctx.config.trustProxy);
   app.set('query parser', 'simple');
 
-  app.use(ctx.metrics.middleware());
-  app.use(accessLog(ctx.logger));
+  app.use(accessLog(ctx.logger, ctx.metrics));
   app.use(securityHeaders);
   // the public runtime compresses its own answers (cached representations once, a plan per request);
   // the general middleware, which wraps every response, serves the studio and its pages
@@ -67,10 +66,14 @@ export function createApp(ctx: AppContext): express.Express {
     else sendProblem(res, 503, '数据存储暂时不可用');
   });
 
-  app.use('/api', (req, res, next) => (req.path.startsWith('/studio/') ? next() : cors(ctx.config.corsOrigins)(req, res, next)));
-  // the public POSTs (validation) are limited per client before their bodies are read
+  // the public runtime API: CORS, and its POSTs (validation) limited per client before their bodies are read
+  const publicCors = cors(ctx.config.corsOrigins);
   const limited = rateLimit(ctx.config.rateLimitPost);
-  app.use('/api', (req, res, next) => (req.method === 'POST' && !req.path.startsWith('/studio/') ? limited(req, res, next) : next()));
+  app.use('/api', (req, res, next) => {
+    if (req.path.startsWith('/studio/')) next();
+    else if (req.method === 'POST') publicCors(req, res, () => limited(req, res, next));
+    else publicCors(req, res, next);
+  });
   app.use('/api', json, refusePollutingKeys);
   app.use('/api', runtimeRoutes(ctx));
 

@@ -5,7 +5,7 @@
  * metrics. With METRICS_TOKEN set, a scrape must send it as a bearer token.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import client from 'prom-client';
 import { sendProblem } from './problem.ts';
 
@@ -47,13 +47,18 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly hits = this.cached.labels({ result: 'hit' });
+  private readonly misses = this.cached.labels({ result: 'miss' });
+
   constructor() {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'yjs_' });
     for (const outcome of ['valid', 'invalid', 'refused']) this.validations.inc({ outcome }, 0);
   }
 
+  private readonly outcomes = new Map((['valid', 'invalid', 'refused'] as const).map((o) => [o, this.validations.labels({ outcome: o })]));
+
   validated(outcome: ValidateOutcome): void {
-    this.validations.inc({ outcome });
+    this.outcomes.get(outcome)!.inc();
   }
 
   validatorReady(source: 'precompiled' | 'compiled'): void {
@@ -64,25 +69,20 @@ export class Metrics {
     this.publishes.inc({ kind });
   }
 
-  /** The histogram's series of one method, route and status class, looked up once. */
+  /** The histogram's series of one method, route and status, looked up once. */
   private readonly series = new Map<string, client.Histogram.Internal<'method' | 'route' | 'status'>>();
 
-  /** Times every request; registered first. */
-  middleware(): RequestHandler {
-    return (req, res, next) => {
-      const started = process.hrtime.bigint();
-      res.on('finish', () => {
-        const route = req.route ? `${req.baseUrl}${String((req.route as { path: string }).path)}` : 'unmatched';
-        const status = `${Math.floor(res.statusCode / 100)}xx`;
-        const key = `${req.method} ${route} ${status}`;
-        let series = this.series.get(key);
-        if (!series) this.series.set(key, (series = this.requests.labels({ method: req.method, route, status })));
-        series.observe(Number(process.hrtime.bigint() - started) / 1e9);
-        if (req.method === 'GET' && res.getHeader('ETag') !== undefined)
-          this.cached.inc({ result: res.statusCode === 304 ? 'hit' : 'miss' });
-      });
-      next();
-    };
+  /** Records a finished request (called by the access log, which times it). */
+  observe(req: Request, res: Response, seconds: number): void {
+    const route = req.route ? `${req.baseUrl}${String((req.route as { path: string }).path)}` : 'unmatched';
+    const key = `${req.method} ${route} ${res.statusCode}`;
+    let series = this.series.get(key);
+    if (!series) {
+      const status = `${Math.floor(res.statusCode / 100)}xx`;
+      this.series.set(key, (series = this.requests.labels({ method: req.method, route, status })));
+    }
+    series.observe(seconds);
+    if (req.method === 'GET' && res.getHeader('ETag') !== undefined) (res.statusCode === 304 ? this.hits : this.misses).inc();
   }
 
   /** The scrape endpoint. */

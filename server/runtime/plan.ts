@@ -44,7 +44,7 @@ export type PlannedApplication = { scenario: string; matters: string[] } & Recor
 
 interface Skeleton {
   bundle: Plan['bundle'];
-  matters: { plan: Omit<MatterPlan, 'fields'>; fields: PlanField[]; json: string }[];
+  matters: { plan: Omit<MatterPlan, 'fields'>; fields: PlanField[]; json: Buffer; shared: SectionKeys[]; own: SectionKeys[] }[];
   checklist: ChecklistItem[];
   provisionalYears: number[];
   /** `{"valid":true,"plan":{"bundle":…,"matters":[` and `],"checklist":…,"provisionalYears":…` pre-encoded. */
@@ -103,14 +103,21 @@ function skeletonOf(compiled: CompiledBundle, app: PlannedApplication, receivedO
           fields: compiled.fields
             .filter((f) => f.sources.some((s) => s.matter === code))
             .map((f) => ({ section: f.section, key: f.key, perEmployee: perEmployee.has(f.section) })),
-          json: '',
+          json: Buffer.alloc(0),
+          shared: [],
+          own: [],
         };
       }),
     checklist,
     provisionalYears: dates.provisional,
     json: { head: Buffer.alloc(0), middle: Buffer.alloc(0) },
   };
-  for (const m of skeleton.matters) m.json = JSON.stringify(m.plan).slice(0, -1);
+  skeleton.matters.forEach((m, i) => {
+    // `{…,"materials":[…],"fields":` (and the comma before every matter but the first)
+    m.json = Buffer.from(`${i ? ',' : ''}${JSON.stringify(m.plan).slice(0, -1)},"fields":`);
+    m.shared = bySection(m.fields.filter((f) => !f.perEmployee));
+    m.own = bySection(m.fields.filter((f) => f.perEmployee));
+  });
   skeleton.json = {
     head: Buffer.from(`{"valid":true,"plan":{"bundle":${JSON.stringify(skeleton.bundle)},"matters":[`),
     middle: Buffer.from(`],"checklist":${JSON.stringify(checklist)},"provisionalYears":${JSON.stringify(dates.provisional)}`),
@@ -144,6 +151,48 @@ function fieldValues(app: Record<string, unknown>, fields: readonly PlanField[])
   return values;
 }
 
+/** A section's fields a matter receives, with their JSON keys encoded once. */
+interface SectionKeys {
+  section: string;
+  /** `"person":{` */
+  head: string;
+  keys: { key: string; head: string }[];
+}
+
+function bySection(fields: readonly PlanField[]): SectionKeys[] {
+  const sections = new Map<string, SectionKeys>();
+  for (const { section, key } of fields) {
+    let s = sections.get(section);
+    if (!s) sections.set(section, (s = { section, head: `${JSON.stringify(section)}:{`, keys: [] }));
+    s.keys.push({ key, head: `${JSON.stringify(key)}:` });
+  }
+  return [...sections.values()];
+}
+
+/** The members of `sectionValues(part, …)` as JSON text (without braces): each value encoded, no object built. */
+function sectionsJson(part: Record<string, unknown>, sections: readonly SectionKeys[]): string {
+  let out = '';
+  for (const s of sections) {
+    const values = part[s.section] as Record<string, unknown> | undefined;
+    if (!values || typeof values !== 'object') continue;
+    let inner = '';
+    for (const k of s.keys) {
+      const value = values[k.key];
+      if (value !== undefined) inner += (inner ? ',' : '') + k.head + JSON.stringify(value);
+    }
+    if (inner) out += (out ? ',' : '') + s.head + inner + '}';
+  }
+  return out;
+}
+
+/** A matter's `fields` as JSON text: the same as `JSON.stringify(fieldValues(app, fields))`. */
+function fieldsJson(app: Record<string, unknown>, matter: Skeleton['matters'][number]): string {
+  const shared = sectionsJson(app, matter.shared);
+  if (!matter.own.length) return `{${shared}}`;
+  const rows = rosterRows(app).map((row) => `{${sectionsJson(row, matter.own)}}`);
+  return `{${shared}${shared ? ',' : ''}${JSON.stringify(ROSTER_KEY)}:[${rows.join(',')}]}`;
+}
+
 /** What the plan says beyond the skeleton: derived values and the warnings of 提示 rules. */
 export interface PlanExtras {
   derived: Record<string, unknown>;
@@ -162,9 +211,12 @@ export function planResponseJson(
   extras: PlanExtras = { derived: {}, warnings: [] },
 ): Buffer {
   const skeleton = skeletonOf(compiled, app, receivedOn, calendar);
-  const matters = skeleton.matters.map((m) => `${m.json},"fields":${JSON.stringify(fieldValues(app, m.fields))}}`);
+  // only the values are encoded now: the rest was encoded with the skeleton
+  const parts = [skeleton.json.head];
+  for (const m of skeleton.matters) parts.push(m.json, Buffer.from(`${fieldsJson(app, m)}}`));
   const tail = `,"derived":${JSON.stringify(extras.derived)},"warnings":${JSON.stringify(extras.warnings)}}}`;
-  return Buffer.concat([skeleton.json.head, Buffer.from(matters.join(',')), skeleton.json.middle, Buffer.from(tail)]);
+  parts.push(skeleton.json.middle, Buffer.from(tail));
+  return Buffer.concat(parts);
 }
 
 /** Splits a valid application per selected matter. */

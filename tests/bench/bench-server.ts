@@ -1,7 +1,8 @@
 /**
  * A server for `npm run bench`, started as its own process so the load generator does not
- * share its event loop: `raw` (node:http hello-world), `express` (Express hello-world, and POST / that only parses
- * the JSON body) or
+ * share its event loop: `raw` (node:http hello-world), `express` (Express hello-world, POST / that only parses
+ * the JSON body, and — given a schema file — POST /schema-only that parses it and checks it against that schema with
+ * the product's AJV, nothing else) or
  * `app` (the product on a fresh seeded store: SQLite, or PostgreSQL when DATABASE_URL is set). Prints `PORT n`; answers `heap` over IPC
  * with the heap used after a full GC, and `cpu` with its CPU time so far.
  */
@@ -9,7 +10,9 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import express from 'express';
+import { createAjv } from '../../schemas/index.ts';
 import { createApp } from '../../server/app.ts';
 import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/http/logger.ts';
@@ -33,6 +36,16 @@ if (kind === 'raw') {
     res.setHeader('Content-Type', 'application/json');
     res.end('{"ok":true}');
   });
+  // the ceiling of a validating runtime: the floor and the schema check, with no plan, rules or logging
+  const schemaFile = process.argv[3];
+  if (schemaFile) {
+    const validate = createAjv().compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
+    app.post('/schema-only', express.json({ limit: '256kb' }), (req, res) => {
+      res.statusCode = validate(req.body) ? 200 : 422;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(`{"valid":${res.statusCode === 200}}`);
+    });
+  }
   server = createServer(app);
 } else {
   const dataDir = mkdtempSync(join(tmpdir(), 'yjs-bench-'));

@@ -3,6 +3,8 @@
  * server in its own process, figures as ratios measured side by side in this one run.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { brokenRules, withDerived, type CompiledBundle } from '../../schemas/index.ts';
@@ -12,8 +14,8 @@ import { freshDatabase } from '../support/pg-database.ts';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
 
-function startServer(kind: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(join(import.meta.dirname, 'bench-server.ts'), [kind], {
+function startServer(kind: string, env: Record<string, string> = {}, args: string[] = []): Promise<{ child: ChildProcess; url: string }> {
+  const child = fork(join(import.meta.dirname, 'bench-server.ts'), [kind, ...args], {
     execArgv: ['--expose-gc'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, ...env },
@@ -63,9 +65,13 @@ function heap(child: ChildProcess): Promise<number> {
   });
 }
 
-const raw = await startServer('raw');
-const hello = await startServer('express');
 const app = await startServer('app');
+const validatePath = '/api/regions/320500/bundles/unemployment/applications/validate';
+// the bundle's application schema, for the Express app that checks bodies against it and does nothing else
+const schemaFile = join(mkdtempSync(join(tmpdir(), 'yjs-bench-schema-')), 'schema.json');
+writeFileSync(schemaFile, await (await fetch(`${app.url}/api/regions/320500/bundles/unemployment/schema`)).text());
+const raw = await startServer('raw');
+const hello = await startServer('express', {}, [schemaFile]);
 // the same product on PostgreSQL, when Debian's postgresql is installed
 let cluster: PgCluster | undefined;
 let appPg: { child: ChildProcess; url: string } | undefined;
@@ -78,7 +84,6 @@ try {
 }
 try {
   const schemaPath = '/api/regions/320000/bundles/hiring/schema';
-  const validatePath = '/api/regions/320500/bundles/unemployment/applications/validate';
   const etag = (await fetch(app.url + schemaPath)).headers.get('etag')!;
   const application = await (await fetch(`${app.url}/api/regions/320500/bundles/unemployment/example`)).text();
   const check = await fetch(app.url + validatePath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: application });
@@ -105,6 +110,13 @@ try {
     headers: { 'content-type': 'application/json' },
     body: application,
   });
+  const schemaOnlyM = await measured(hello.child, {
+    url: `${hello.url}/schema-only`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: application,
+  });
+  if (schemaOnlyM.result.non2xx > 0) throw new Error(`the schema check alone answered ${schemaOnlyM.result.non2xx} non-2xx`);
   const validateM = await measured(app.child, {
     url: app.url + validatePath,
     method: 'POST',
@@ -161,6 +173,9 @@ try {
   );
   console.log(
     `Express POST, only parsing the same JSON body ${floorM.rps.toFixed(0)} req/s   ${us(floorM)}   throughput ÷ Express hello = ${r(floorM.rps, helloRps)}`,
+  );
+  console.log(
+    `Express POST, parsing + only the schema check (the same bundle's schema, the product's AJV) ${schemaOnlyM.rps.toFixed(0)} req/s   ${us(schemaOnlyM)}   throughput ÷ body-parsing floor = ${r(schemaOnlyM.rps, floorM.rps)}  (the most any runtime that validates can reach here)`,
   );
   console.log(
     `POST validate (6-matter 失业一件事) ${validateRps.toFixed(0)} req/s   ${us(validateM)}   throughput ÷ body-parsing floor = ${r(validateRps, floorM.rps)}  (target ≥ 0.8); CPU/req ÷ floor = ${r(validateM.cpuPerRequest, floorM.cpuPerRequest)}; throughput ÷ Express hello = ${r(validateRps, helloRps)}`,
