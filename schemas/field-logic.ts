@@ -7,7 +7,7 @@ import type { CompiledBundle, MergedField } from './compiled-types.ts';
 import { conditionRefs, type ApplicationData } from './conditions.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
 import { idBirthDate, idGender, idRegion } from './domain-ops.ts';
-import { mapParts, rosterRows, rosterSectionKeys, ROSTER_KEY } from './roster.ts';
+import { mapParts, partFields, rosterRows, ROSTER_KEY } from './roster.ts';
 import type { FieldCondition } from './logic-types.ts';
 import type { DerivingOperation, DictionaryElement } from './types.ts';
 
@@ -46,16 +46,47 @@ export function withFieldLogic(
   return out;
 }
 
-/** The derived values of one part of an application (the shared sections, or one employee), by field id. */
+/** A derived field, with where its source is. */
+interface Derivation {
+  id: string;
+  section: string;
+  key: string;
+  fromSection: string;
+  fromKey: string;
+  derive: (value: unknown) => unknown;
+}
+
+const derivationsByFields = new WeakMap<readonly MergedField[], Derivation[]>();
+
+/** The derived fields among `fields`, prepared once per array (`mapParts` hands the same arrays every time). */
+function derivationsOf(fields: readonly MergedField[]): Derivation[] {
+  let out = derivationsByFields.get(fields);
+  if (!out) {
+    out = fields.flatMap((f) => {
+      if (!f.derived) return [];
+      const dot = f.derived.from.indexOf('.');
+      const [fromSection, fromKey] = [f.derived.from.slice(0, dot), f.derived.from.slice(dot + 1)];
+      return [{ id: f.id, section: f.section, key: f.key, fromSection, fromKey, derive: DERIVE[f.derived.operation] }];
+    });
+    derivationsByFields.set(fields, out);
+  }
+  return out;
+}
+
+/** The derived fields of one part of an application (the shared sections, or one employee) that it gives a value, with it. */
+function derivedIn(fields: readonly MergedField[], part: ApplicationData): [Derivation, unknown][] {
+  const out: [Derivation, unknown][] = [];
+  for (const d of derivationsOf(fields)) {
+    const value = d.derive((part[d.fromSection] as Record<string, unknown> | undefined)?.[d.fromKey]);
+    if (value !== null && value !== undefined) out.push([d, value]);
+  }
+  return out;
+}
+
+/** The derived values of one part of an application, by field id. */
 function derivedOf(fields: readonly MergedField[], part: ApplicationData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const f of fields) {
-    if (!f.derived) continue;
-    const dot = f.derived.from.indexOf('.');
-    const source = (part[f.derived.from.slice(0, dot)] as Record<string, unknown> | undefined)?.[f.derived.from.slice(dot + 1)];
-    const value = DERIVE[f.derived.operation](source);
-    if (value !== null && value !== undefined) out[f.id] = value;
-  }
+  for (const [d, value] of derivedIn(fields, part)) out[d.id] = value;
   return out;
 }
 
@@ -64,14 +95,9 @@ function derivedOf(fields: readonly MergedField[], part: ApplicationData): Recor
  * field gives); an employer's bundle adds each employee's, in `employees` in roster order.
  */
 export function derivedValues(compiled: Pick<CompiledBundle, 'fields' | 'sections'>, app: ApplicationData): Record<string, unknown> {
-  const roster = rosterSectionKeys(compiled.sections);
-  const out = derivedOf(
-    compiled.fields.filter((f) => !roster.has(f.section)),
-    app,
-  );
-  if (roster.size === 0) return out;
-  const own = compiled.fields.filter((f) => roster.has(f.section));
-  out[ROSTER_KEY] = rosterRows(app).map((row) => derivedOf(own, row));
+  const { rostered, shared, own } = partFields(compiled);
+  const out = derivedOf(shared, app);
+  if (rostered) out[ROSTER_KEY] = rosterRows(app).map((row) => derivedOf(own, row));
   return out;
 }
 
@@ -79,10 +105,8 @@ export function derivedValues(compiled: Pick<CompiledBundle, 'fields' | 'section
 export function withDerived(compiled: Pick<CompiledBundle, 'fields' | 'sections'>, app: ApplicationData): ApplicationData {
   return mapParts(compiled, app, (part, fields) => {
     let out = part;
-    for (const [id, value] of Object.entries(derivedOf(fields, part))) {
-      const f = fields.find((x) => x.id === id)!;
-      out = { ...out, [f.section]: { ...(out[f.section] as Record<string, unknown> | undefined), [f.key]: value } };
-    }
+    for (const [d, value] of derivedIn(fields, part))
+      out = { ...out, [d.section]: { ...(out[d.section] as Record<string, unknown> | undefined), [d.key]: value } };
     return out;
   });
 }

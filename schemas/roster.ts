@@ -50,6 +50,35 @@ export const rowPathPattern = (path: string) => `/${ROSTER_KEY}/*${path}`;
 export const pathForRow = (pattern: string, index: number) =>
   pattern.startsWith(`/${ROSTER_KEY}/*/`) ? `${rowPath(index)}${pattern.slice(ROSTER_KEY.length + 3)}` : pattern;
 
+/** A bundle's fields split into the shared sections' and an employee's. */
+interface PartFields {
+  rostered: boolean;
+  shared: readonly MergedField[];
+  own: readonly MergedField[];
+}
+
+// split once per compiled bundle: validation asks on every request, and the same arrays let callers keep their own caches
+const splits = new WeakMap<readonly MergedField[], WeakMap<readonly unknown[], PartFields>>();
+
+export function partFields(compiled: Pick<CompiledBundle, 'sections' | 'fields'>): PartFields {
+  let bySections = splits.get(compiled.fields);
+  if (!bySections) splits.set(compiled.fields, (bySections = new WeakMap()));
+  let split = bySections.get(compiled.sections);
+  if (!split) {
+    const roster = rosterSectionKeys(compiled.sections);
+    split =
+      roster.size === 0
+        ? { rostered: false, shared: compiled.fields, own: [] }
+        : {
+            rostered: true,
+            shared: compiled.fields.filter((f) => !roster.has(f.section)),
+            own: compiled.fields.filter((f) => roster.has(f.section)),
+          };
+    bySections.set(compiled.sections, split);
+  }
+  return split;
+}
+
 /**
  * Applies `change` to each part of the application that holds fields: the shared sections (with
  * the shared fields) and each employee (with the roster's fields). Returns the application itself
@@ -60,10 +89,8 @@ export function mapParts(
   app: ApplicationData,
   change: (part: ApplicationData, fields: readonly MergedField[]) => ApplicationData,
 ): ApplicationData {
-  const roster = rosterSectionKeys(compiled.sections);
-  if (roster.size === 0) return change(app, compiled.fields);
-  const shared = compiled.fields.filter((f) => !roster.has(f.section));
-  const own = compiled.fields.filter((f) => roster.has(f.section));
+  const { rostered, shared, own } = partFields(compiled);
+  if (!rostered) return change(app, shared);
   let out = change(app, shared);
   const rows = out[ROSTER_KEY];
   if (!Array.isArray(rows)) return out;

@@ -164,13 +164,31 @@ export function normalizeApplication(compiled: CompiledBundle, app: unknown): un
   if (!app || typeof app !== 'object' || Array.isArray(app)) return app;
   return mapParts(compiled, app as Record<string, unknown>, (part, fields) => {
     let out = part;
-    for (const f of fields) {
-      const normalize = f.format ? FORMATS[f.format].normalize : undefined;
-      const section = out[f.section] as Record<string, unknown> | undefined;
-      const value = section?.[f.key];
-      if (!normalize || typeof value !== 'string' || normalize(value) === value) continue;
-      out = { ...out, [f.section]: { ...section, [f.key]: normalize(value) } };
+    for (const { section: key, field, normalize } of normalizersOf(fields)) {
+      const section = out[key] as Record<string, unknown> | undefined;
+      const value = section?.[field];
+      if (typeof value !== 'string') continue;
+      const normalized = normalize(value);
+      if (normalized !== value) out = { ...out, [key]: { ...section, [field]: normalized } };
     }
     return out;
   });
+}
+
+const normalizersByFields = new WeakMap<
+  readonly MergedField[],
+  { section: string; field: string; normalize: (value: string) => string }[]
+>();
+
+/** The fields among `fields` whose format normalises values, prepared once per array (`mapParts` hands the same ones). */
+function normalizersOf(fields: readonly MergedField[]) {
+  let out = normalizersByFields.get(fields);
+  if (!out) {
+    out = fields.flatMap((f) => {
+      const normalize = f.format ? FORMATS[f.format].normalize : undefined;
+      return normalize ? [{ section: f.section, field: f.key, normalize }] : [];
+    });
+    normalizersByFields.set(fields, out);
+  }
+  return out;
 }

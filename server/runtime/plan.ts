@@ -25,9 +25,17 @@ import {
 
 const CHINA_OFFSET_MS = 8 * 3600_000; // Asia/Shanghai, no daylight saving
 
+const DAY_MS = 24 * 3600_000;
+/** The China day last asked for, and the instants it spans: every request asks. */
+let lastDay = { from: 0, until: 0, day: '' };
+
 /** Today in China, as YYYY-MM-DD. */
 export function todayInChina(now = Date.now()): string {
-  return new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  if (now < lastDay.from || now >= lastDay.until) {
+    const from = Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS - CHINA_OFFSET_MS;
+    lastDay = { from, until: from + DAY_MS, day: new Date(from + CHINA_OFFSET_MS).toISOString().slice(0, 10) };
+  }
+  return lastDay.day;
 }
 
 /** The plan's dates fall in years the published calendar does not cover: no due date can be promised. */

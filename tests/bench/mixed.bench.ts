@@ -33,12 +33,13 @@ try {
   instances = [first, ...(await Promise.all([start(), start()]))];
   const application = await (await fetch(`${first.url}/api/regions/320500/bundles/unemployment/example`)).text();
 
-  // the publisher: every 5 s a renamed draft published through the next instance; the lag until all serve it
+  // the publisher: on every 5 s tick a renamed draft published through the next instance; the lag until all serve it
   const lags: number[] = [];
   let publishing = true;
+  const began = Date.now();
   const publisher = (async () => {
     for (let n = 1; publishing; n++) {
-      await new Promise((r) => setTimeout(r, 5000));
+      await new Promise((r) => setTimeout(r, Math.max(0, began + n * 5000 - Date.now())));
       if (!publishing) break;
       const through = instances[n % 3]!;
       const session = await apiLogin(through.url, 'admin', PASSWORD);

@@ -68,5 +68,11 @@ describe('plan', () => {
   it("knows today's date in China", () => {
     expect(todayInChina(Date.UTC(2026, 10, 27, 17, 0))).toBe('2026-11-28');
     expect(todayInChina(Date.UTC(2026, 10, 27, 15, 59))).toBe('2026-11-27');
+    // the day is remembered with the instants it spans: its first and last millisecond, and either side
+    expect(todayInChina(Date.UTC(2026, 10, 27, 16, 0))).toBe('2026-11-28');
+    expect(todayInChina(Date.UTC(2026, 10, 28, 15, 59, 59, 999))).toBe('2026-11-28');
+    expect(todayInChina(Date.UTC(2026, 10, 28, 16, 0))).toBe('2026-11-29');
+    expect(todayInChina(Date.UTC(2026, 10, 27, 15, 59, 59, 999))).toBe('2026-11-27');
+    expect(todayInChina(Date.UTC(1969, 11, 31, 20, 0))).toBe('1970-01-01');
   });
 });
