@@ -58,6 +58,30 @@ async function measured(
   return { rps: result.requests.average, cpuPerRequest: (after - before) / Math.max(1, result.requests.total), result };
 }
 
+type Measured = Awaited<ReturnType<typeof measured>> & { non2xx: number };
+
+/**
+ * Loads measured in turn, twice round (half the duration each time), so that the drift of this
+ * noisy machine falls on all of them alike; each one's figures over both of its runs.
+ */
+type Target = [ChildProcess, autocannon.Options];
+async function inTurn<const T extends Target[]>(...targets: T): Promise<{ [K in keyof T]: Measured }> {
+  const runs = targets.map(() => [] as Awaited<ReturnType<typeof measured>>[]);
+  for (let round = 0; round < 2; round++)
+    for (const [i, [child, opts]] of targets.entries()) runs[i]!.push(await measured(child, { ...opts, duration: DURATION / 2 }));
+  return runs.map((r) => {
+    const requests = r.reduce((n, m) => n + m.result.requests.total, 0);
+    const seconds = r.reduce((n, m) => n + m.result.duration, 0);
+    const cpuTotal = r.reduce((n, m) => n + m.cpuPerRequest * m.result.requests.total, 0);
+    return {
+      ...r[1]!,
+      rps: requests / seconds,
+      cpuPerRequest: cpuTotal / Math.max(1, requests),
+      non2xx: r.reduce((n, m) => n + m.result.non2xx, 0),
+    };
+  }) as { [K in keyof T]: Measured };
+}
+
 function heap(child: ChildProcess): Promise<number> {
   return new Promise((ok) => {
     child.once('message', (m) => ok((m as { heap: number }).heap));
@@ -89,7 +113,8 @@ try {
   const check = await fetch(app.url + validatePath, { method: 'POST', headers: { 'content-type': 'application/json' }, body: application });
   if (check.status !== 200) throw new Error(`example did not validate: ${check.status}`);
 
-  // warm-up, then the heap baseline
+  // warm-up of every path measured, on every instance (a cold instance measured against a warm one measures the JIT)
+  for (const server of [app, ...(appPg ? [appPg] : [])]) await load({ url: server.url + schemaPath, duration: 2 });
   await load({
     url: app.url + validatePath,
     method: 'POST',
@@ -97,33 +122,28 @@ try {
     body: application,
     duration: 2,
   });
-  const heapWarm = await heap(app.child);
 
-  const rawM = await measured(raw.child, { url: raw.url });
-  const schemaM = await measured(app.child, { url: app.url + schemaPath });
-  const notModifiedM = await measured(app.child, { url: app.url + schemaPath, headers: { 'if-none-match': etag } });
-  const schemaPgM = appPg ? await measured(appPg.child, { url: appPg.url + schemaPath }) : undefined;
-  const helloM = await measured(hello.child, { url: hello.url });
-  const floorM = await measured(hello.child, {
-    url: hello.url,
+  const post = (url: string, body: string): autocannon.Options => ({
+    url,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: application,
+    body,
   });
-  const schemaOnlyM = await measured(hello.child, {
-    url: `${hello.url}/schema-only`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: application,
-  });
-  if (schemaOnlyM.result.non2xx > 0) throw new Error(`the schema check alone answered ${schemaOnlyM.result.non2xx} non-2xx`);
-  const validateM = await measured(app.child, {
-    url: app.url + validatePath,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: application,
-  });
-  if (validateM.result.non2xx > 0) throw new Error(`validate answered ${validateM.result.non2xx} non-2xx`);
+  const gets: Target[] = [
+    [raw.child, { url: raw.url }],
+    [app.child, { url: app.url + schemaPath }],
+    [app.child, { url: app.url + schemaPath, headers: { 'if-none-match': etag } }],
+  ];
+  if (appPg) gets.push([appPg.child, { url: appPg.url + schemaPath }]);
+  const [rawM, schemaM, notModifiedM, schemaPgM] = (await inTurn(...gets)) as [Measured, Measured, Measured, Measured?];
+  const [helloM, floorM, schemaOnlyM, validateM] = await inTurn(
+    [hello.child, { url: hello.url }],
+    [hello.child, post(hello.url, application)],
+    [hello.child, post(`${hello.url}/schema-only`, application)],
+    [app.child, post(app.url + validatePath, application)],
+  );
+  if (schemaOnlyM.non2xx > 0) throw new Error(`the schema check alone answered ${schemaOnlyM.non2xx} non-2xx`);
+  if (validateM.non2xx > 0) throw new Error(`validate answered ${validateM.non2xx} non-2xx`);
   const [rawRps, schemaRps, notModifiedRps, helloRps, validateRps] = [rawM.rps, schemaM.rps, notModifiedM.rps, helloM.rps, validateM.rps];
 
   // the rules' share of a validation: a bundle with rules on the server, and the same rules evaluated alone here
@@ -145,6 +165,8 @@ try {
   const used = process.cpuUsage(started);
   const rulesCpu = (used.user + used.system) / rounds;
 
+  // the heap baseline once every bundle measured has its validator, then 100,000 more validations
+  const heapWarm = await heap(app.child);
   const total = 100_000;
   await load({
     url: app.url + validatePath,
