@@ -46,6 +46,7 @@ export {
 export {
   brokenRules,
   compileRule,
+  compileRuleLogic,
   DOMAIN_OPERATIONS,
   LOGIC_OPERATIONS,
   logicHolds,

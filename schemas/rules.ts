@@ -1,6 +1,6 @@
 /**
- * 受理条件 and 智能审核 rules: JSON Logic (jsonlogic.com, evaluated by json-logic-js, the
- * reference implementation) over the application, with the domain operations of
+ * 受理条件 and 智能审核 rules: JSON Logic (jsonlogic.com, with the semantics of json-logic-js, the
+ * reference implementation, compiled once per rule by `logic-eval.ts`) over the application, with the domain operations of
  * `domain-ops.ts`. A rule passes when its logic is truthy. Only a fixed set of operations is
  * allowed — no iteration, no method calls — so a rule costs time linear in its size whatever
  * an official writes; the compiler refuses anything else.
@@ -11,6 +11,7 @@
  */
 import jsonLogic from 'json-logic-js';
 import { prepareCalendar, type PreparedCalendar } from './calendar.ts';
+import { compileLogic, truthy, type Evaluate } from './logic-eval.ts';
 import * as ops from './domain-ops.ts';
 import type { ExportedRule } from './compiled-types.ts';
 import type { JsonLogic, Rule } from './logic-types.ts';
@@ -156,12 +157,21 @@ export function compileRule(rule: Rule, matter: string | null, roster: ReadonlyS
   return out;
 }
 
+/** A rule's logic compiled with the domain operations (its full value, not only whether it holds). */
+export const compileRuleLogic = (logic: unknown): Evaluate => compileLogic(logic, domain);
+
+// each rule's logic compiled once (a compiled bundle's rules are the same objects on every request)
+const compiledLogic = new WeakMap<object, Evaluate>();
+
 /** True when the logic holds for `data`; a rule that cannot be evaluated does not hold. */
 export function logicHolds(logic: JsonLogic, data: unknown, workCalendar?: PreparedCalendar): boolean {
   const previous = calendar;
   if (workCalendar) calendar = workCalendar;
   try {
-    return jsonLogic.truthy(jsonLogic.apply(logic as never, data));
+    if (!logic || typeof logic !== 'object') return truthy(logic);
+    let evaluate = compiledLogic.get(logic);
+    if (!evaluate) compiledLogic.set(logic, (evaluate = compileRuleLogic(logic)));
+    return truthy(evaluate(data));
   } catch {
     return false;
   } finally {
