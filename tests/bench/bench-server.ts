@@ -3,7 +3,7 @@
  * share its event loop: `raw` (node:http hello-world), `express` (Express hello-world, POST / that only parses
  * the JSON body, and — given a schema file — POST /schema-only that parses it and checks it against that schema with
  * the product's AJV, nothing else) or
- * `app` (the product on a fresh seeded store: SQLite, or PostgreSQL when DATABASE_URL is set). Prints `PORT n`; answers `heap` over IPC
+ * `app` (the product on a seeded store: SQLite — in BENCH_DATA_DIR when set — or PostgreSQL when DATABASE_URL is set). Prints `PORT n`; answers `heap` over IPC
  * with the heap used after a full GC, and `cpu` with its CPU time so far.
  */
 import { mkdtempSync } from 'node:fs';
@@ -48,7 +48,8 @@ if (kind === 'raw') {
   }
   server = createServer(app);
 } else {
-  const dataDir = mkdtempSync(join(tmpdir(), 'yjs-bench-'));
+  // BENCH_DATA_DIR: a data directory seeded before (else a fresh one, seeded now)
+  const dataDir = process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'yjs-bench-'));
   const config = {
     // DATABASE_URL in the environment: the same product on PostgreSQL
     ...loadConfig({
