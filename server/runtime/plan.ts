@@ -177,6 +177,16 @@ function bySection(fields: readonly PlanField[]): SectionKeys[] {
   return [...sections.values()];
 }
 
+// a string JSON writes as it is between quotes: no quote, backslash, control character or surrogate to escape
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** `JSON.stringify(value)` of a field's value, with the common plain string and finite number written directly. */
+function encode(value: unknown): string {
+  if (typeof value === 'string' && PLAIN.test(value)) return `"${value}"`;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return JSON.stringify(value);
+}
+
 /** The members of `sectionValues(part, …)` as JSON text (without braces): each value encoded, no object built. */
 function sectionsJson(part: Record<string, unknown>, sections: readonly SectionKeys[]): string {
   let out = '';
@@ -186,7 +196,7 @@ function sectionsJson(part: Record<string, unknown>, sections: readonly SectionK
     let inner = '';
     for (const k of s.keys) {
       const value = values[k.key];
-      if (value !== undefined) inner += (inner ? ',' : '') + k.head + JSON.stringify(value);
+      if (value !== undefined) inner += (inner ? ',' : '') + k.head + encode(value);
     }
     if (inner) out += (out ? ',' : '') + s.head + inner + '}';
   }

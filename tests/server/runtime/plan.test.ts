@@ -20,6 +20,20 @@ describe('plan', () => {
     }
   });
 
+  it('encodes every value exactly as JSON.stringify would: quotes, backslashes, control characters, surrogates, odd numbers', () => {
+    const compiled = compileBundle(defs, 'unemployment', '320500');
+    const app = exampleApplication(compiled, 'main') as Parameters<typeof buildPlan>[1];
+    const tricky = ['张"三', 'a\\b', 'line\nbreak\t', '\u0001\u001f', '😀 王', '\ud800 lone', 'end\udfff', '\u2028', ''];
+    for (const [i, name] of tricky.entries()) {
+      const person = { ...(app.person as object), name, residenceAddress: tricky[(i + 1) % tricky.length] };
+      const employment = { ...(app.employment as object), contributionMonths: [-0, 1e21, 0.1, -5, 12][i % 5] };
+      const odd = { ...app, person, employment };
+      expect(planResponseJson(compiled, odd, '2026-09-30', calendar).toString()).toBe(
+        JSON.stringify({ valid: true, plan: buildPlan(compiled, odd, '2026-09-30', calendar) }),
+      );
+    }
+  });
+
   it('dates each matter after its predecessors through the calendar', () => {
     const compiled = compileBundle(defs, 'unemployment', '320000');
     const app = exampleApplication(compiled, 'main', ['JSRS-JY-0101', 'JSRS-SY-0101', 'JSRS-JY-0201']) as Parameters<typeof buildPlan>[1];
