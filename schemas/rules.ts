@@ -160,7 +160,9 @@ export function compileRule(rule: Rule, matter: string | null, roster: ReadonlyS
 /** A rule's logic compiled with the domain operations (its full value, not only whether it holds). */
 export const compileRuleLogic = (logic: unknown): Evaluate => compileLogic(logic, domain);
 
-// each rule's logic compiled once (a compiled bundle's rules are the same objects on every request)
+// each rule's logic compiled once, keyed by the logic object: a compiled bundle's rules are the same objects on every
+// request, and logic is never changed in place (the studio edits documents with pure functions — logic-ops.ts — and
+// its rule dialog builds new logic), so an object seen once always means the same rule
 const compiledLogic = new WeakMap<object, Evaluate>();
 
 /** True when the logic holds for `data`; a rule that cannot be evaluated does not hold. */
