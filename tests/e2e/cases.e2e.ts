@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditEntry, CaseList, CompiledBundle, ReductionsView, SimulationReport } from '../../schemas/index.ts';
-import { ADMIN_PASSWORD, apiLogin, openBundleEditor, type Product, saved, type Studio, typeFields } from './harness.ts';
+import { ADMIN_PASSWORD, apiLogin, openBundleEditor, type Product, saved, savePreviewCase, type Studio, typeFields } from './harness.ts';
 
 let studio: Studio;
 let product: Product;
@@ -46,12 +46,7 @@ describe('an official keeps a bundle’s outcomes with 用例', () => {
     await typeFields(page, page, compiled.fields, example);
     await page.click('[data-test=preview-validate]');
     await page.waitForSelector('[data-test=preview-verdict] >> text=校验通过');
-    await page.click('[data-test=preview-save-case]');
-    await page.locator('.el-message-box input').fill('失业人员：在线申领失业保险金');
-    await page.click('.el-message-box .el-button--primary');
-    await page.waitForSelector('.el-message >> text=已保存用例「失业人员：在线申领失业保险金」：受理');
-    await page.keyboard.press('Escape');
-    await saved(page);
+    await savePreviewCase(page, '失业人员：在线申领失业保险金');
     await page.click('#tab-cases');
     await page.waitForSelector('[data-test=cases-tab] >> text=失业人员：在线申领失业保险金');
     await studio.shotWidths('50-cases');

@@ -126,6 +126,16 @@ export async function saved(page: Page): Promise<void> {
   await page.waitForSelector('[data-test=save-state] >> text=已保存', { timeout: 15_000 });
 }
 
+/** Saves what the preview holds as a golden case named `label`, as an official does (the name typed into the prompt), and waits for the draft to be saved. */
+export async function savePreviewCase(page: Page, label: string, verdict = '受理'): Promise<void> {
+  await page.click('[data-test=preview-save-case]');
+  await page.locator('.el-message-box input').fill(label);
+  await page.click('.el-message-box .el-button--primary');
+  await page.waitForSelector(`.el-message >> text=已保存用例「${label}」：${verdict}`);
+  await page.keyboard.press('Escape');
+  await saved(page);
+}
+
 /** Clicks empty canvas (its top edge, right of the zoom controls), which selects nothing: the inspector shows the bundle. */
 export async function clickEmptyCanvas(page: Page): Promise<void> {
   await page.click('.vue-flow__pane', { position: { x: 70, y: 6 } });

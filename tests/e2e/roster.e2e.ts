@@ -8,7 +8,17 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withIdCheck, type Bundle, type CaseList, type CompiledBundle } from '../../schemas/index.ts';
-import { ADMIN_PASSWORD, apiLogin, openBundleEditor, type Product, readDocument, saved, type Studio, typeFields } from './harness.ts';
+import {
+  ADMIN_PASSWORD,
+  apiLogin,
+  openBundleEditor,
+  type Product,
+  readDocument,
+  saved,
+  savePreviewCase,
+  type Studio,
+  typeFields,
+} from './harness.ts';
 
 let studio: Studio;
 let product: Product;
@@ -99,12 +109,7 @@ describe('an employer’s bundle takes a list of employees', () => {
     });
     await page.waitForSelector('[data-test=preview-verdict] >> text=校验通过');
     await studio.shotWidths('75-roster-preview');
-    await page.click('[data-test=preview-save-case]');
-    await page.locator('.el-message-box input').fill('单位为两名职工一并退工停保');
-    await page.click('.el-message-box .el-button--primary');
-    await page.waitForSelector('.el-message >> text=已保存用例「单位为两名职工一并退工停保」：受理');
-    await page.keyboard.press('Escape');
-    await saved(page);
+    await savePreviewCase(page, '单位为两名职工一并退工停保');
     const list = (await (await admin()).call('GET', `/api/studio/bundles/${BUNDLE}/cases`)).body as unknown as CaseList;
     const mine = list.cases.find((c) => c.label === '单位为两名职工一并退工停保')!;
     expect(mine.actual).toMatchObject({ accepted: true, matters: ['JSRS-SB-0103', 'JSRS-GS-0106'] });
