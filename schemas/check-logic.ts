@@ -11,7 +11,7 @@ import { exampleView } from './example.ts';
 import { withDerived } from './field-logic.ts';
 import type { Condition, Question } from './logic-types.ts';
 import { asRoster, rosterRows, rowView } from './roster.ts';
-import { logicHolds, logicProblems, logicVars, withValue } from './rules.ts';
+import { citesArticle, logicHolds, logicProblems, logicVars, withValue } from './rules.ts';
 import type { Bundle, Matter, Scenario } from './types.ts';
 
 /** The date a rule's case is judged on when it sets none (cases are data; the compile stays deterministic). */
@@ -137,6 +137,12 @@ export function checkRules(rules: readonly ExportedRule[], matters: ReadonlyMap<
     for (const path of logicVars(rule.logic))
       if (!readable.has(path))
         ctx.diagnostics.push(diagnostic('rule.unknown-field', doc, `${at}/logic`, { rule: rule.message, path }, loc));
+    if (!citesArticle(rule.basis)) ctx.diagnostics.push(diagnostic('rule.no-basis', doc, `${at}/basis`, { rule: rule.message }, loc));
+    const missing = [rule.cases?.some((c) => c.passes) ? '' : '通过', rule.cases?.some((c) => !c.passes) ? '' : '不通过'].filter(Boolean);
+    if (missing.length)
+      ctx.diagnostics.push(
+        diagnostic('rule.one-sided-cases', doc, `${at}/cases`, { rule: rule.message, missing: missing.join('和') }, loc),
+      );
   }
 }
 

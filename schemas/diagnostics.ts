@@ -32,6 +32,8 @@ export const DIAGNOSTIC_CODES = [
   'rule.invalid',
   'rule.unknown-field',
   'rule.case-fails',
+  'rule.no-basis',
+  'rule.one-sided-cases',
   'scenario.no-selectable-matter',
   'scenario.duplicate-id',
   'scenario.target-mismatch',
@@ -132,6 +134,14 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'rule.case-fails': {
     severity: 'error',
     text: (p) => `规则「${p.rule}」的样例「${p.case}」应${p.expected}，实际${p.actual}`,
+  },
+  'rule.no-basis': {
+    severity: 'error',
+    text: (p) => `规则「${p.rule}」没有写明依据：请填写所依据的法律法规或文件名称（加书名号）及条款，如「《失业保险条例》第十四条」`,
+  },
+  'rule.one-sided-cases': {
+    severity: 'warning',
+    text: (p) => `规则「${p.rule}」缺少${p.missing}的样例：每条规则至少要有一个通过和一个不通过的样例，最好取在界限两侧`,
   },
   'scenario.no-selectable-matter': { severity: 'error', text: (p) => `办事情形「${p.scenario}」没有可办理的事项` },
   'scenario.duplicate-id': { severity: 'error', text: (p) => `办事情形标识「${p.scenario}」重复` },

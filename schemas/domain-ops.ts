@@ -9,7 +9,8 @@
  * its 办法, in force 2025-01-01): men 60 → 63 and women in managerial or technical posts
  * 55 → 58, one month later for every four months of birth from 1965-01 and 1970-01; women
  * workers 50 → 55, one month for every two months from 1975-01. Flexible retirement up to
- * three years before the statutory age, never before the old age. The minimum contribution
+ * three years before the statutory age, never before the old age, or up to three
+ * years after it by agreement. The minimum contribution
  * for a monthly pension is 15 years until 2029 and rises by six months a year from 2030 to 20.
  */
 import { isWorkingDay, type PreparedCalendar } from './calendar.ts';
@@ -139,6 +140,12 @@ export function earliestRetirementDate(birth: unknown, gender: unknown, staffTyp
   const group = groupOf(gender, staffType);
   if (months === null || !group) return null;
   return addMonths(birth as string, Math.max(group.base * 12, months - 36));
+}
+
+/** The latest date of flexible delay: three years after the statutory date (by agreement with the employer), or null. */
+export function latestRetirementDate(birth: unknown, gender: unknown, staffType: unknown): string | null {
+  const months = retirementAge(birth, gender, staffType);
+  return months === null ? null : addMonths(birth as string, months + 36);
 }
 
 /** The months of contributions a monthly pension needs for a retirement in the year of `date`, or null. */

@@ -49,6 +49,7 @@ export {
   compileRuleLogic,
   DOMAIN_OPERATIONS,
   LOGIC_OPERATIONS,
+  citesArticle,
   logicHolds,
   logicProblems,
   logicVars,

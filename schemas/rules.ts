@@ -48,6 +48,14 @@ export const LOGIC_OPERATIONS = [
   'substr',
 ] as const;
 
+/**
+ * Whether a rule's basis is a legal statement a lawyer can check: an instrument in 书名号 and the
+ * article (第…条 / 第…项 / 第…章) or numbered part (一、) it rests on.
+ */
+export function citesArticle(basis: string | undefined): boolean {
+  return !!basis && /《[^》]+》[^《]*?(第[^；《]+?[条项章]|[一二三四五六七八九十]+、)/.test(basis);
+}
+
 /** The domain operations, with what officials read about them in the rule builder. */
 export const DOMAIN_OPERATIONS = {
   idBirthDate: { label: '身份证号中的出生日期', args: ['身份证号'] },
@@ -59,6 +67,7 @@ export const DOMAIN_OPERATIONS = {
   retirementAge: { label: '法定退休年龄（月数）', args: ['出生日期', '性别', '人员身份'] },
   retirementDate: { label: '达到法定退休年龄的日期', args: ['出生日期', '性别', '人员身份'] },
   earliestRetirementDate: { label: '弹性提前退休的最早日期', args: ['出生日期', '性别', '人员身份'] },
+  latestRetirementDate: { label: '弹性延迟退休的最晚日期', args: ['出生日期', '性别', '人员身份'] },
   minContributionMonths: { label: '按月领取养老金的最低缴费月数', args: ['退休日期'] },
 } as const;
 
@@ -81,6 +90,7 @@ const domain: Record<DomainOperation, (...args: unknown[]) => unknown> = {
   retirementAge: (birth, gender, staff) => ops.retirementAge(birth, gender, staff),
   retirementDate: (birth, gender, staff) => ops.retirementDate(birth, gender, staff),
   earliestRetirementDate: (birth, gender, staff) => ops.earliestRetirementDate(birth, gender, staff),
+  latestRetirementDate: (birth, gender, staff) => ops.latestRetirementDate(birth, gender, staff),
   minContributionMonths: (date) => ops.minContributionMonths(date),
 };
 for (const [name, fn] of Object.entries(domain)) jsonLogic.add_operation(name, fn);

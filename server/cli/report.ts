@@ -1,9 +1,19 @@
 /**
  * `npm run report`: compiles every shipped bundle for the province and prints, per
- * scenario, the four reductions and the critical-path days as a Markdown table, then
- * the diagnostics of every region's compile. Exits non-zero when any compile has errors.
+ * scenario, the four reductions and the critical-path days as a Markdown table; per bundle,
+ * every rule with its basis and the cases either side of its line; then the diagnostics of
+ * every region's compile. Exits non-zero when any compile has errors, or a rule lacks a basis
+ * naming its article or a passing and a failing case.
  */
-import { compileBundle, hasErrors, MODE_LABELS, type Reduction } from '../../schemas/index.ts';
+import {
+  citesArticle,
+  compileBundle,
+  hasErrors,
+  MODE_LABELS,
+  SEVERITY_LABELS,
+  type ExportedRule,
+  type Reduction,
+} from '../../schemas/index.ts';
 import { loadDefinitions, loadRegions } from '../catalog/shipped.ts';
 
 const defs = loadDefinitions();
@@ -25,6 +35,34 @@ for (const bundle of defs.bundles) {
 }
 console.log(lines.join('\n'));
 
+/** A rule as a 人社 lawyer checks it: what it says, on what basis, and the cases on either side of its line. */
+function ruleLines(rule: ExportedRule): { text: string[]; sound: boolean } {
+  const cases = (passes: boolean) => (rule.cases ?? []).filter((c) => c.passes === passes).map((c) => c.label);
+  const [pass, fail] = [cases(true), cases(false)];
+  const sound = citesArticle(rule.basis) && pass.length > 0 && fail.length > 0;
+  return {
+    sound,
+    text: [
+      `- ${sound ? '' : '【不完整】'}「${rule.message}」（${SEVERITY_LABELS[rule.severity]}${rule.matter ? `，${rule.matter}` : ''}）`,
+      `  - 依据：${rule.basis ?? '（未写明）'}`,
+      `  - 通过：${pass.join('；') || '（无样例）'}`,
+      `  - 不通过：${fail.join('；') || '（无样例）'}`,
+    ],
+  };
+}
+
+let unsound = 0;
+for (const bundle of defs.bundles) {
+  const compiled = compileBundle(defs, bundle.id, bundle.region);
+  console.log(`\n### ${compiled.name}的规则（${compiled.rules.length} 条）`);
+  for (const rule of compiled.rules) {
+    const { text, sound } = ruleLines(rule);
+    if (!sound) unsound++;
+    console.log(text.join('\n'));
+  }
+}
+if (unsound) console.log(`\n${unsound} 条规则缺少写明条款的依据或通过、不通过的样例。`);
+
 let failed = 0;
 let compiles = 0;
 const problems: string[] = [];
@@ -39,4 +77,4 @@ for (const bundle of defs.bundles) {
 }
 console.log(`\n${compiles} 次编译（${defs.bundles.length} 个一件事 × ${regionCodes.length} 个地区），${failed} 次有错误。`);
 for (const p of problems) console.log(p);
-process.exitCode = failed ? 1 : 0;
+process.exitCode = failed || unsound ? 1 : 0;

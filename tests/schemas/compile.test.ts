@@ -261,6 +261,13 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
     'bundle:test-bundle',
     '/rules/0/cases/0',
   ],
+  ['rule.no-basis', () => definitions([A, B], [ok({ rules: [rule({ basis: '《劳动法》' })] })]), 'bundle:test-bundle', '/rules/0/basis'],
+  [
+    'rule.one-sided-cases',
+    () => definitions([A, B], [ok({ rules: [rule({ cases: [{ label: '总是通过', values: {}, passes: true }] })] })]),
+    'bundle:test-bundle',
+    '/rules/0/cases',
+  ],
   ['time.promise-exceeds-critical-path', () => definitions([A, B], [ok({ promisedDays: 8 })]), 'bundle:test-bundle', '/promisedDays'],
   [
     'time.promise-exceeds-legal',
@@ -360,6 +367,8 @@ const LOCATIONS: Record<DiagnosticCode, DiagnosticLoc | undefined> = {
   'rule.invalid': { rule: 'r' },
   'rule.unknown-field': { rule: 'r' },
   'rule.case-fails': { rule: 'r' },
+  'rule.no-basis': { rule: 'r' },
+  'rule.one-sided-cases': { rule: 'r' },
   'time.promise-exceeds-critical-path': { scenario: 'main' },
   'time.promise-exceeds-legal': { matter: 'A001' },
   'matter.visits-originals': { matter: 'A001' },

@@ -5,6 +5,7 @@ import {
   addMonths,
   age,
   earliestRetirementDate,
+  latestRetirementDate,
   idBirthDate,
   idGender,
   idRegion,
@@ -70,6 +71,12 @@ describe('domain operations', () => {
     expect(earliestRetirementDate('1970-01-15', '1', undefined)).toBe('2030-01-15');
     expect(earliestRetirementDate('1976-09-01', '1', undefined)).toBe('2036-09-01');
     expect(earliestRetirementDate('1990-05-01', '2', undefined)).toBeNull();
+  });
+
+  it('allows flexible delay by agreement up to three years after the statutory date (办法第三条)', () => {
+    expect(latestRetirementDate('1970-01-15', '1', undefined)).toBe('2034-05-15');
+    expect(latestRetirementDate('1984-11-10', '2', 'worker')).toBe('2042-11-10');
+    expect(latestRetirementDate('1990-05-01', '2', undefined)).toBeNull();
   });
 
   it.each([

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   brokenRules,
+  citesArticle,
+  compileBundle,
   compileRule,
   domainOps,
   logicHolds,
@@ -12,6 +14,7 @@ import {
   withValue,
   type Rule,
 } from '../../schemas/index.ts';
+import { bundle, definitions, matter } from '../support/fixtures.ts';
 
 const retirementAge: Rule = {
   id: 'reachedAge',
@@ -122,5 +125,46 @@ describe('rules', () => {
       }),
       { numRuns: 2000, seed: 11 },
     );
+  });
+});
+
+describe('a rule is a legal statement', () => {
+  const rule = (over: Partial<Rule>): Rule => ({
+    id: 'adult',
+    message: '未满十六周岁',
+    severity: 'reject',
+    fields: ['person.idNumber'],
+    logic: { '>=': [{ age: [{ idBirthDate: [{ var: 'person.idNumber' }] }, { var: 'applicationDate' }] }, 16] },
+    ...over,
+  });
+  const found = (r: Rule) =>
+    compileBundle(definitions([matter('A001')], [bundle(['A001'], {}, { rules: [r] })]), 'test-bundle', '320000')
+      .diagnostics.filter((d) => d.code.startsWith('rule.'))
+      .map((d) => `${d.code} ${d.severity}`);
+  const cases = [
+    { label: '16 周岁', values: { 'person.idNumber': withIdCheck('32010220100101123') }, passes: true },
+    { label: '差一天', values: { 'person.idNumber': withIdCheck('32010220100102123') }, passes: false },
+  ];
+
+  it.each([
+    [undefined, false],
+    ['劳动法', false],
+    ['《中华人民共和国劳动法》', false],
+    ['《中华人民共和国劳动法》第十五条', true],
+    ['《失业保险条例》（国务院令第258号）第十四条第（一）项', true],
+    ['《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）七、', true],
+    ['《事业单位人事管理条例》第三章', true],
+  ])('reads %s as citing an article: %s', (basis, cites) => expect(citesArticle(basis)).toBe(cites));
+
+  it('is an error to publish without a basis that names its article', () => {
+    expect(found(rule({ cases }))).toEqual(['rule.no-basis error']);
+    expect(found(rule({ cases, basis: '《中华人民共和国劳动法》' }))).toEqual(['rule.no-basis error']);
+    expect(found(rule({ cases, basis: '《中华人民共和国劳动法》第十五条' }))).toEqual([]);
+  });
+
+  it('warns until it has a passing and a failing case', () => {
+    const basis = '《中华人民共和国劳动法》第十五条';
+    expect(found(rule({ basis }))).toEqual(['rule.one-sided-cases warning']);
+    expect(found(rule({ basis, cases: cases.slice(0, 1) }))).toEqual(['rule.one-sided-cases warning']);
   });
 });

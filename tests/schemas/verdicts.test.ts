@@ -54,6 +54,7 @@ const OPS: Record<string, (...a: unknown[]) => unknown> = {
   retirementAge: domainOps.retirementAge,
   retirementDate: domainOps.retirementDate,
   earliestRetirementDate: domainOps.earliestRetirementDate,
+  latestRetirementDate: domainOps.latestRetirementDate,
   minContributionMonths: domainOps.minContributionMonths,
 };
 for (const [name, fn] of Object.entries(OPS)) engine.addMethod(name, (args: unknown[]) => fn(...([] as unknown[]).concat(args)));

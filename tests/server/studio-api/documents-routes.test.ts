@@ -28,7 +28,7 @@ describe('studio documents', () => {
       actor: 'admin',
       action: 'update',
       target: 'matter:JSRS-JY-0102@2',
-      before: { legalDays: 1 },
+      before: { legalDays: null },
       after: { legalDays: 2 },
     });
   });
