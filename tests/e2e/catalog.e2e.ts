@@ -132,6 +132,7 @@ describe('the matter designer', () => {
     await page.click('[data-test=add-matter-rule]');
     await page.fill('[data-test=rule-message]', '培训课时应大于 0');
     await page.fill('[data-test=rule-id]', 'hoursGiven');
+    await page.fill('[data-test=rule-basis]', '《就业补助资金管理办法》（财社〔2017〕164号）第五条');
     await choose(page, '[data-test=comparison-0] [data-test=operand-field]', '培训课时');
     await choose(page, '[data-test=comparison-0] [data-test=comparison-op]', '>');
     const hours = page.locator('[data-test=rule-trial] [data-test^="trial-"] input').first();
@@ -171,6 +172,7 @@ describe('the matter designer', () => {
         message: '培训课时应大于 0',
         severity: 'reject',
         fields: [expect.stringContaining('trainingHours')],
+        basis: '《就业补助资金管理办法》（财社〔2017〕164号）第五条',
       }),
     ]);
     expect(saved.fields).toEqual([

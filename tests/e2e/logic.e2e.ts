@@ -88,6 +88,12 @@ describe('an official authors the logic of a bundle', () => {
     await page.click('[data-test=add-rule]');
     await page.fill('[data-test=rule-message]', '参保日期不能晚于申请日期');
     await page.fill('[data-test=rule-id]', 'insuredBeforeApplying');
+    // without a basis naming its article the rule could not be published: the dialog says so where it is typed
+    await page.waitForSelector('[data-test=rule-basis-missing]');
+    await page.fill('[data-test=rule-basis]', '《中华人民共和国社会保险法》');
+    await page.waitForSelector('[data-test=rule-basis-missing]');
+    await page.fill('[data-test=rule-basis]', '《中华人民共和国社会保险法》第五十八条');
+    await page.waitForSelector('[data-test=rule-basis-missing]', { state: 'detached' });
     const row = '[data-test=comparison-0]';
     await choose(page, `${row} [data-test=operand-field]`, '参保日期');
     await choose(page, `${row} [data-test=comparison-op]`, '≤');
@@ -141,6 +147,7 @@ describe('an official authors the logic of a bundle', () => {
         severity: 'reject',
         fields: ['employment.insuranceStartDate'],
         logic: { '<=': [{ var: 'employment.insuranceStartDate' }, { var: 'applicationDate' }] },
+        basis: '《中华人民共和国社会保险法》第五十八条',
         cases: [
           { label: '参保在申请之后', values: { 'employment.insuranceStartDate': '2026-03-01' }, passes: false },
           { label: '参保在申请之前', values: { 'employment.insuranceStartDate': '2025-06-01' }, passes: true },
