@@ -182,6 +182,8 @@ export async function typeFields(
       await item.locator('.el-select').click();
       const label = f.options!.find((o) => o.value === value)!.label;
       await page.locator('.el-select__popper:visible .el-select-dropdown__item', { hasText: label }).first().click();
+    } else if (f.type === 'boolean') {
+      await item.locator('.el-radio', { hasText: value ? '是' : '否' }).click();
     } else if (f.type === 'date') {
       await item.locator('input').fill(String(value));
       await item.locator('input').press('Enter');
