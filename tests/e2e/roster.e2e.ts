@@ -86,7 +86,7 @@ describe('an employer’s bundle takes a list of employees', () => {
     await typeFields(page, second, own, {
       ...example.employees[0]!,
       person: { name: '李梅', idNumber: WOMAN_1998 },
-      employment: { endDate: '2027-03-31', separationReason: 'mutual' },
+      employment: { endDate: '2027-03-31', separationReason: 'employerMutual' },
       bank: { payTo: 'other' },
     });
     expect(await second.locator('[data-test="field-bank.accountNumber"]').count()).toBe(1);
