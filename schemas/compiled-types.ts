@@ -222,6 +222,8 @@ export interface Guide {
   notes: string[];
   /** An employer's bundle: how its list of employees is filled in, in words. */
   roster?: string;
+  /** 救济途径: 行政复议 and 行政诉讼, with their time limits and laws. */
+  remedy: string;
   scenarios: {
     id: string;
     label: string;

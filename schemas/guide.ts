@@ -3,7 +3,7 @@
  * before = every matter applied for one by one, after = the bundle.
  */
 import type { CompiledScenario, ExportedRule, FormSection, Guide, MergedField, Reductions } from './compiled-types.ts';
-import { serviceOf } from './service.ts';
+import { REMEDY_TEXT, serviceOf } from './service.ts';
 import type { Bundle, Matter, MatterLocalField } from './types.ts';
 
 /** The reductions of a scenario with every matter selected. */
@@ -63,6 +63,7 @@ export function buildGuide(
     lead: bundle.lead,
     departments: [...departments],
     notes: [...notes],
+    remedy: REMEDY_TEXT,
     scenarios: scenarios.map((s) => {
       const entry: Guide['scenarios'][number] = {
         id: s.id,

@@ -1,7 +1,7 @@
 /**
  * The 办事指南 elements of a matter in words: its 设立依据 as one line of citations (and
  * back, for spreadsheets), and its service elements with the province's defaults filled in —
- * 不收费, 12333, 江苏政务服务网 — so a matter states only what differs.
+ * 不收费, 12333 to ask, 12345 to complain, 江苏政务服务网 — so a matter states only what differs.
  */
 import type { AgencyLevel, Citation, Delivery, Matter, ServiceScope } from './types.ts';
 
@@ -20,8 +20,19 @@ export const DELIVERY_LABELS = { window: '窗口领取', mail: '邮寄送达', o
 /** 设立依据的种类. */
 export const CITATION_KIND_LABELS = { law: '法律法规规章', document: '规范性文件' } as const satisfies Record<Citation['kind'], string>;
 
-/** The 人社 service hotline (咨询 and 投诉). */
+/** The 人社 consultation hotline (咨询). */
 export const HOTLINE = '12333';
+
+/** The 政务服务便民热线, where complaints about a service go (投诉), apart from the consultation line. */
+export const COMPLAINT_LINE = '12345';
+
+/**
+ * 救济途径: how an applicant contests a refusal or a decision, with the laws that set the time
+ * limits (行政复议法 2023 修订 第二十条; 行政诉讼法 第四十六条).
+ */
+export const REMEDY_TEXT =
+  '对不予受理决定或办理结果不服的，可以自知道或者应当知道该行政行为之日起六十日内依法申请行政复议（《中华人民共和国行政复议法》第二十条），' +
+  '或者自知道或者应当知道作出行政行为之日起六个月内依法提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。';
 
 /** The province's online service portal. */
 export const ONLINE_PORTAL = 'https://www.jszwfw.gov.cn/';
@@ -58,7 +69,7 @@ export function serviceOf(m: Pick<Matter, 'service' | 'department'>): ServiceTex
     place: s.place ?? `所在地${m.department}服务窗口或政务服务中心人社综合窗口（就近办理）`,
     hours: s.hours ?? '法定工作日，具体以办理地点公布的时间为准',
     consultPhone: s.consultPhone ?? HOTLINE,
-    complaintPhone: s.complaintPhone ?? HOTLINE,
+    complaintPhone: s.complaintPhone ?? COMPLAINT_LINE,
     onlineUrl: s.onlineUrl ?? ONLINE_PORTAL,
     scope: s.scope ? SCOPE_LABELS[s.scope] : '—',
     delivery: s.delivery?.length ? s.delivery.map((d) => DELIVERY_LABELS[d]).join('、') : '—',

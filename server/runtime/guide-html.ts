@@ -120,6 +120,7 @@ ${compiled.description ? `<p>${esc(compiled.description)}</p>` : ''}</header>
 ${g.notes.length ? `<ul class="notes">${g.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>` : ''}
 ${g.roster ? `<p class="roster">${esc(g.roster)}</p>` : ''}
 ${scenarios.join('\n')}
+<h3>救济途径</h3><p>${esc(g.remedy)}</p>
 <p class="meta">一张表单、一套材料、一次申请。时限按工作日计算，自受理次日起算；即办件当场办结；非工作日提交的申请于下一个工作日受理。</p>
 ${provisional.length ? `<p class="meta provisional">${provisional.join('、')} 年的节假日安排为暂定，涉及该年度的办结日期以国务院办公厅公布的安排为准，可能调整。</p>` : ''}
 </body></html>`;

@@ -12,6 +12,15 @@ describe('the Jiangsu catalog', () => {
     );
   });
 
+  it('never asks for a field and a material of the same name: one thing, asked once (近期免冠照片 was both)', () => {
+    const label = new Map(defs.dictionary.elements.map((e) => [e.id, e.label]));
+    const name = new Map(defs.materials.materials.map((m) => [m.id, m.name]));
+    for (const m of defs.matters) {
+      const fields = new Set(m.fields.map((f) => ('ref' in f ? label.get(f.ref) : f.local.label)));
+      for (const x of m.materials) expect(fields.has(name.get(x.ref)), `${m.code} ${name.get(x.ref)}`).toBe(false);
+    }
+  });
+
   it('has a dictionary of at least 80 elements and at least 40 standard documents', () => {
     expect(defs.dictionary.elements.length).toBeGreaterThanOrEqual(80);
     expect(defs.materials.materials.length).toBeGreaterThanOrEqual(40);

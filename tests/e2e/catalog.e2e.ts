@@ -349,7 +349,7 @@ describe('the catalog in Excel, and what applicants print', () => {
     await page.goto(`${product.url}/api/regions/320000/bundles/unemployment/guide`);
     await page.waitForSelector('h1 >> text=失业一件事办事指南');
     const guide = (await page.textContent('body'))!;
-    for (const part of ['办理地点、时间与咨询', '收费：不收费', '咨询电话：12333', '投诉电话：12333', '申请材料（一套材料）', '办理流程'])
+    for (const part of ['办理地点、时间与咨询', '收费：不收费', '咨询电话：12333', '投诉电话：12345', '申请材料（一套材料）', '办理流程'])
       expect(guide).toContain(part);
     await page.emulateMedia({ media: 'print' });
     await studio.shotWidths('66-guide-print');

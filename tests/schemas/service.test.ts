@@ -6,9 +6,9 @@ const defs = loadDefinitions();
 const matter = (code: string) => structuredClone(defs.matters.find((m) => m.code === code)!) as Matter;
 
 describe('a matter’s service elements', () => {
-  it('fills in the province’s defaults: 不收费, 12333, the portal, the nearest window', () => {
+  it('fills in the province’s defaults: 不收费, 12333 to ask, 12345 to complain, the portal, the nearest window', () => {
     const text = serviceOf(matter('JSRS-SY-0101'));
-    expect(text).toMatchObject({ fee: '不收费', consultPhone: '12333', complaintPhone: '12333', onlineUrl: 'https://www.jszwfw.gov.cn/' });
+    expect(text).toMatchObject({ fee: '不收费', consultPhone: '12333', complaintPhone: '12345', onlineUrl: 'https://www.jszwfw.gov.cn/' });
     expect(text.place).toContain('社会保险经办机构');
     expect(text.scope).toBe('—');
   });

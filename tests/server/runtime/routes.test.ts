@@ -53,12 +53,11 @@ describe('public runtime API', () => {
       ['bankCard', null],
       ['householdRegister', 'e-license'],
       ['commitmentLetter', null],
-      ['photo', null],
     ]);
     expect(s.timeLimit.days).toBe(10);
     expect(s.reductions).toEqual({
       fields: { before: 44, after: 25 },
-      materials: { before: 13, after: 3 },
+      materials: { before: 12, after: 2 },
       days: { before: 13, after: 10 },
       steps: { before: 5, after: 1 },
       visits: { before: 2, after: 1 },
@@ -239,7 +238,7 @@ describe('public runtime API', () => {
   it('says where, when and how each matter is handled: once what all share, by matter what differs', async () => {
     const html = (await api().get(`${base}/hiring/guide`).expect(200)).text;
     expect(html).toContain('<h3>办理地点、时间与咨询</h3>');
-    for (const shared of ['<b>收费：</b>不收费', '<b>咨询电话：</b>12333', '<b>投诉电话：</b>12333', 'href="https://www.jszwfw.gov.cn/"'])
+    for (const shared of ['<b>收费：</b>不收费', '<b>咨询电话：</b>12333', '<b>投诉电话：</b>12345', 'href="https://www.jszwfw.gov.cn/"'])
       expect(html).toContain(shared);
     expect(html).toMatch(/<th>通办范围<\/th>/);
     expect(html).toMatch(/社会保障卡申领<\/td>(<td>[^<]*<\/td>)*<td>全国通办<\/td>/);
@@ -247,6 +246,15 @@ describe('public runtime API', () => {
     const card = json.scenarios[0].matters.find((m: { code: string }) => m.code === 'JSRS-SK-0101');
     expect(card.service).toMatchObject({ fee: '不收费', consultPhone: '12333', scope: '全国通办', delivery: '窗口领取' });
     expect(card.visits).toBe(1);
+  });
+
+  it('tells the applicant how to seek redress, with the laws that set the time limits', async () => {
+    const json = (await api().get(`${base}/unemployment/guide.json`).expect(200)).body;
+    expect(json.remedy).toContain('六十日内依法申请行政复议');
+    expect(json.remedy).toContain('《中华人民共和国行政诉讼法》第四十六条');
+    const html = (await api().get(`${base}/unemployment/guide`).expect(200)).text;
+    expect(html).toContain('<h3>救济途径</h3>');
+    expect(html).toContain('六个月内依法提起行政诉讼');
   });
 
   it('serves the guide as JSON for other front ends', async () => {
