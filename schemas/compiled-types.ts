@@ -246,7 +246,9 @@ export interface Guide {
     }[];
     /** The 情形 questions asked first, with their options. */
     questions: { text: string; options: string[] }[];
-    /** 受理条件: what must hold for the application to be accepted, and its basis. */
+    /** 受理条件 in positive words (who may apply), each with its basis. */
+    eligibility: { text: string; basis?: string }[];
+    /** 不予受理情形: the cases refused (the rules' messages), each with its basis. */
     conditions: { text: string; basis?: string }[];
     steps: string[];
     days: number;
@@ -285,6 +287,8 @@ export interface ExportedRule {
   each?: 'employees';
   logic: Record<string, unknown>;
   basis?: string;
+  /** The 受理条件 in positive words. */
+  condition?: string;
   cases?: RuleCase[];
 }
 

@@ -88,6 +88,13 @@ export function buildGuide(
           text: q.text,
           options: q.kind === 'yes-no' ? yesNo : (q.options ?? []).map((o) => o.label),
         })),
+        eligibility: rulesOf(bundle, s, rules)
+          .filter((r) => r.condition)
+          .map((r) => {
+            const name = r.matter ? s.items.find((i) => i.matter.code === r.matter)?.matter.name : undefined;
+            const text = `${r.condition}${name ? `（${name}）` : ''}${r.each ? '（每名职工分别判断）' : ''}`;
+            return r.basis ? { text, basis: r.basis } : { text };
+          }),
         conditions: rulesOf(bundle, s, rules).map((r) => {
           const text = r.each ? `${r.message}（每名职工分别判断）` : r.message;
           return r.basis ? { text, basis: r.basis } : { text };

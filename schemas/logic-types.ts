@@ -106,6 +106,8 @@ export interface Rule {
   logic: JsonLogic;
   /** The law, article and 文号 it rests on. */
   basis?: string;
+  /** The 受理条件 in positive words (who may apply), as the 办事指南 states it beside the refusal. */
+  condition?: string;
   /** A bundle's rule: only in these scenarios. */
   scenarios?: string[];
   cases?: RuleCase[];

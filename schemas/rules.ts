@@ -163,6 +163,7 @@ export function compileRule(rule: Rule, matter: string | null, roster: ReadonlyS
   }
   if (rule.scenarios) out.scenarios = [...rule.scenarios];
   if (rule.basis) out.basis = rule.basis;
+  if (rule.condition) out.condition = rule.condition;
   if (rule.cases?.length) out.cases = rule.cases;
   return out;
 }

@@ -44,6 +44,7 @@ export const TEXT_LIMITS = {
   groupLabel: maxLengthAt(logic, '$defs', 'MatterGroup', 'properties', 'label'),
   ruleMessage: maxLengthAt(logic, '$defs', 'Rule', 'properties', 'message'),
   ruleBasis: maxLengthAt(logic, '$defs', 'Rule', 'properties', 'basis'),
+  ruleCondition: maxLengthAt(logic, '$defs', 'Rule', 'properties', 'condition'),
   caseLabel: maxLengthAt(logic, '$defs', 'RuleCase', 'properties', 'label'),
   logicText: maxLengthAt(logic, '$defs', 'ValueTest', 'properties', 'equals'),
 } as const;

@@ -41,11 +41,15 @@ function questions(s: GuideScenario): string {
   return `<h3>办理前请先回答</h3><p class="meta">您的回答决定需要办理的事项、填写的内容和提交的材料。</p><ol>${items.join('')}</ol>`;
 }
 
-/** 受理条件, as a 办事指南 states them: the cases refused (the rules' messages), each with its basis. */
+/** One statement with its basis beneath it. */
+const withBasis = (c: { text: string; basis?: string }) =>
+  `<li>${esc(c.text)}${c.basis ? `<span class="basis">依据：${esc(c.basis)}</span>` : ''}</li>`;
+
+/** 受理条件 as a 办事指南 states them: who may apply, in words; then the cases refused (the rules' messages); each with its basis. */
 function conditions(s: GuideScenario): string {
-  if (s.conditions.length === 0) return '';
-  const items = s.conditions.map((c) => `<li>${esc(c.text)}${c.basis ? `<span class="basis">依据：${esc(c.basis)}</span>` : ''}</li>`);
-  return `<h3>不予受理情形</h3><ul class="conditions">${items.join('')}</ul>`;
+  const who = s.eligibility.length ? `<h3>受理条件</h3><ul class="conditions">${s.eligibility.map(withBasis).join('')}</ul>` : '';
+  const refused = s.conditions.length ? `<h3>不予受理情形</h3><ul class="conditions">${s.conditions.map(withBasis).join('')}</ul>` : '';
+  return who + refused;
 }
 
 const serviceValue = (key: keyof ServiceText, value: string) =>

@@ -52,6 +52,14 @@ describe('the shipped rules', () => {
     expect(citesArticle(rule.basis), rule.basis).toBe(true);
   });
 
+  it.each(rules.filter(({ rule }) => rule.severity === 'reject').map(({ where, rule }) => [`${where} / ${rule.id}`, rule] as const))(
+    '%s states its 受理条件 in positive words for the guide (who may apply), apart from the refusal',
+    (_n, rule) => {
+      expect(rule.condition).toBeTruthy();
+      expect(rule.condition).not.toMatch(/不能|不予|(?<!申)请/);
+    },
+  );
+
   it('every case gives its recorded outcome, in every region (the compiler checks them)', () => {
     for (const b of defs.bundles)
       for (const r of loadRegions()) {

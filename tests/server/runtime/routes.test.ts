@@ -248,6 +248,18 @@ describe('public runtime API', () => {
     expect(card.visits).toBe(1);
   });
 
+  it('states who may apply in words, beside the cases refused, each with its basis', async () => {
+    const json = (await api().get(`${base}/unemployment/guide.json`).expect(200)).body;
+    const eligibility = json.scenarios[0].eligibility as { text: string; basis?: string }[];
+    expect(eligibility).toContainEqual({
+      text: '失业前所在单位和本人已按规定参加失业保险，累计缴费满 1 年（失业保险金申领）',
+      basis: '《中华人民共和国社会保险法》第四十五条第（一）项；《失业保险条例》（国务院令第258号）第十四条第（一）项',
+    });
+    const html = (await api().get(`${base}/unemployment/guide`).expect(200)).text;
+    expect(html.indexOf('<h3>受理条件</h3>')).toBeGreaterThan(-1);
+    expect(html.indexOf('<h3>受理条件</h3>')).toBeLessThan(html.indexOf('<h3>不予受理情形</h3>'));
+  });
+
   it('tells the applicant how to seek redress, with the laws that set the time limits', async () => {
     const json = (await api().get(`${base}/unemployment/guide.json`).expect(200)).body;
     expect(json.remedy).toContain('六十日内依法申请行政复议');
