@@ -217,7 +217,10 @@ export interface MatterPlan {
   stage: number;
   /** Matters that must finish before this one starts. */
   startsAfter: string[];
+  /** Working days in this bundle: its share when the bundle promises less than the chain. */
   days: number;
+  /** The matter's own 承诺时限 when applied for alone; above `days`, the bundle shortened it. */
+  ownDays: number;
   /** Due date (YYYY-MM-DD) through the working-day calendar. */
   due: string;
   /** Ids of the checklist items this matter needs. */

@@ -21,6 +21,7 @@ import { resolveMatters } from './resolve-matters.ts';
 import { resolveVariant } from './resolve-variant.ts';
 import { rosterSectionKeys } from './roster.ts';
 import { compileRule } from './rules.ts';
+import { REMEDY_TEXT } from './service.ts';
 import type { Definitions } from './types.ts';
 import { validateDocument } from './validate-documents.ts';
 
@@ -35,7 +36,7 @@ function emptyResult(id: string, region: string, diagnostics: Diagnostic[]): Com
     uiSchema: emitUiSchema([], []),
     rules: [],
     cases: [],
-    guide: { title: '', lead: '', departments: [], notes: [], scenarios: [] },
+    guide: { title: '', lead: '', departments: [], notes: [], remedy: REMEDY_TEXT, scenarios: [] },
     diagnostics,
   };
 }

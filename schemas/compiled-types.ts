@@ -237,6 +237,8 @@ export interface Guide {
       /** null: the law sets none (无). */
       legalDays: number | null;
       promisedDays: number;
+      /** Its share of a bundle promise shorter than its chain (本件中), when below its own promise. */
+      bundleDays?: number;
       result?: string;
       basis?: string;
       /** 到办事现场次数. */

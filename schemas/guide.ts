@@ -3,6 +3,7 @@
  * before = every matter applied for one by one, after = the bundle.
  */
 import type { CompiledScenario, ExportedRule, FormSection, Guide, MergedField, Reductions } from './compiled-types.ts';
+import { matterShares } from './selection.ts';
 import { REMEDY_TEXT, serviceOf } from './service.ts';
 import type { Bundle, Matter, MatterLocalField } from './types.ts';
 
@@ -65,6 +66,10 @@ export function buildGuide(
     notes: [...notes],
     remedy: REMEDY_TEXT,
     scenarios: scenarios.map((s) => {
+      const shares = matterShares(
+        s,
+        s.items.map((i) => i.matter.code),
+      );
       const entry: Guide['scenarios'][number] = {
         id: s.id,
         label: s.label,
@@ -80,6 +85,8 @@ export function buildGuide(
             visits: i.matter.visits,
             service: serviceOf(i.matter),
           };
+          const share = shares.get(i.matter.code)!;
+          if (share < i.matter.promisedDays) m.bundleDays = share;
           if (i.matter.result) m.result = i.matter.result.name;
           if (i.matter.basis) m.basis = i.matter.basis;
           return m;

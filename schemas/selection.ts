@@ -43,6 +43,17 @@ export function timeLimitFor(scenario: CompiledScenario, selected: readonly stri
 }
 
 /**
+ * Each selected matter's working days in this bundle: its days in the flow, scaled down when the
+ * bundle promises less than its longest chain (减时限: a commitment each back office is told).
+ */
+export function matterShares(scenario: CompiledScenario, selected: readonly string[]): Map<string, number> {
+  const flow = flowOf(scenario);
+  const limit = timeLimitFor(scenario, selected);
+  const share = limit.criticalDays > limit.days ? limit.days / limit.criticalDays : 1;
+  return new Map(selected.map((code) => [code, Math.floor((flow.days.get(code) ?? 0) * share + 1e-9)]));
+}
+
+/**
  * The deduplicated checklist of a selection; with an application, the materials its answers
  * ask for are on it when they apply, and without one they are listed with the case they are for.
  */
@@ -115,14 +126,14 @@ export function deadlinesFor(
   const flow = flowOf(scenario);
   const chosen = new Set(selected);
   const limit = timeLimitFor(scenario, selected);
-  const share = limit.criticalDays > limit.days ? limit.days / limit.criticalDays : 1;
+  const shares = matterShares(scenario, selected);
   const finish = new Map<string, number>();
   const matters: Deadlines['matters'] = {};
   for (const code of flow.topo) {
     if (!chosen.has(code)) continue;
     const before = flow.topo.filter((p) => chosen.has(p) && flow.reach.get(p)?.has(code));
     const direct = before.filter((p) => !before.some((q) => q !== p && flow.reach.get(p)?.has(q)));
-    const days = Math.floor((flow.days.get(code) ?? 0) * share + 1e-9);
+    const days = shares.get(code) ?? 0;
     const end = Math.max(0, ...before.map((p) => finish.get(p)!)) + days;
     finish.set(code, end);
     matters[code] = { days, startsAfter: direct, due: deadline(start, end, calendar), ends: end };

@@ -105,6 +105,7 @@ function skeletonOf(compiled: CompiledBundle, app: PlannedApplication, receivedO
             stage: stage.get(code) ?? 1,
             startsAfter: dates.matters[code]!.startsAfter,
             days: dates.matters[code]!.days,
+            ownDays: i.matter.promisedDays,
             due: dates.matters[code]!.due,
             materials: checklist.filter((c) => c.matters.includes(code)).map((c) => c.id),
           },

@@ -23,3 +23,14 @@ describe('法定时限', () => {
     expect(compiled.scenarios[0]!.items[0]!.matter.legalDays).toBeNull();
   });
 });
+
+describe('what is really parallel', () => {
+  it('工伤待遇: the matters are independent once 工伤认定 exists; only 一次性工伤医疗补助金 waits for the 伤残 decision', () => {
+    const compiled = compileBundle(defs, 'work-injury-benefits', '320000');
+    const s = compiled.scenarios[0]!;
+    expect(s.mode).toBe('parallel');
+    expect(s.edges).toEqual([{ before: 'JSRS-GS-0103', after: 'JSRS-GS-0106' }]);
+    // the longest chain: 伤残待遇 15 then 一次性工伤医疗补助金 10; no promise above it, none made up below it
+    expect(s.timeLimit).toMatchObject({ criticalDays: 25, days: 25 });
+  });
+});

@@ -269,6 +269,23 @@ describe('public runtime API', () => {
     expect(html).toContain('六个月内依法提起行政诉讼');
   });
 
+  it('states each matter’s share of a shortened bundle promise beside its own (减时限 its back office must know)', async () => {
+    const json = (await api().get(`${base}/retirement/guide.json`).expect(200)).body;
+    const special = json.scenarios[0].matters.find((m: { code: string }) => m.code === 'JSRS-YL-0103');
+    expect(special).toMatchObject({ promisedDays: 20, bundleDays: 8 });
+    const card = json.scenarios[0].matters.find((m: { code: string }) => m.code === 'JSRS-SK-0101');
+    expect(card.bundleDays).toBeUndefined();
+    const html = (await api().get(`${base}/retirement/guide`).expect(200)).text;
+    expect(html).toContain('本件中 8 个工作日（单独办理 20 个工作日）');
+  });
+
+  it('tells each back office its share of the bundle promise beside its own promise, in the plan', async () => {
+    const example = (await api().get(`${base}/retirement/example?matters=JSRS-YL-0101,JSRS-YL-0102,JSRS-YL-0103`).expect(200)).body;
+    const res = await api().post(`${base}/retirement/applications/validate`).send(example).expect(200);
+    const special = res.body.plan.matters.find((m: { code: string }) => m.code === 'JSRS-YL-0103');
+    expect(special).toMatchObject({ days: 8, ownDays: 20 });
+  });
+
   it('serves the guide as JSON for other front ends', async () => {
     const res = await api().get(`${base}/retirement/guide.json`).expect(200);
     expect(res.body.title).toBe('退休一件事办事指南');
