@@ -154,9 +154,23 @@ const MATTER_COLUMNS: Column<Matter, MatterDraft>[] = [
     read: (c, d) => (d.legalDays = text(c) === '无' ? null : required(integer(c, '法定时限', 0, 365), '法定时限（无则填“无”）')),
   },
   {
+    header: '法定时限依据（法律法规名称和条款）',
+    write: (m) => m.legalDaysBasis ?? null,
+    read: (c, d) => {
+      if (text(c)) d.legalDaysBasis = text(c);
+    },
+  },
+  {
     header: '承诺时限（工作日，即办填0）',
     write: (m) => m.promisedDays,
     read: (c, d) => (d.promisedDays = required(integer(c, '承诺时限', 0, 365), '承诺时限')),
+  },
+  {
+    header: '本件最短时限（工作日，经办机构认可；未约定不填）',
+    write: (m) => m.minimumDays ?? null,
+    read: (c, d) => {
+      if (text(c)) d.minimumDays = required(integer(c, '本件最短时限', 0, 365), '本件最短时限');
+    },
   },
   { header: '到现场次数', write: (m) => m.visits, read: (c, d) => (d.visits = required(integer(c, '到现场次数', 0, 10), '到现场次数')) },
   {
@@ -533,7 +547,9 @@ const COLUMN_OF: Record<string, string> = {
   department: '实施主体',
   region: '实施区划',
   legalDays: '法定时限',
+  legalDaysBasis: '法定时限依据',
   promisedDays: '承诺时限',
+  minimumDays: '本件最短时限',
   visits: '到现场次数',
   result: '办理结果',
   basis: '设立依据',

@@ -11,7 +11,7 @@ import { findCycle, reachability, scenarioEdges, stableTopologicalOrder, stages 
 import { reductionsOf } from './guide.ts';
 import { materialRequests } from './materials.ts';
 import { matterSummary, type ScenarioMatter } from './resolve-matters.ts';
-import { allMatters, checklistForSelection, conditionWords, requiredMatters, timeLimitFor } from './selection.ts';
+import { allMatters, checklistForSelection, conditionWords, matterShares, requiredMatters, timeLimitFor } from './selection.ts';
 import type { MatterGroup } from './logic-types.ts';
 import type { Bundle, FlowEdge, Scenario } from './types.ts';
 import type { AppliedVariant } from './variant.ts';
@@ -195,6 +195,15 @@ export function compileScenario(s: Scenario, si: number, list: readonly Scenario
     const at = s.promisedDays !== undefined ? pointer('scenarios', si, 'promisedDays') : pointer('promisedDays');
     const params = { promised: promisedDays, critical: compiled.timeLimit.criticalDays };
     ctx.diagnostics.push(diagnostic('time.promise-exceeds-critical-path', doc, at, params, loc));
+  }
+  const shares = matterShares(compiled, allMatters(compiled));
+  for (const item of items) {
+    const { minimumDays, code, name, promisedDays: own } = item.matter;
+    const share = shares.get(code)!;
+    if (minimumDays === undefined || share >= minimumDays) continue;
+    const at = s.promisedDays !== undefined ? pointer('scenarios', si, 'promisedDays') : pointer('promisedDays');
+    const params = { matter: name, share, minimum: minimumDays, own };
+    ctx.diagnostics.push(diagnostic('time.share-below-minimum', doc, at, params, { ...loc, matter: code }));
   }
   const last = ctx.calendar && codes.length ? lastPlannableDay(compiled.timeLimit.days, ctx.calendar) : null;
   if (last) {

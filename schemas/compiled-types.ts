@@ -42,7 +42,11 @@ export interface MatterSummary {
   department: string;
   /** null: the law sets none (无). */
   legalDays: number | null;
+  /** The law and article that set 法定时限. */
+  legalDaysBasis?: string;
   promisedDays: number;
+  /** The fewest working days its back office agreed to inside a bundle. */
+  minimumDays?: number;
   visits: number;
   result?: MatterResult;
   /** 设立依据, as one line of citations. */
@@ -236,6 +240,8 @@ export interface Guide {
       department: string;
       /** null: the law sets none (无). */
       legalDays: number | null;
+      /** The law and article that set it. */
+      legalDaysBasis?: string;
       promisedDays: number;
       /** Its share of a bundle promise shorter than its chain (本件中), when below its own promise. */
       bundleDays?: number;

@@ -40,6 +40,7 @@ export const DIAGNOSTIC_CODES = [
   'scenario.guide-incomplete',
   'time.promise-exceeds-critical-path',
   'time.promise-exceeds-legal',
+  'time.share-below-minimum',
   'time.calendar-ends',
   'case.changed',
   'case.duplicate-id',
@@ -160,6 +161,11 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'time.promise-exceeds-legal': {
     severity: 'error',
     text: (p) => `事项「${p.matter}」的承诺时限 ${p.promised} 个工作日超过了法定时限 ${p.legal} 个工作日`,
+  },
+  'time.share-below-minimum': {
+    severity: 'warning',
+    text: (p) =>
+      `事项「${p.matter}」在本件中 ${p.share} 个工作日，少于其经办机构认可的不少于 ${p.minimum} 个工作日（单独办理 ${p.own} 个工作日）：请与经办机构确认，或放宽本件的承诺时限`,
   },
   'time.calendar-ends': {
     severity: 'info',

@@ -16,6 +16,7 @@ function guideFactsChanged(a: MatterSummary, b: MatterSummary): string[] {
     事项名称: m.name,
     实施主体: m.department,
     法定时限: m.legalDays,
+    法定时限依据: m.legalDaysBasis,
     到现场次数: m.visits,
     办理结果: m.result?.name,
     设立依据: m.basis,

@@ -25,6 +25,8 @@ const PROPERTY_NAMES: Record<string, string> = {
   mode: '办理模式',
   promisedDays: '承诺时限',
   legalDays: '法定时限',
+  legalDaysBasis: '法定时限依据',
+  minimumDays: '本件最短时限',
   visits: '到现场次数',
   pattern: '格式规则',
   options: '选项',

@@ -81,6 +81,7 @@ export function buildGuide(
             selection: i.selection,
             department: i.matter.department,
             legalDays: i.matter.legalDays,
+            ...(i.matter.legalDaysBasis ? { legalDaysBasis: i.matter.legalDaysBasis } : {}),
             promisedDays: i.matter.promisedDays,
             visits: i.matter.visits,
             service: serviceOf(i.matter),

@@ -35,6 +35,8 @@ export function matterSummary(m: Matter): MatterSummary {
     promisedDays: m.promisedDays,
     visits: m.visits,
   };
+  if (m.legalDaysBasis) s.legalDaysBasis = m.legalDaysBasis;
+  if (m.minimumDays !== undefined) s.minimumDays = m.minimumDays;
   if (m.result) s.result = m.result;
   if (m.basis?.length) s.basis = basisText(m.basis);
   if (m.service) s.service = m.service;

@@ -141,6 +141,10 @@ export interface Matter {
   department: string;
   /** 法定办结时限, working days; null where the law sets none (无). */
   legalDays: number | null;
+  /** Where the law sets 法定时限: the law and article, shown beside the figure. */
+  legalDaysBasis?: string;
+  /** The fewest working days its back office has agreed to take inside a bundle that shortens its promise. */
+  minimumDays?: number;
   /** 承诺办结时限, working days; 0 = 即办件. */
   promisedDays: number;
   /** 到办事现场次数. */

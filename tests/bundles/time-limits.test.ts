@@ -11,6 +11,25 @@ describe('法定时限', () => {
     expect(defs.matters.find((m) => m.code === code)!.legalDays).toBeNull();
   });
 
+  it('keeps a figure only with its source beside it', () => {
+    const figures = defs.matters.filter((m) => m.legalDays !== null);
+    expect(figures.map((m) => m.code)).toEqual(['JSRS-SB-0201']);
+    for (const m of figures) expect(m.legalDaysBasis, m.code).toMatch(/《.+》.*第.+条/);
+  });
+
+  it('flags a bundle share below the minimum the matter’s back office agreed to', () => {
+    const slow = matter('A001', { promisedDays: 20, minimumDays: 12 });
+    const defsOf = (promisedDays: number) => definitions([slow, matter('B001', { promisedDays: 10 })], [bundle(['A001', 'B001'], { mode: 'serial', promisedDays })]);
+    const found = (promisedDays: number) =>
+      compileBundle(defsOf(promisedDays), 'test-bundle', '320000').diagnostics.filter((d) => d.code === 'time.share-below-minimum');
+    // 30 days on a 30-day chain: 20 for A001; 15 on 30: 10 for A001, below its 12
+    expect(found(30)).toEqual([]);
+    expect(found(18)).toEqual([]);
+    expect(found(15)).toMatchObject([{ severity: 'warning', loc: { scenario: 'main', matter: 'A001' } }]);
+    expect(found(15)[0]!.message).toContain('本件中 10 个工作日');
+    expect(found(15)[0]!.message).toContain('不少于 12 个工作日');
+  });
+
   it('reads 无 when the law sets none, and the days when it does', () => {
     expect(legalDaysText(null)).toBe('无');
     expect(legalDaysText(15)).toBe('15 个工作日');

@@ -270,6 +270,12 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
   ],
   ['time.promise-exceeds-critical-path', () => definitions([A, B], [ok({ promisedDays: 8 })]), 'bundle:test-bundle', '/promisedDays'],
   [
+    'time.share-below-minimum',
+    () => definitions([{ ...A, minimumDays: A.promisedDays }, B], [ok({ promisedDays: 1 })]),
+    'bundle:test-bundle',
+    '/promisedDays',
+  ],
+  [
     'time.promise-exceeds-legal',
     () => definitions([matter('A001', { legalDays: 5, promisedDays: 10 }), B], [ok()]),
     'matter:A001',
@@ -371,6 +377,7 @@ const LOCATIONS: Record<DiagnosticCode, DiagnosticLoc | undefined> = {
   'rule.one-sided-cases': { rule: 'r' },
   'time.promise-exceeds-critical-path': { scenario: 'main' },
   'time.promise-exceeds-legal': { matter: 'A001' },
+  'time.share-below-minimum': { scenario: 'main', matter: 'A001' },
   'matter.visits-originals': { matter: 'A001' },
   'material.commitment-not-allowed': { matter: 'A001' },
   'time.calendar-ends': { scenario: 'main' },
