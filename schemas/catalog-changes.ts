@@ -141,7 +141,11 @@ function matterChanges(a: Matter, b: Matter, names: NameOf): string[] {
   scalar('法定时限', legalDaysText(a.legalDays), legalDaysText(b.legalDays));
   scalar('法定时限依据', a.legalDaysBasis ?? '无', b.legalDaysBasis ?? '无');
   scalar('承诺时限', `${a.promisedDays} 个工作日`, `${b.promisedDays} 个工作日`);
-  scalar('本件最短时限', a.minimumDays === undefined ? '未约定' : `${a.minimumDays} 个工作日`, b.minimumDays === undefined ? '未约定' : `${b.minimumDays} 个工作日`);
+  scalar(
+    '本件最短时限',
+    a.minimumDays === undefined ? '未约定' : `${a.minimumDays} 个工作日`,
+    b.minimumDays === undefined ? '未约定' : `${b.minimumDays} 个工作日`,
+  );
   scalar('到现场次数', a.visits, b.visits);
   scalar('办理结果', a.result?.name ?? '无', b.result?.name ?? '无');
   scalar('设立依据', basisText(a.basis) || '无', basisText(b.basis) || '无');
