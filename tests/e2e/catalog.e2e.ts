@@ -87,6 +87,16 @@ describe('the matter designer', () => {
     await typeInto('[data-test=matter-department]', '公共就业服务机构');
     await page.locator('[data-test=matter-promised-days] input').fill('10');
     await page.locator('[data-test=matter-promised-days] input').press('Tab');
+    // a 法定时限 asks for its source; without one the official is told to choose 无
+    await page.click('[data-test=no-legal-limit]');
+    await page.waitForSelector('[data-test=legal-days-basis-missing]');
+    await typeInto('[data-test=matter-legal-days-basis]', '《某条例》第八条');
+    await page.waitForSelector('[data-test=legal-days-basis-missing]', { state: 'detached' });
+    await page.click('[data-test=no-legal-limit]');
+    await page.waitForSelector('[data-test=matter-legal-days-basis]', { state: 'detached' });
+    // the fewest days the back office agreed to take inside a bundle
+    await page.locator('[data-test=matter-minimum-days] input').fill('6');
+    await page.locator('[data-test=matter-minimum-days] input').press('Tab');
 
     await page.click('#tab-service');
     await typeInto('[data-test=service-hours]', '周一至周五 9:00—12:00，13:30—17:00（法定节假日除外）');
@@ -161,11 +171,13 @@ describe('the matter designer', () => {
       department: '公共就业服务机构',
       legalDays: null,
       promisedDays: 10,
+      minimumDays: 6,
       visits: 1,
       service: { hours: '周一至周五 9:00—12:00，13:30—17:00（法定节假日除外）', scope: 'province' },
       basis: [{ kind: 'document', title: '就业补助资金管理办法', docNo: '财社〔2017〕164号' }],
     });
     expect(saved.region).toBeUndefined();
+    expect(saved.legalDaysBasis).toBeUndefined();
     expect(saved.rules).toEqual([
       expect.objectContaining({
         id: 'hoursGiven',
