@@ -110,7 +110,7 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
     cases: [],
     schema: emitSchema({ id: bundle.id, name: bundle.name, version: bundle.version, region, scenarios, sections, fields, rules, roster }),
     uiSchema: emitUiSchema(sections, fields, scenarios, roster),
-    guide: buildGuide(bundle, scenarios, departments, layer.notes, rules, roster && { sections, maxItems: roster.maxItems }),
+    guide: buildGuide(bundle, scenarios, departments, layer.notes, rules, fields, roster && { sections, maxItems: roster.maxItems }),
     diagnostics,
   };
   if (bundle.description) result.description = bundle.description;

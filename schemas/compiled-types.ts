@@ -254,6 +254,8 @@ export interface Guide {
     }[];
     /** The 情形 questions asked first, with their options. */
     questions: { text: string; options: string[] }[];
+    /** What the system works out for the applicant (derived fields of the scenario's matters), in words. */
+    computed: { label: string; text: string }[];
     /** 受理条件 in positive words (who may apply), each with its basis. */
     eligibility: { text: string; basis?: string }[];
     /** 不予受理情形: the cases refused (the rules' messages), each with its basis. */

@@ -148,6 +148,15 @@ export function latestRetirementDate(birth: unknown, gender: unknown, staffType:
   return months === null ? null : addMonths(birth as string, months + 36);
 }
 
+/**
+ * The longest period of 失业保险金, in months, for `contributionMonths` of unemployment insurance
+ * (《失业保险条例》第十七条): 1–5 years 12, 5–10 years 18, 10 years or more 24; null under a year.
+ */
+export function unemploymentBenefitMonths(contributionMonths: unknown): number | null {
+  if (typeof contributionMonths !== 'number' || !Number.isFinite(contributionMonths) || contributionMonths < 12) return null;
+  return contributionMonths < 60 ? 12 : contributionMonths < 120 ? 18 : 24;
+}
+
 /** The months of contributions a monthly pension needs for a retirement in the year of `date`, or null. */
 export function minContributionMonths(date: unknown): number | null {
   const p = parse(date);

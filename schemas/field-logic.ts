@@ -6,12 +6,12 @@
 import type { CompiledBundle, MergedField } from './compiled-types.ts';
 import { conditionRefs, type ApplicationData } from './conditions.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
-import { idBirthDate, idGender, idRegion } from './domain-ops.ts';
+import { idBirthDate, idGender, idRegion, unemploymentBenefitMonths } from './domain-ops.ts';
 import { mapParts, partFields, rosterRows, ROSTER_KEY } from './roster.ts';
 import type { FieldCondition } from './logic-types.ts';
 import type { DerivingOperation, DictionaryElement } from './types.ts';
 
-const DERIVE: Record<DerivingOperation, (value: unknown) => unknown> = { idBirthDate, idGender, idRegion };
+const DERIVE: Record<DerivingOperation, (value: unknown) => unknown> = { idBirthDate, idGender, idRegion, unemploymentBenefitMonths };
 
 /** The fields with their derivation and conditions; unknown targets are reported. */
 export function withFieldLogic(

@@ -56,8 +56,10 @@ export function buildGuide(
   departments: readonly string[],
   notes: readonly string[],
   rules: readonly ExportedRule[] = [],
+  fields: readonly MergedField[] = [],
   roster?: { sections: readonly FormSection[]; maxItems: number },
 ): Guide {
+  const labels = new Map(fields.map((f) => [f.id, f.label]));
   const yesNo = ['是', '否'];
   const guide: Guide = {
     title: `${bundle.name}办事指南`,
@@ -96,6 +98,7 @@ export function buildGuide(
           text: q.text,
           options: q.kind === 'yes-no' ? yesNo : (q.options ?? []).map((o) => o.label),
         })),
+        computed: computedFields(s, fields, labels),
         eligibility: rulesOf(bundle, s, rules)
           .filter((r) => r.condition)
           .map((r) => {
@@ -118,6 +121,18 @@ export function buildGuide(
   };
   if (roster) guide.roster = rosterText(roster.sections, roster.maxItems);
   return guide;
+}
+
+/** The fields the system works out for this scenario's applicants, with how (the element's description, or its source). */
+function computedFields(
+  s: CompiledScenario,
+  fields: readonly MergedField[],
+  labels: ReadonlyMap<string, string>,
+): { label: string; text: string }[] {
+  const codes = new Set(s.items.map((i) => i.matter.code));
+  return fields
+    .filter((f) => f.derived && f.sources.some((x) => codes.has(x.matter)))
+    .map((f) => ({ label: f.label, text: f.description ?? `由「${labels.get(f.derived!.from) ?? f.derived!.from}」得出，无需填写` }));
 }
 
 /** How an employer fills in its list of employees, in the applicant's words. */

@@ -69,6 +69,7 @@ export const DOMAIN_OPERATIONS = {
   earliestRetirementDate: { label: '弹性提前退休的最早日期', args: ['出生日期', '性别', '人员身份'] },
   latestRetirementDate: { label: '弹性延迟退休的最晚日期', args: ['出生日期', '性别', '人员身份'] },
   minContributionMonths: { label: '按月领取养老金的最低缴费月数', args: ['退休日期'] },
+  unemploymentBenefitMonths: { label: '失业保险金最长领取期限（月）', args: ['累计缴费月数'] },
 } as const;
 
 /** A domain operation's name. */
@@ -92,6 +93,7 @@ const domain: Record<DomainOperation, (...args: unknown[]) => unknown> = {
   earliestRetirementDate: (birth, gender, staff) => ops.earliestRetirementDate(birth, gender, staff),
   latestRetirementDate: (birth, gender, staff) => ops.latestRetirementDate(birth, gender, staff),
   minContributionMonths: (date) => ops.minContributionMonths(date),
+  unemploymentBenefitMonths: (months) => ops.unemploymentBenefitMonths(months),
 };
 for (const [name, fn] of Object.entries(domain)) jsonLogic.add_operation(name, fn);
 // what a rule may never do, even if a document slipped past the checks

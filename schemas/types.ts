@@ -42,7 +42,7 @@ export interface DictionaryElement extends FieldConstraints {
 }
 
 /** How a data element follows from another. */
-export type DerivingOperation = 'idBirthDate' | 'idGender' | 'idRegion';
+export type DerivingOperation = 'idBirthDate' | 'idGender' | 'idRegion' | 'unemploymentBenefitMonths';
 
 /** A section of the one form (申请人信息, 单位信息 …): the part of an element id before the first dot. */
 export interface DictionarySection {

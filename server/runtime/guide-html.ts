@@ -41,6 +41,12 @@ function questions(s: GuideScenario): string {
   return `<h3>办理前请先回答</h3><p class="meta">您的回答决定需要办理的事项、填写的内容和提交的材料。</p><ol>${items.join('')}</ol>`;
 }
 
+/** What the system works out for the applicant, so they need not. */
+function computed(s: GuideScenario): string {
+  if (!s.computed.length) return '';
+  return `<h3>系统为您计算</h3><ul class="conditions">${s.computed.map((c) => `<li><b>${esc(c.label)}：</b>${esc(c.text)}</li>`).join('')}</ul>`;
+}
+
 /** One statement with its basis beneath it. */
 const withBasis = (c: { text: string; basis?: string }) =>
   `<li>${esc(c.text)}${c.basis ? `<span class="basis">依据：${esc(c.basis)}</span>` : ''}</li>`;
@@ -88,7 +94,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
       <h2>${esc(s.label)}</h2>
       <p class="meta">办事对象：${TARGET_LABELS[s.target]}　办理方式：${MODE_LABELS[scenario.mode].long}</p>
       ${s.guide ? `<p class="guide">${esc(s.guide.question)} <b>${esc(s.guide.answer)}</b></p>` : ''}
-      ${questions(s)}${conditions(s)}
+      ${questions(s)}${conditions(s)}${computed(s)}
       <h3>办理事项</h3>
       <table><thead><tr><th>事项</th><th>编码</th><th class="nowrap">选择</th><th>实施主体</th><th class="nowrap">法定时限</th><th class="nowrap">承诺时限</th><th class="nowrap">到现场</th><th>办理结果</th><th>设立依据</th></tr></thead><tbody>${matters.join('')}</tbody></table>
       ${service(s)}

@@ -56,6 +56,7 @@ const OPS: Record<string, (...a: unknown[]) => unknown> = {
   earliestRetirementDate: domainOps.earliestRetirementDate,
   latestRetirementDate: domainOps.latestRetirementDate,
   minContributionMonths: domainOps.minContributionMonths,
+  unemploymentBenefitMonths: domainOps.unemploymentBenefitMonths,
 };
 for (const [name, fn] of Object.entries(OPS)) engine.addMethod(name, (args: unknown[]) => fn(...([] as unknown[]).concat(args)));
 const cfworkers = new Map<CompiledBundle, Validator>();

@@ -78,7 +78,7 @@ describe('the runtime enforces a bundle’s logic', () => {
     const app = await example('unemployment');
     app.person = { ...app.person, idNumber: MAN_1985, gender: '2', birthDate: '2001-01-01' };
     const res = await validate('unemployment', app).expect(200);
-    expect(res.body.plan.derived).toEqual({ 'person.gender': '1', 'person.birthDate': '1985-06-15' });
+    expect(res.body.plan.derived).toEqual({ 'person.gender': '1', 'person.birthDate': '1985-06-15', 'employment.benefitMonths': 12 });
     const registration = res.body.plan.matters.find((m: { code: string }) => m.code === 'JSRS-JY-0101');
     expect(registration.fields.person).toMatchObject({ gender: '1', idNumber: MAN_1985 });
   });

@@ -56,7 +56,7 @@ describe('public runtime API', () => {
     ]);
     expect(s.timeLimit.days).toBe(10);
     expect(s.reductions).toEqual({
-      fields: { before: 44, after: 25 },
+      fields: { before: 45, after: 26 },
       materials: { before: 12, after: 2 },
       days: { before: 13, after: 10 },
       steps: { before: 5, after: 1 },
@@ -284,6 +284,33 @@ describe('public runtime API', () => {
     const res = await api().post(`${base}/retirement/applications/validate`).send(example).expect(200);
     const special = res.body.plan.matters.find((m: { code: string }) => m.code === 'JSRS-YL-0103');
     expect(special).toMatchObject({ days: 8, ownDays: 20 });
+  });
+
+  it.each([
+    [12, 12],
+    [59, 12],
+    [60, 18],
+    [119, 18],
+    [120, 24],
+  ])(
+    'works out 失业保险金’s longest period from %i months of contributions: %i months (《失业保险条例》第十七条)',
+    async (months, period) => {
+      const example = (await api().get(`${base}/unemployment/example?matters=JSRS-JY-0101,JSRS-SY-0101`).expect(200)).body;
+      const res = await api()
+        .post(`${base}/unemployment/applications/validate`)
+        .send({ ...example, employment: { ...example.employment, contributionMonths: months } })
+        .expect(200);
+      const benefit = res.body.plan.matters.find((m: { code: string }) => m.code === 'JSRS-SY-0101');
+      expect(benefit.fields.employment.benefitMonths).toBe(period);
+    },
+  );
+
+  it('tells the applicant in the guide what the system works out for them', async () => {
+    const json = (await api().get(`${base}/unemployment/guide.json`).expect(200)).body;
+    expect(json.scenarios[0].computed).toContainEqual(expect.objectContaining({ label: '失业保险金最长领取期限（月）' }));
+    const html = (await api().get(`${base}/unemployment/guide`).expect(200)).text;
+    expect(html).toContain('<h3>系统为您计算</h3>');
+    expect(html).toContain('满5年不足10年的，最长为18个月');
   });
 
   it('serves the guide as JSON for other front ends', async () => {
