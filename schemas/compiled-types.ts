@@ -89,6 +89,9 @@ export interface MaterialRequest {
   dataSharing?: string;
   /** A list of employees the form's 职工名单 already gives (an employer's bundle): never handed in. */
   inRoster?: true;
+  /** The fact it proves and the law that requires it, for the 告知承诺书. */
+  certifies?: string;
+  requiredBy?: string;
   sources: MaterialSource[];
   /** Matters of the scenario whose result is this material. */
   producedBy: string[];

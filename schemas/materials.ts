@@ -55,6 +55,8 @@ export function materialRequests(
       if (def.eLicense) r.eLicenseName = def.eLicense;
       if (def.dataSharing) r.dataSharing = def.dataSharing;
       if (def.roster && withRoster) r.inRoster = true;
+      if (def.certifies) r.certifies = def.certifies;
+      if (def.requiredBy) r.requiredBy = def.requiredBy;
       byId.set(id, r);
     }
     return r;

@@ -71,6 +71,10 @@ export interface MaterialDefinition {
   dataSharing?: string;
   /** 告知承诺 may stand for it: a matter can accept a commitment only for a material that allows it. */
   commitment?: boolean;
+  /** The concrete fact it proves (the 告知承诺书 states it). */
+  certifies?: string;
+  /** 设定依据: the law and article that require this proof (the 告知承诺书 states it). */
+  requiredBy?: string;
   /** A list of employees (花名册): in an employer's bundle the form's 职工名单 says it, so it is not handed in. */
   roster?: boolean;
 }

@@ -43,9 +43,16 @@ export const dictionary: Dictionary = {
 export const materials: MaterialsDictionary = {
   materials: [
     { id: 'idCard', name: '居民身份证', kind: 'certificate', eLicense: '居民身份证电子证照' },
-    { id: 'separationCert', name: '解除劳动合同证明', kind: 'certificate', commitment: true },
+    {
+      id: 'separationCert',
+      name: '解除劳动合同证明',
+      kind: 'certificate',
+      commitment: true,
+      certifies: '已与原用人单位解除劳动关系',
+      requiredBy: '《中华人民共和国劳动合同法》第五十条',
+    },
     { id: 'regCert', name: '失业登记证明', kind: 'certificate' },
-    { id: 'bankCard', name: '银行卡', kind: 'certificate', commitment: true },
+    { id: 'bankCard', name: '银行卡', kind: 'certificate', commitment: true, certifies: '本人银行账户', requiredBy: '《测试办法》第一条' },
   ],
 };
 

@@ -70,6 +70,8 @@ export function syntheticCatalog(elementsCount = 500, mattersCount = 5000, seed 
         kind: 'other',
         // any of them may be accepted by 告知承诺 (the matters above choose which)
         commitment: true,
+        certifies: `材料${i}证明的事实`,
+        requiredBy: `《合成办法》第${i + 1}条`,
         ...(i % 7 === 0 ? { eLicense: `电子证照${i}` } : {}),
       })),
     },

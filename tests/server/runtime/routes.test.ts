@@ -333,6 +333,23 @@ describe('public runtime API', () => {
     await api().get(`${base}/unemployment/commitments/photo`).expect(404);
   });
 
+  it('says in the 告知承诺书 what 国办发〔2020〕42号 asks: the fact certified, its 设定依据, the effect, when it is checked, a true intention, two copies', async () => {
+    const res = await api().get(`${base}/unemployment/commitments/separationCert`).expect(200);
+    // the concrete fact, not "the conditions the document proves"
+    expect(res.text).toContain('已与原用人单位解除或者终止劳动关系');
+    expect(res.text).toContain('设定依据');
+    expect(res.text).toContain('《中华人民共和国劳动合同法》第五十条');
+    expect(res.text).toContain('承诺的效力');
+    expect(res.text).toMatch(/受理后 \d+ 个工作日内/);
+    expect(res.text).toContain('真实意思表示');
+    expect(res.text).toContain('一式两份');
+  });
+
+  it('accepts no commitment where 42号 excludes it: 亲属关系 for 工亡 benefits is checked through data sharing', async () => {
+    await api().get(`${base}/work-injury-benefits/commitments/kinshipProof`).expect(404);
+    await api().get(`${base}/death/commitments/kinshipProof`).expect(200);
+  });
+
   it('lets the printable guide load nothing and run no script', async () => {
     const res = await api().get(`${base}/unemployment/guide`).expect(200);
     expect(res.headers['content-security-policy']).toMatch(/^default-src 'none';/);
