@@ -79,7 +79,9 @@ export function catalogRoutes(ctx: AppContext): Router {
     const defs = assembleDefinitions(docs);
     const names = namesIn(defs);
     const planned: { matter: Matter; expectedRev: number | null; action: 'create' | 'update' | 'unchanged'; changes: string[] }[] = [];
-    const troubled = new Set(read.problems.map((p) => `${p.sheet}:${p.row}`));
+    // a document problem at a cell that could not be read (or at its row as a whole) repeats that cell's problem
+    const unreadable = (p: Omit<SheetProblem, 'message'>) =>
+      read.problems.some((q) => q.sheet === p.sheet && q.row === p.row && (q.column === p.column || !p.column));
     // references resolve against the catalog as it would be after the import
     const imported = new Set(read.matters.map((m) => m.code));
     const index = catalogIndex({ ...defs, matters: [...defs.matters.filter((m) => !imported.has(m.code)), ...read.matters] });
@@ -100,11 +102,9 @@ export function catalogRoutes(ctx: AppContext): Router {
       const refusal = writeRefusal(user, 'matter', documentRegion('matter', m), current ? current.region : undefined);
       if (refusal) at('/code', `${m.code}：${refusal}`);
       else if (user.role !== 'admin' && setsPattern('matter', m)) at('/fields', '只有省级管理员可以设置格式规则（正则表达式）');
-      // a matter whose cells could not be read is judged again once they are corrected
-      const rows = [`事项:${origin.row}`, ...origin.fields.map((r) => `字段:${r}`), ...origin.materials.map((r) => `材料:${r}`)];
-      if (rows.some((r) => troubled.has(r))) continue;
+      // every sheet's problems at once; what an unreadable cell caused is said once, at the cell
       const invalid = validateDocument('matter', m, 'matter');
-      for (const p of invalid) at(p.path, p.message);
+      for (const p of invalid) if (!unreadable(sheetPlace(origin, p.path))) at(p.path, p.message);
       if (invalid.length) continue;
       for (const d of matterProblems(m, index)) if (d.severity === 'error' || d.code === 'matter.dependency-unknown') at(d.path, d.message);
     }

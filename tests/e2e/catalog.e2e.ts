@@ -10,7 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Bundle, Dictionary, Matter, PublishedCalendarView, RevisionView, WorkCalendar } from '../../schemas/index.ts';
+import type {
+  Bundle,
+  Dictionary,
+  MaterialsDictionary,
+  Matter,
+  PublishedCalendarView,
+  RevisionView,
+  WorkCalendar,
+} from '../../schemas/index.ts';
 import { changeCell } from '../support/workbook.ts';
 import { conflicting } from './fixtures.ts';
 import { ADMIN_PASSWORD, apiLogin, choose, openStudio, type Product, readDocument, type Studio } from './harness.ts';
@@ -295,6 +303,34 @@ describe('dictionaries and the calendar', () => {
       label: '居住证号码',
       type: 'string',
       pattern: '^苏[A-Z][0-9]{6,10}$',
+    });
+  });
+
+  it('takes a material that allows 告知承诺 only with the fact it proves and its 设定依据, and the API reads them back', async () => {
+    await page.click('nav >> text=数据字典');
+    await page.click('#tab-materials');
+    await page.click('[data-test=new-material]');
+    await page.waitForSelector('[data-test=material-dialog]');
+    await typeInto('[data-test=material-id]', 'marriageCert');
+    await typeInto('[data-test=material-name]', '结婚证');
+    await page.click('[data-test=material-commitment]');
+    await page.click('[data-test=save-material]');
+    await page.waitForSelector('[data-test=material-dialog] >> text=请写明它证明的事实和设定依据');
+    await typeInto('[data-test=material-certifies]', '申请人与配偶的婚姻关系');
+    await typeInto('[data-test=material-required-by]', '《中华人民共和国民法典》第一千零四十九条');
+    await studio.shotWidths('71-material-commitment');
+    await page.click('[data-test=save-material]');
+    await page.waitForSelector('[data-test=material-dialog]', { state: 'hidden' });
+    const saved = (await readDocument<MaterialsDictionary>(product, 'materials', 'materials')).body.materials.find(
+      (m) => m.id === 'marriageCert',
+    );
+    expect(saved).toEqual({
+      id: 'marriageCert',
+      name: '结婚证',
+      kind: 'certificate',
+      commitment: true,
+      certifies: '申请人与配偶的婚姻关系',
+      requiredBy: '《中华人民共和国民法典》第一千零四十九条',
     });
   });
 

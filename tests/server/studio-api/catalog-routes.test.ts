@@ -100,6 +100,16 @@ describe('the matter catalog in Excel', () => {
     expect((await matter('JSRS-SY-0101')).rev).toBe(before.rev);
   });
 
+  it('reports every sheet’s problems of one matter at once, not only the sheet whose cell could not be read', async () => {
+    let file = await changeCell(await exported(), '事项', 'JSRS-SY-0101', '到现场次数', 'two');
+    // a 补交 deadline on a material that is required, not 容缺: a problem of the 材料 sheet
+    file = await changeCell(file, '材料', 'JSRS-SY-0101', '容缺补交期限', 5);
+    const res = await upload(admin, file, true).expect(422);
+    const problems = (res.body.report as CatalogImportReport).problems;
+    expect(problems.map((p) => p.sheet)).toEqual(['事项', '材料']);
+    expect(problems[0]!.message).toBe('到现场次数应为 0 到 10 的整数');
+  });
+
   it('refuses a row naming a data element, material or matter the catalog does not have', async () => {
     let file = await changeCell(await exported(), '字段', 'JSRS-SY-0101', '数据元标识', 'person.shoeSize');
     file = await changeCell(file, '材料', 'JSRS-SY-0101', '材料标识', 'moonRock');
