@@ -12,7 +12,14 @@ export { compileBundle } from './compile.ts';
 export { compileDraft, compileForRegion, variantBase, type Draft } from './drafts.ts';
 export { namesOf, variantFor } from './resolve-variant.ts';
 export { applyVariant, applyOperation, CODES, operationLoc, startApplying, type AppliedVariant, type Names } from './variant.ts';
-export { validateDocument, DOCUMENT_SCHEMAS, REFERENCED_SCHEMAS, SHARED_SCHEMAS, type SchemaKind } from './validate-documents.ts';
+export {
+  emptyRanges,
+  validateDocument,
+  DOCUMENT_SCHEMAS,
+  REFERENCED_SCHEMAS,
+  SHARED_SCHEMAS,
+  type SchemaKind,
+} from './validate-documents.ts';
 export { createAjv, ANNOTATION_KEYWORDS, isValidDate, isValidDateTime, namedFormats, STANDALONE_FORMATS } from './ajv.ts';
 export { describeErrors, describeError, type FieldError } from './error-messages.ts';
 export { FORMATS, formatValidators, isValidIdNumber, isValidUscc } from './formats.ts';

@@ -58,6 +58,30 @@ function documentValidators(): Record<SchemaKind, InterpretedValidator> {
 
 const cache = new WeakMap<object, Diagnostic[]>();
 
+/** The bounds a field's constraints pair: a lower one above its upper one admits no value at all. */
+const RANGES = [
+  ['minLength', 'maxLength'],
+  ['minimum', 'maximum'],
+] as const;
+
+/** Ranges that admit nothing (长度 60–50), anywhere in a document or a part of one, at the lower bound, in words. */
+export function emptyRanges(value: unknown, path = '', out: { path: string; message: string }[] = []): { path: string; message: string }[] {
+  if (Array.isArray(value)) value.forEach((v, i) => emptyRanges(v, `${path}/${i}`, out));
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const [lo, hi] of RANGES) {
+      const [a, b] = [o[lo], o[hi]];
+      if (typeof a === 'number' && typeof b === 'number' && a > b)
+        out.push({
+          path: `${path}/${lo}`,
+          message: `「${documentFieldName(`${path}/${lo}`)}」${a} 大于「${documentFieldName(`/${hi}`)}」${b}`,
+        });
+    }
+    for (const [k, v] of Object.entries(o)) emptyRanges(v, `${path}/${k}`, out);
+  }
+  return out;
+}
+
 /** Validates one document; `name` is how diagnostics refer to it (`matter:<code>` …). */
 export function validateDocument(kind: SchemaKind, doc: unknown, name: string): Diagnostic[] {
   const cacheable = typeof doc === 'object' && doc !== null;
@@ -66,9 +90,9 @@ export function validateDocument(kind: SchemaKind, doc: unknown, name: string): 
     if (hit) return hit.map((d) => ({ ...d, document: name }));
   }
   const errors = documentValidators()[kind](doc);
-  const found = errors
-    ? describeErrors(errors, documentFieldName).map((e) => diagnostic('document.invalid', name, e.path, { detail: e.message }))
-    : [];
+  const described = errors ? describeErrors(errors, documentFieldName) : [];
+  if (!errors) emptyRanges(doc, '', described);
+  const found = described.map((e) => diagnostic('document.invalid', name, e.path, { detail: e.message }));
   if (cacheable) cache.set(doc, found);
   return found;
 }

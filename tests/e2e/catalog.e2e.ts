@@ -306,6 +306,26 @@ describe('dictionaries and the calendar', () => {
     });
   });
 
+  it('refuses a length range that admits nothing where it is typed, and saves nothing', async () => {
+    const before = (await readDocument<Dictionary>(product, 'dictionary', 'dictionary')).rev;
+    await page.click('nav >> text=数据字典');
+    await page.click('#tab-elements');
+    await page.fill('[data-test=element-search]', '');
+    await page.fill('[data-test=element-search]', 'xm');
+    await page.click('[data-test=element-table] >> text=person.name');
+    await page.waitForSelector('[data-test=element-dialog]');
+    await page.locator('[data-test=element-max-length] input').fill('50');
+    await page.locator('[data-test=element-max-length] input').press('Tab');
+    await page.locator('[data-test=element-min-length] input').fill('60');
+    await page.locator('[data-test=element-min-length] input').press('Tab');
+    await page.click('[data-test=save-element]');
+    await page.waitForSelector('[data-test=element-dialog] >> text=「最短长度」60 大于「最长长度」50');
+    await studio.shotWidths('72-element-empty-range');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-test=element-dialog]', { state: 'hidden' });
+    expect((await readDocument<Dictionary>(product, 'dictionary', 'dictionary')).rev).toBe(before);
+  });
+
   it('takes a material that allows 告知承诺 only with the fact it proves and its 设定依据, and the API reads them back', async () => {
     await page.click('nav >> text=数据字典');
     await page.click('#tab-materials');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentFieldName, TEXT_LIMITS, validateDocument } from '../../schemas/index.ts';
-import { bundle } from '../support/fixtures.ts';
+import { bundle, matter } from '../support/fixtures.ts';
 
 describe('document fields in officials’ words', () => {
   it.each([
@@ -20,5 +20,21 @@ describe('document fields in officials’ words', () => {
     expect(validateDocument('bundle', long, 'bundle:x').map((d) => d.message)).toEqual([`「名称」最多 ${TEXT_LIMITS.bundleName} 个字符`]);
     expect(validateDocument('bundle', { ...long, name: '名'.repeat(TEXT_LIMITS.bundleName) }, 'bundle:x')).toEqual([]);
     expect(Object.values(TEXT_LIMITS).every((n) => n >= 20 && n <= 500)).toBe(true);
+  });
+
+  it('refuses a range whose lower bound is above its upper one, at the lower bound, in words', () => {
+    const element = (over: Record<string, unknown>) => ({
+      sections: [{ id: 'person', label: '申请人信息' }],
+      elements: [{ id: 'person.name', label: '姓名', type: 'string', ...over }],
+    });
+    expect(validateDocument('dictionary', element({ minLength: 60, maxLength: 50 }), 'dictionary').map((d) => [d.path, d.message])).toEqual(
+      [['/elements/0/minLength', '「第 1 个数据元的最短长度」60 大于「最长长度」50']],
+    );
+    expect(validateDocument('dictionary', element({ type: 'integer', minimum: 9, maximum: 1 }), 'dictionary').map((d) => d.path)).toEqual([
+      '/elements/0/minimum',
+    ]);
+    expect(validateDocument('dictionary', element({ minLength: 50, maxLength: 50 }), 'dictionary')).toEqual([]);
+    const m = { ...matter('A001'), fields: [{ ref: 'person.name', required: true, override: { minLength: 9, maxLength: 2 } }] };
+    expect(validateDocument('matter', m, 'matter:A001').map((d) => d.path)).toEqual(['/fields/0/override/minLength']);
   });
 });
