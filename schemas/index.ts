@@ -99,7 +99,7 @@ export {
 export { MAX_PATHS, simulate, type Coverage, type SimulationReport, type Spread } from './simulation.ts';
 export { REDUCTION_COLUMNS, reductionCells, reductionRows, toCsv, type ReductionRow } from './reductions-table.ts';
 export * from './service.ts';
-export { matterProblems, paperOriginal } from './resolve-matters.ts';
+export { matterOwnProblems, matterProblems, paperOriginal } from './resolve-matters.ts';
 export * from './catalog-changes.ts';
 export * from './pattern-builder.ts';
 export * from './calendar-text.ts';

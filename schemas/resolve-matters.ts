@@ -89,11 +89,15 @@ export function matterProblems(m: Matter, index: CatalogIndex): Diagnostic[] {
         loc,
       ),
     );
-  if (m.legalDays !== null && m.promisedDays > m.legalDays) {
-    const params = { matter: m.name, promised: m.promisedDays, legal: m.legalDays };
-    out.push(diagnostic('time.promise-exceeds-legal', doc, pointer('promisedDays'), params, loc));
-  }
+  out.push(...matterOwnProblems(m));
   return out;
+}
+
+/** What a matter gets wrong on its own, whatever the catalog: a promise above the law's limit (承诺 ≤ 法定). */
+export function matterOwnProblems(m: Pick<Matter, 'code' | 'name' | 'legalDays' | 'promisedDays'>): Diagnostic[] {
+  if (m.legalDays === null || m.promisedDays <= m.legalDays) return [];
+  const params = { matter: m.name, promised: m.promisedDays, legal: m.legalDays };
+  return [diagnostic('time.promise-exceeds-legal', `matter:${m.code}`, pointer('promisedDays'), params, { matter: m.code })];
 }
 
 const withMaterialsCache = new WeakMap<Matter, Map<string, Matter>>();

@@ -14,12 +14,14 @@ import {
   documentRegion,
   documentTitle,
   DOCUMENT_LABELS,
+  matterOwnProblems,
   validateDocument,
   variantFor,
   versionInEffect,
   type Bundle,
   type DefinitionsView,
   type DocumentKind,
+  type Matter,
   type RevisionView,
   type User,
   type Variant,
@@ -42,6 +44,8 @@ const REVISIONS_SHOWN = 50;
 function validated(kind: DocumentKind, body: unknown): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw problem(400, '文档应为 JSON 对象');
   const problems = validateDocument(kind, body, kind);
+  // what a matter gets wrong on its own (承诺 ≤ 法定) is refused as it is typed, not first at a bundle's compile
+  if (!problems.length && kind === 'matter') problems.push(...matterOwnProblems(body as Matter));
   if (problems.length) {
     const more = problems.length > 1 ? `（共 ${problems.length} 处）` : '';
     throw problem(422, `${DOCUMENT_LABELS[kind]}未保存：${problems[0]!.message}${more}`, {

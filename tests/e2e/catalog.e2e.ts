@@ -93,11 +93,26 @@ describe('the matter designer', () => {
     await typeInto('[data-test=matter-code]', CODE);
     await typeInto('[data-test=matter-name]', '职业培训补贴申领');
     await typeInto('[data-test=matter-department]', '公共就业服务机构');
+    // days out of range are kept as typed and refused in words, never clamped
+    await page.locator('[data-test=matter-promised-days] input').fill('-5');
+    await page.locator('[data-test=matter-promised-days] input').press('Tab');
+    await page.waitForSelector('[data-test=promised-days-range]');
+    expect(await page.locator('[data-test=matter-promised-days] input').inputValue()).toBe('-5');
+    await page.click('[data-test=save-matter]');
+    await page.waitForSelector('[data-test=matter-errors] >> text=承诺时限');
     await page.locator('[data-test=matter-promised-days] input').fill('10');
     await page.locator('[data-test=matter-promised-days] input').press('Tab');
+    await page.waitForSelector('[data-test=promised-days-range]', { state: 'detached' });
     // a 法定时限 asks for its source; without one the official is told to choose 无
     await page.click('[data-test=no-legal-limit]');
     await page.waitForSelector('[data-test=legal-days-basis-missing]');
+    // a promise above the law's limit is said where it is typed
+    await page.locator('[data-test=matter-legal-days] input').fill('5');
+    await page.locator('[data-test=matter-legal-days] input').press('Tab');
+    await page.waitForSelector('[data-test=promise-over-legal]');
+    await page.locator('[data-test=matter-legal-days] input').fill('99999');
+    await page.locator('[data-test=matter-legal-days] input').press('Tab');
+    await page.waitForSelector('[data-test=legal-days-range]');
     await typeInto('[data-test=matter-legal-days-basis]', '《某条例》第八条');
     await page.waitForSelector('[data-test=legal-days-basis-missing]', { state: 'detached' });
     await page.click('[data-test=no-legal-limit]');

@@ -18,6 +18,17 @@ describe('studio documents', () => {
     expect(res.body).toMatchObject({ kind: 'matter', id: 'JSRS-JY-0101', rev: 1, updatedBy: 'system', body: { name: '失业登记' } });
   });
 
+  it('refuses a matter that promises more days than the law allows, at the promise, and keeps the stored one', async () => {
+    const current = (await doc('matter/JSRS-SB-0201')).body;
+    const res = await admin
+      .put('/api/studio/documents/matter/JSRS-SB-0201', { ...current.body, promisedDays: 60 }, `"${current.rev}"`)
+      .expect(422);
+    expect(res.body.errors).toEqual([
+      { path: '/promisedDays', message: expect.stringContaining('承诺时限 60 个工作日超过了法定时限 45 个工作日') },
+    ]);
+    expect((await doc('matter/JSRS-SB-0201')).body.rev).toBe(current.rev);
+  });
+
   it('updates with If-Match, bumps the revision and records before and after in the audit log', async () => {
     const current = (await doc('matter/JSRS-JY-0102')).body;
     const changed = { ...current.body, promisedDays: 0, visits: 0, name: '就业意愿采集', legalDays: 2 };
