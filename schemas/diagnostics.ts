@@ -98,7 +98,10 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'field.unknown': { severity: 'error', text: (p) => `引用了数据字典中不存在的数据元「${p.field}」` },
   'field.conflict': {
     severity: 'error',
-    text: (p) => `字段「${p.label}」在多个事项中的要求互相矛盾（${p.detail}），请在一张表单中选定采用哪个事项的要求`,
+    text: (p) =>
+      p.alone
+        ? `字段「${p.label}」：事项${p.alone}的要求与数据字典矛盾（${p.detail}），采用哪个事项的要求都不能解决，请在事项库中修改该事项的字段要求`
+        : `字段「${p.label}」在多个事项中的要求互相矛盾（${p.detail}），请在一张表单中选定采用哪个事项的要求`,
   },
   'field.override-unknown': { severity: 'warning', text: (p) => `字段调整指向的字段「${p.field}」不在本一件事的表单中` },
   'material.unknown': { severity: 'error', text: (p) => `引用了材料字典中不存在的材料「${p.material}」` },

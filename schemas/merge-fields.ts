@@ -7,7 +7,7 @@ import { collectFields } from './collect-fields.ts';
 import type { FormSection, MergedField } from './compiled-types.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
 import { formSections, orderFields } from './order-fields.ts';
-import { resolveField } from './resolve-field.ts';
+import { resolveField, selfContradicting } from './resolve-field.ts';
 import type { DictionaryElement, DictionarySection, FieldOverride, Matter, MatterLocalField } from './types.ts';
 
 export { matterSectionKey } from './collect-fields.ts';
@@ -27,12 +27,14 @@ export function mergeFields(input: MergeInput): { fields: MergedField[]; section
   const diagnostics: Diagnostic[] = [];
   const collected = collectFields(input.matters, input.elements, input.extraFields);
   const overrides = new Map(input.overrides.map((o, i) => [o.field, { o, i }]));
+  const names = new Map(input.matters.map((m) => [m.code, m.name]));
   const merged = collected.fields.map((field) => {
     const found = overrides.get(field.id);
     const out = resolveField(field, found?.o);
     if (out.conflicts) {
       const at = found ? pointer('fieldOverrides', found.i) : pointer('fieldOverrides');
-      const params = { label: field.def.label, detail: out.conflicts.join('；'), field: field.id };
+      const alone = selfContradicting(field).map((code) => `「${names.get(code) ?? code}」`);
+      const params = { label: field.def.label, detail: out.conflicts.join('；'), field: field.id, alone: alone.join('、') };
       diagnostics.push(diagnostic('field.conflict', input.bundleDoc, at, params, { field: field.id }));
     }
     return out;

@@ -75,6 +75,11 @@ function reconcile(field: CollectedField, override: FieldOverride | undefined) {
   return { ...result, resolvedBy: 'constraints' as const };
 }
 
+/** The matters whose own requirement already contradicts the dictionary: preferring any matter cannot resolve their conflict. */
+export function selfContradicting(field: CollectedField): string[] {
+  return field.contributions.filter((c) => mergeConstraints([c], new Set()).conflicts.length).map((c) => c.matter);
+}
+
 /** One merged field of the one form, with its sources and any unresolved conflicts. */
 export function resolveField(field: CollectedField, override: FieldOverride | undefined): MergedField {
   const { c, conflicts, resolvedBy } = reconcile(field, override);
@@ -98,7 +103,8 @@ export function resolveField(field: CollectedField, override: FieldOverride | un
   if (c.minimum !== undefined) out.minimum = c.minimum;
   if (c.maximum !== undefined) out.maximum = c.maximum;
   if (c.options) out.options = c.options;
-  if (resolvedBy) out.resolvedBy = resolvedBy;
+  // resolved only when nothing remains in conflict: a preference that leaves a conflict resolved nothing
+  if (resolvedBy && !conflicts.length) out.resolvedBy = resolvedBy;
   if (field.def.example !== undefined) out.example = field.def.example;
   if (conflicts.length) out.conflicts = conflicts;
   return out;

@@ -94,6 +94,17 @@ describe('merge-fields', () => {
     expect(merged).toMatchObject({ minLength: 5, maxLength: 10, resolvedBy: 'constraints' });
   });
 
+  it('says when one matter contradicts the dictionary itself, and never calls a conflict that remains resolved', () => {
+    // 长度 from 40 (the matter) to 30 (the dictionary): no other matter is involved
+    const { compiled, merged } = mergeTwo('person.name', { minLength: 40 }, undefined, [{ field: 'person.name', prefer: 'A001' }]);
+    expect(merged.conflicts).toEqual(['长度要求 40–30 无法同时满足']);
+    expect(merged.resolvedBy).toBeUndefined();
+    const [d] = compiled.diagnostics.filter((x) => x.code === 'field.conflict');
+    expect(d!.message).not.toContain('多个事项');
+    expect(d!.message).toContain('事项「事项A001」的要求与数据字典矛盾');
+    expect(d!.message).toContain('采用哪个事项的要求都不能解决');
+  });
+
   it('relabels a field through the bundle override', () => {
     const { merged } = mergeTwo('person.name', undefined, undefined, [{ field: 'person.name', label: '申请人姓名' }]);
     expect(merged.label).toBe('申请人姓名');
