@@ -149,6 +149,7 @@ function matterChanges(a: Matter, b: Matter, names: NameOf): string[] {
   scalar('到现场次数', a.visits, b.visits);
   scalar('办理结果', a.result?.name ?? '无', b.result?.name ?? '无');
   scalar('设立依据', basisText(a.basis) || '无', basisText(b.basis) || '无');
+  scalar('设立依据说明', a.basisNote ?? '无', b.basisNote ?? '无');
   const [sa, sb] = [serviceOf(a), serviceOf(b)];
   for (const key of Object.keys(SERVICE_TEXT_LABELS) as (keyof typeof SERVICE_TEXT_LABELS)[])
     scalar(SERVICE_TEXT_LABELS[key], sa[key], sb[key]);

@@ -211,6 +211,13 @@ const MATTER_COLUMNS: Column<Matter, MatterDraft>[] = [
     },
   },
   {
+    header: '设立依据说明（依据为空时）',
+    write: (m) => m.basisNote ?? null,
+    read: (c, d) => {
+      if (text(c)) d.basisNote = text(c);
+    },
+  },
+  {
     header: '依据种类',
     write: (m) => (m.basis ?? []).map((c) => CITATION_KIND_LABELS[c.kind]).join('；') || null,
     read: (c, d) => {
@@ -553,6 +560,7 @@ const COLUMN_OF: Record<string, string> = {
   visits: '到现场次数',
   result: '办理结果',
   basis: '设立依据',
+  basisNote: '设立依据说明',
   dependsOn: '前置事项',
   rules: '受理条件',
 };

@@ -51,6 +51,8 @@ export interface MatterSummary {
   result?: MatterResult;
   /** 设立依据, as one line of citations. */
   basis?: string;
+  /** Why 设立依据 is empty. */
+  basisNote?: string;
   /** 办事服务要素 the matter states (the guide fills in the defaults). */
   service?: MatterService;
 }
@@ -250,6 +252,8 @@ export interface Guide {
       bundleDays?: number;
       result?: string;
       basis?: string;
+      /** Why 设立依据 is empty. */
+      basisNote?: string;
       /** 到办事现场次数. */
       visits: number;
       /** 收费, 办理地点 and 时间, 咨询 / 投诉电话, 网办入口, 通办范围, 结果送达, in words. */

@@ -18,6 +18,7 @@ const PROPERTY_NAMES: Record<string, string> = {
   answer: '选择此情形的回答',
   department: '实施主体',
   basis: '设立依据',
+  basisNote: '设立依据说明',
   note: '备注',
   text: '说明',
   region: '行政区划',

@@ -92,6 +92,7 @@ export function buildGuide(
           if (share < i.matter.promisedDays) m.bundleDays = share;
           if (i.matter.result) m.result = i.matter.result.name;
           if (i.matter.basis) m.basis = i.matter.basis;
+          else if (i.matter.basisNote) m.basisNote = i.matter.basisNote;
           return m;
         }),
         questions: s.questions.map((q) => ({

@@ -39,6 +39,7 @@ export function matterSummary(m: Matter): MatterSummary {
   if (m.minimumDays !== undefined) s.minimumDays = m.minimumDays;
   if (m.result) s.result = m.result;
   if (m.basis?.length) s.basis = basisText(m.basis);
+  else if (m.basisNote) s.basisNote = m.basisNote;
   if (m.service) s.service = m.service;
   return s;
 }

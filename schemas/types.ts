@@ -162,6 +162,8 @@ export interface Matter {
   rules?: Rule[];
   /** 设立依据, one citation each. */
   basis?: Citation[];
+  /** Why 设立依据 is empty, where it is (no document is cited that cannot be verified). */
+  basisNote?: string;
   /** 办事服务要素; what is left out takes the province's default (see `serviceOf`). */
   service?: MatterService;
 }

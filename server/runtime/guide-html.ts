@@ -88,7 +88,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
     const scenario = compiled.scenarios[index]!;
     const matters = s.matters.map(
       (m) =>
-        `<tr><td>${esc(m.name)}</td><td class="nowrap">${esc(m.code)}</td><td class="nowrap">${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td class="nowrap">${legalDaysText(m.legalDays)}${m.legalDaysBasis ? `<span class="basis">${esc(m.legalDaysBasis)}</span>` : ''}</td><td class="nowrap">${m.bundleDays === undefined ? daysText(m.promisedDays) : `本件中 ${daysText(m.bundleDays)}（单独办理 ${daysText(m.promisedDays)}）`}</td><td class="nowrap">${m.visits}</td><td>${esc(m.result ?? '—')}</td><td class="small">${esc(m.basis ?? '—')}</td></tr>`,
+        `<tr><td>${esc(m.name)}</td><td class="nowrap">${esc(m.code)}</td><td class="nowrap">${m.selection === 'required' ? '必办' : '可选'}</td><td>${esc(m.department)}</td><td class="nowrap">${legalDaysText(m.legalDays)}${m.legalDaysBasis ? `<span class="basis">${esc(m.legalDaysBasis)}</span>` : ''}</td><td class="nowrap">${m.bundleDays === undefined ? daysText(m.promisedDays) : `本件中 ${daysText(m.bundleDays)}（单独办理 ${daysText(m.promisedDays)}）`}</td><td class="nowrap">${m.visits}</td><td>${esc(m.result ?? '—')}</td><td class="small">${esc(m.basis ?? m.basisNote ?? '—')}</td></tr>`,
     );
     return `<section>
       <h2>${esc(s.label)}</h2>

@@ -30,6 +30,19 @@ describe('设立依据', () => {
       }
   });
 
+  it('fills every 设立依据, or explains why it is empty', () => {
+    for (const m of defs.matters) expect(m.basis?.length || m.basisNote, m.code).toBeTruthy();
+    for (const code of ['JSRS-CY-0301', 'JSRS-CY-0302', 'JSRS-CY-0303', 'JSRS-CY-0304', 'JSRS-CY-0305']) {
+      const m = defs.matters.find((x) => x.code === code)!;
+      expect(m.basis, code).toBeUndefined();
+      expect(m.basisNote, code).toContain('江苏省');
+    }
+  });
+
+  it('cites no expired plan', () => {
+    for (const m of defs.matters) expect(basisText(m.basis), m.code).not.toContain('国办发〔2019〕24号');
+  });
+
   it('writes a 文号 without stray spaces', () => {
     for (const m of defs.matters) expect(basisText(m.basis), m.code).not.toMatch(/〔\d{4}〕\s*\d+\s+号/);
   });

@@ -313,6 +313,15 @@ describe('public runtime API', () => {
     expect(html).toContain('满5年不足10年的，最长为18个月');
   });
 
+  it('says why a matter’s 设立依据 is empty instead of leaving a dash', async () => {
+    const json = (await api().get(`${base}/entrepreneurship/guide.json`).expect(200)).body;
+    const rent = json.scenarios[0].matters.find((m: { code: string }) => m.code === 'JSRS-CY-0301');
+    expect(rent.basis).toBeUndefined();
+    expect(rent.basisNote).toContain('江苏省');
+    const html = (await api().get(`${base}/entrepreneurship/guide`).expect(200)).text;
+    expect(html).toContain(rent.basisNote);
+  });
+
   it('serves the guide as JSON for other front ends', async () => {
     const res = await api().get(`${base}/retirement/guide.json`).expect(200);
     expect(res.body.title).toBe('退休一件事办事指南');
