@@ -369,6 +369,30 @@ describe('dictionaries and the calendar', () => {
     });
   });
 
+  it('says why a matter cites no 设立依据, and the API reads it back', async () => {
+    await page.click('nav >> text=事项库');
+    await page.fill('[data-test=matter-search]', 'JSRS-CY-0301');
+    await page.click('[data-test=matter-table] >> text=创业场地租金补贴申领');
+    await page.click('[data-test=edit-matter]');
+    await page.waitForSelector('[data-test=matter-designer]');
+    await page.click('#tab-basis');
+    const note = '江苏省创业扶持政策：文号待省人社厅创业指导处核对';
+    await typeInto('[data-test=matter-basis-note]', note);
+    // an explanation changes no bundle's business: it is saved without an impact to confirm
+    await page.click('[data-test=save-matter]');
+    await page.waitForSelector('[data-test=matter-designer]', { state: 'hidden' });
+    const saved = (await readDocument<Matter>(product, 'matter', 'JSRS-CY-0301')).body;
+    expect(saved.basis).toBeUndefined();
+    expect(saved.basisNote).toBe(note);
+    // the library says it where the basis stands, after a reload too
+    await page.reload();
+    await page.fill('[data-test=matter-search]', 'JSRS-CY-0301');
+    await page.click('[data-test=matter-table] >> text=创业场地租金补贴申领');
+    await page.waitForSelector(`[data-test=matter-basis] >> text=${note}`);
+    await page.keyboard.press('Escape');
+    await page.click('nav >> text=数据字典');
+  });
+
   it('publishes the 2027 calendar as announced, and the runtime plans with it at once', async () => {
     await page.click('#tab-calendar');
     await page.click('[data-test=calendar-year] >> text=2027 年');
