@@ -94,6 +94,8 @@ describe('an official authors the logic of a bundle', () => {
     await page.waitForSelector('[data-test=rule-basis-missing]');
     await page.fill('[data-test=rule-basis]', '《中华人民共和国社会保险法》第五十八条');
     await page.waitForSelector('[data-test=rule-basis-missing]', { state: 'detached' });
+    // who may apply, in positive words, for the guide
+    await page.fill('[data-test=rule-condition]', '参保日期在申请日期之前');
     const row = '[data-test=comparison-0]';
     await choose(page, `${row} [data-test=operand-field]`, '参保日期');
     await choose(page, `${row} [data-test=comparison-op]`, '≤');
@@ -148,6 +150,7 @@ describe('an official authors the logic of a bundle', () => {
         fields: ['employment.insuranceStartDate'],
         logic: { '<=': [{ var: 'employment.insuranceStartDate' }, { var: 'applicationDate' }] },
         basis: '《中华人民共和国社会保险法》第五十八条',
+        condition: '参保日期在申请日期之前',
         cases: [
           { label: '参保在申请之后', values: { 'employment.insuranceStartDate': '2026-03-01' }, passes: false },
           { label: '参保在申请之前', values: { 'employment.insuranceStartDate': '2025-06-01' }, passes: true },
