@@ -20,6 +20,12 @@ import {
 const esc = (s: unknown) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/**
+ * A table's opening tag: on a phone it scrolls sideways, so it takes keyboard focus and a name (WCAG 2.1.1, axe
+ * scrollable-region-focusable).
+ */
+const tableTag = (name: string) => `<table tabindex="0" aria-label="${esc(name)}">`;
+
 function checklist(items: readonly ChecklistItem[], names: Map<string, string>): string {
   if (items.length === 0) return '<p>无需提交材料。</p>';
   const rows = items.map(
@@ -29,7 +35,7 @@ function checklist(items: readonly ChecklistItem[], names: Map<string, string>):
     ) => `<tr><td>${i + 1}</td><td>${esc(c.name)}</td><td>${NECESSITY_LABELS[c.necessity]}</td><td>${FORM_LABELS[c.form]}，${c.copies} 份</td>
     <td>${c.exempt ? `<span class="exempt">免提交</span>${esc(c.exempt.note)}` : '需提交'}${c.exempt?.reason === 'commitment' ? `<div><a href="commitments/${esc(c.id)}">打印告知承诺书</a></div>` : ''}${(c.notes ?? []).map((n) => `<div class="note">${esc(n)}</div>`).join('')}</td><td>${c.matters.map((m) => esc(names.get(m) ?? m)).join('、')}</td></tr>`,
   );
-  return `<table><thead><tr><th>序号</th><th>材料名称</th><th>必要性</th><th>形式与份数</th><th>提交要求</th><th>所涉事项</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return `${tableTag('申请材料')}<thead><tr><th>序号</th><th>材料名称</th><th>必要性</th><th>形式与份数</th><th>提交要求</th><th>所涉事项</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 type GuideScenario = CompiledBundle['guide']['scenarios'][number];
@@ -73,7 +79,7 @@ function service(s: GuideScenario): string {
     .filter((k) => s.matters[0]!.service[k] !== '—')
     .map((k) => `<li><b>${SERVICE_TEXT_LABELS[k]}：</b>${serviceValue(k, s.matters[0]!.service[k])}</li>`);
   const table = differing.length
-    ? `<table><thead><tr><th>事项</th>${differing.map((k) => `<th>${SERVICE_TEXT_LABELS[k]}</th>`).join('')}</tr></thead><tbody>${s.matters
+    ? `${tableTag('各事项的办理地点与方式')}<thead><tr><th>事项</th>${differing.map((k) => `<th>${SERVICE_TEXT_LABELS[k]}</th>`).join('')}</tr></thead><tbody>${s.matters
         .map((m) => `<tr><td>${esc(m.name)}</td>${differing.map((k) => `<td>${serviceValue(k, m.service[k])}</td>`).join('')}</tr>`)
         .join('')}</tbody></table>`
     : '';
@@ -96,7 +102,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
       ${s.guide ? `<p class="guide">${esc(s.guide.question)} <b>${esc(s.guide.answer)}</b></p>` : ''}
       ${questions(s)}${conditions(s)}${computed(s)}
       <h3>办理事项</h3>
-      <table><thead><tr><th>事项</th><th>编码</th><th class="nowrap">选择</th><th>实施主体</th><th class="nowrap">法定时限</th><th class="nowrap">承诺时限</th><th class="nowrap">到现场</th><th>办理结果</th><th>设立依据</th></tr></thead><tbody>${matters.join('')}</tbody></table>
+      ${tableTag('办理事项')}<thead><tr><th>事项</th><th>编码</th><th class="nowrap">选择</th><th>实施主体</th><th class="nowrap">法定时限</th><th class="nowrap">承诺时限</th><th class="nowrap">到现场</th><th>办理结果</th><th>设立依据</th></tr></thead><tbody>${matters.join('')}</tbody></table>
       ${service(s)}
       <h3>申请材料（一套材料）</h3>${checklist(s.checklist, names)}
       <h3>办理流程</h3><ol>${s.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol>

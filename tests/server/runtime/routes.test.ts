@@ -359,6 +359,13 @@ describe('public runtime API', () => {
     await api().get(`${base}/death/commitments/kinshipProof`).expect(200);
   });
 
+  it('lets a keyboard reach every table of the guide, which scrolls sideways on a phone (WCAG 2.1.1)', async () => {
+    const html = (await api().get(`${base}/retirement/guide`).expect(200)).text;
+    const tables = html.match(/<table[^>]*>/g)!;
+    expect(tables.length).toBeGreaterThan(2);
+    for (const t of tables) expect(t).toMatch(/^<table tabindex="0" aria-label="[^"]+">$/);
+  });
+
   it('lets the printable guide load nothing and run no script', async () => {
     const res = await api().get(`${base}/unemployment/guide`).expect(200);
     expect(res.headers['content-security-policy']).toMatch(/^default-src 'none';/);
