@@ -12,7 +12,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { DocumentKind } from './documents.ts';
 import type { VersionState } from './lifecycle.ts';
 import type { Region } from './regions.ts';
-import type { Bundle, Selection, WorkCalendar } from './types.ts';
+import type { Bundle, PolicyParameters, Selection, WorkCalendar } from './types.ts';
 
 /** Roles, checked on every studio route. */
 export const ROLES = ['admin', 'city-editor', 'viewer'] as const;
@@ -274,6 +274,14 @@ export interface PublishedCalendarView {
   release: number;
   publishedAt: string | null;
   calendar: WorkCalendar;
+}
+
+/** The 政策参数 the runtime judges with, as published. */
+export interface PublishedParametersView {
+  /** Release number; 0 while none has been published (rules that name a parameter do not hold). */
+  release: number;
+  publishedAt: string | null;
+  parameters: PolicyParameters;
 }
 
 /** What publishing a bundle's draft would do, before anything is published. */

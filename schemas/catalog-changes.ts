@@ -1,6 +1,7 @@
 /**
  * What changed between two revisions of a catalog document, in the words of the officials
- * who keep it: a data element's length or options, a material's 电子证照, a year's holidays,
+ * who keep it: a data element's length or options, a material's 电子证照, a year's holidays, a
+ * 政策参数's dated values,
  * a matter's time limits, basis, fields and materials. Bundles and variants have their own
  * business diff over the compiled result (diff.ts); this one reads the documents.
  */
@@ -17,8 +18,11 @@ import type {
   Matter,
   MatterField,
   MatterMaterial,
+  ParameterValue,
+  PolicyParameters,
   WorkCalendar,
 } from './types.ts';
+import { DATE_UNIT } from './parameters.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const range = (min: unknown, max: unknown) => (min === undefined && max === undefined ? '不限' : `${min ?? '不限'}–${max ?? '不限'}`);
@@ -130,6 +134,29 @@ function calendarChanges(a: WorkCalendar, b: WorkCalendar): string[] {
   return out;
 }
 
+function parametersChanges(a: PolicyParameters, b: PolicyParameters): string[] {
+  const out: string[] = [];
+  const list = byKey(a.parameters, b.parameters, (p) => p.name);
+  for (const p of list.added) out.push(`新增参数「${p.label}」`);
+  for (const p of list.removed) out.push(`删除参数「${p.label}」`);
+  const say = (v: ParameterValue, unit: string) => `自 ${v.from} 起 ${v.value}${unit === DATE_UNIT ? '' : ` ${unit}`}`;
+  for (const [x, y] of list.both) {
+    const c: string[] = [];
+    if (x.label !== y.label) c.push(`名称改为「${y.label}」`);
+    if (x.unit !== y.unit) c.push(`单位由「${x.unit}」改为「${y.unit}」`);
+    const values = byKey(x.values, y.values, (v) => v.from);
+    for (const v of values.added) c.push(`新增取值 ${say(v, y.unit)}（${v.source}）`);
+    for (const v of values.removed) c.push(`删除取值 ${say(v, x.unit)}`);
+    for (const [v, w] of values.both) {
+      if (v.value !== w.value) c.push(`自 ${v.from} 起的取值由 ${v.value} 改为 ${w.value}`);
+      if (v.source !== w.source) c.push(`自 ${v.from} 起的取值依据改为「${w.source}」`);
+    }
+    if ((x.description ?? '') !== (y.description ?? '')) c.push('说明有修改');
+    if (c.length) out.push(`参数「${y.label}」：${c.join('；')}`);
+  }
+  return out;
+}
+
 const fieldKey = (f: MatterField) => ('ref' in f ? f.ref : `local:${f.local.id}`);
 
 function matterChanges(a: Matter, b: Matter, names: NameOf): string[] {
@@ -214,6 +241,8 @@ export function catalogChanges(kind: DocumentKind, before: unknown, after: unkno
       return materialsChanges(before as MaterialsDictionary, after as MaterialsDictionary);
     case 'calendar':
       return calendarChanges(before as WorkCalendar, after as WorkCalendar);
+    case 'parameters':
+      return parametersChanges(before as PolicyParameters, after as PolicyParameters);
     case 'matter':
       return matterChanges(before as Matter, after as Matter, names);
     default:

@@ -11,7 +11,8 @@ import { exampleView } from './example.ts';
 import { withDerived } from './field-logic.ts';
 import type { Condition, Question } from './logic-types.ts';
 import { asRoster, rosterRows, rowView } from './roster.ts';
-import { citesArticle, logicHolds, logicProblems, logicVars, withValue } from './rules.ts';
+import type { Policy } from './policy.ts';
+import { citesArticle, logicHolds, logicParameters, logicProblems, logicVars, withValue } from './rules.ts';
 import type { Bundle, Matter, Scenario } from './types.ts';
 
 /** The date a rule's case is judged on when it sets none (cases are data; the compile stays deterministic). */
@@ -23,6 +24,8 @@ export interface LogicContext {
   fields: readonly MergedField[];
   matterName(code: string): string;
   diagnostics: Diagnostic[];
+  /** The calendar and 政策参数 rules are judged under (their cases, and the parameters they may name). */
+  policy: Policy;
 }
 
 /** Reports a condition's references that are not there: answers of the scenario, fields of the form, matters of the scenario. */
@@ -137,6 +140,9 @@ export function checkRules(rules: readonly ExportedRule[], matters: ReadonlyMap<
     for (const path of logicVars(rule.logic))
       if (!readable.has(path))
         ctx.diagnostics.push(diagnostic('rule.unknown-field', doc, `${at}/logic`, { rule: rule.message, path }, loc));
+    for (const parameter of logicParameters(rule.logic))
+      if (!ctx.policy.parameters.byName.has(parameter))
+        ctx.diagnostics.push(diagnostic('rule.unknown-parameter', doc, `${at}/logic`, { rule: rule.message, parameter }, loc));
     if (!citesArticle(rule.basis)) ctx.diagnostics.push(diagnostic('rule.no-basis', doc, `${at}/basis`, { rule: rule.message }, loc));
     const missing = [rule.cases?.some((c) => c.passes) ? '' : '通过', rule.cases?.some((c) => !c.passes) ? '' : '不通过'].filter(Boolean);
     if (missing.length)
@@ -163,11 +169,13 @@ export function caseApplication(
   rule: ExportedRule,
   scenario: string,
   values: Readonly<Record<string, unknown>>,
+  policy?: Policy,
 ): Record<string, unknown> {
   let data: Record<string, unknown> = { ...exampleView(compiled, scenario), applicationDate: CASE_DATE };
   if (rule.matter) data.matters = [...new Set([...(data.matters as string[]), rule.matter])];
   for (const [path, value] of Object.entries(values)) data = withValue(data, path, value);
-  const app = withDerived(compiled, asRoster(compiled, data));
+  const on = typeof data.applicationDate === 'string' ? data.applicationDate : CASE_DATE;
+  const app = withDerived(compiled, asRoster(compiled, data), policy && { parameters: policy.parameters, on });
   // an employee's rule reads the one employee's view
   return rule.each ? rowView(app, rosterRows(app)[0] ?? {}) : app;
 }
@@ -180,7 +188,7 @@ export function checkRuleCases(compiled: CompiledBundle, matters: ReadonlyMap<st
     const scenario = ruleScenario(compiled, rule);
     if (!scenario) continue;
     rule.cases.forEach((c, ci) => {
-      const passes = logicHolds(rule.logic, caseApplication(compiled, rule, scenario, c.values));
+      const passes = logicHolds(rule.logic, caseApplication(compiled, rule, scenario, c.values, ctx.policy), ctx.policy);
       if (passes !== c.passes)
         ctx.diagnostics.push(
           diagnostic(

@@ -3,7 +3,6 @@
  * validate → resolve variant → resolve matters → merge fields → per scenario: flow,
  * materials, time limit → emit. Pure and deterministic: the same input gives byte-identical JSON.
  */
-import { prepareCalendar } from './calendar.ts';
 import { checkCases } from './check-cases.ts';
 import { runCases } from './golden-cases.ts';
 import { catalogIndex } from './catalog-index.ts';
@@ -17,6 +16,8 @@ import { checkQuestionIds, checkRuleCases, checkRules, checkScenarioLogic } from
 import { withFieldLogic } from './field-logic.ts';
 import { buildGuide } from './guide.ts';
 import { mergeFields } from './merge-fields.ts';
+import { parameterProblems } from './parameters.ts';
+import { policyOf } from './policy.ts';
 import { resolveMatters } from './resolve-matters.ts';
 import { resolveVariant } from './resolve-variant.ts';
 import { rosterSectionKeys } from './roster.ts';
@@ -51,6 +52,10 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   diagnostics.push(...validateDocument('dictionary', defs.dictionary, 'dictionary'));
   diagnostics.push(...validateDocument('materials', defs.materials, 'materials'));
   if (defs.calendar) diagnostics.push(...validateDocument('calendar', defs.calendar, 'calendar'));
+  if (defs.parameters) {
+    const invalid = validateDocument('parameters', defs.parameters, 'parameters');
+    diagnostics.push(...(invalid.length ? invalid : parameterProblems(defs.parameters)));
+  }
   const bundleProblems = validateDocument('bundle', source, `bundle:${bundleId}`);
   diagnostics.push(...bundleProblems);
   if (bundleProblems.length) return emptyResult(bundleId, region, diagnostics);
@@ -79,10 +84,11 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
   const rosterKeys = rosterSectionKeys(sections);
 
   // 4–5. per scenario: flow, one set of materials, time limits; the logic of its questions
-  const calendar = defs.calendar ? prepareCalendar(defs.calendar) : undefined;
+  const policy = policyOf(defs);
+  const calendar = defs.calendar ? policy.calendar : undefined;
   const context = { bundle, index, fields, extraFields: layer.extraFields, calendar, diagnostics, roster: roster !== undefined };
   const scenarios = bundle.scenarios.map((s, si) => compileScenario(s, si, resolved.scenarios[si]!, context));
-  const logic = { bundle, fields, diagnostics, matterName: (code: string) => index.matters.get(code)?.name ?? code };
+  const logic = { bundle, fields, diagnostics, policy, matterName: (code: string) => index.matters.get(code)?.name ?? code };
   checkQuestionIds(bundle, diagnostics);
   bundle.scenarios.forEach((s, si) => checkScenarioLogic(s, si, logic));
 
@@ -121,7 +127,7 @@ export function compileBundle(defs: Definitions, bundleId: string, region: strin
     matter: (code: string) => index.matters.get(code)?.name ?? code,
     material: (id: string) => index.materials.get(id)?.name ?? id,
   };
-  result.cases = runCases(result, source.cases ?? [], variant?.cases ?? [], calendar ?? prepareCalendar(undefined), catalog);
+  result.cases = runCases(result, source.cases ?? [], variant?.cases ?? [], policy, catalog);
   checkCases(result, source, variant, diagnostics);
   return result;
 }

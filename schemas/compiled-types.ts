@@ -265,6 +265,8 @@ export interface Guide {
     computed: { label: string; text: string }[];
     /** 受理条件 in positive words (who may apply), each with its basis. */
     eligibility: { text: string; basis?: string }[];
+    /** The 政策参数 (names) its rules and computed fields read: the guide shows each with its value in force and source. */
+    parameters: string[];
     /** 不予受理情形: the cases refused (the rules' messages), each with its basis. */
     conditions: { text: string; basis?: string }[];
     steps: string[];

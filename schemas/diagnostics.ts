@@ -31,6 +31,7 @@ export const DIAGNOSTIC_CODES = [
   'group.invalid',
   'rule.invalid',
   'rule.unknown-field',
+  'rule.unknown-parameter',
   'rule.case-fails',
   'rule.no-basis',
   'rule.one-sided-cases',
@@ -135,6 +136,7 @@ const MESSAGES: Record<DiagnosticCode, { severity: Severity; text: (p: Params) =
   'group.invalid': { severity: 'error', text: (p) => `事项组「${p.group}」应由本情形的两个以上可选事项组成` },
   'rule.invalid': { severity: 'error', text: (p) => `规则「${p.rule}」不能使用：${p.detail}` },
   'rule.unknown-field': { severity: 'error', text: (p) => `规则「${p.rule}」读取的「${p.path}」不在申请中` },
+  'rule.unknown-parameter': { severity: 'error', text: (p) => `规则「${p.rule}」引用的政策参数「${p.parameter}」不在政策参数中` },
   'rule.case-fails': {
     severity: 'error',
     text: (p) => `规则「${p.rule}」的样例「${p.case}」应${p.expected}，实际${p.actual}`,

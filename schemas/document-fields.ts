@@ -50,6 +50,12 @@ const PROPERTY_NAMES: Record<string, string> = {
   fieldOverrides: '字段调整',
   baseVersion: '基于的省级版本',
   release: '发布次数',
+  parameters: '政策参数',
+  values: '取值',
+  from: '施行日期',
+  source: '依据',
+  unit: '单位',
+  group: '分组',
 };
 
 /** The words for an element of a list, by the list's key (n counts from 1). */
@@ -63,6 +69,8 @@ const LIST_NAMES: Record<string, (n: number) => string> = {
   elements: (n) => `第 ${n} 个数据元`,
   sections: (n) => `第 ${n} 个分组`,
   options: (n) => `第 ${n} 个选项`,
+  parameters: (n) => `第 ${n} 个政策参数`,
+  values: (n) => `第 ${n} 个取值`,
 };
 
 /** The containers whose own words add nothing (a local field's `local`, a guide's `guide`…). */

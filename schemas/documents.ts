@@ -4,24 +4,30 @@
  * the revisions a version pinned, or the files of `bundles/`.
  */
 import { PROVINCE } from './regions.ts';
-import type { Bundle, Definitions, Dictionary, MaterialsDictionary, Matter, Variant, WorkCalendar } from './types.ts';
+import type { Bundle, Definitions, Dictionary, MaterialsDictionary, Matter, PolicyParameters, Variant, WorkCalendar } from './types.ts';
 
 /** The kinds of document officials author; each is stored with every revision. */
-export const DOCUMENT_KINDS = ['dictionary', 'materials', 'calendar', 'matter', 'bundle', 'variant'] as const;
+export const DOCUMENT_KINDS = ['dictionary', 'materials', 'calendar', 'parameters', 'matter', 'bundle', 'variant'] as const;
 
 /** A kind of authored document. */
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** Kinds with exactly one document, whose id is the kind itself. */
-export const SINGLETON_KINDS: ReadonlySet<DocumentKind> = new Set(['dictionary', 'materials', 'calendar']);
+export const SINGLETON_KINDS: ReadonlySet<DocumentKind> = new Set(['dictionary', 'materials', 'calendar', 'parameters']);
 
 /**
  * Kinds with a lifecycle of their own: officials edit a draft and publish it as a release,
- * and the runtime uses only the latest release — the calendar (it applies to every live
- * bundle version at once, without republishing them), a city's variants and a city's own
- * matters (a provincial matter reaches the public inside a bundle version instead).
+ * and the runtime uses only the latest release — the calendar and the 政策参数 (they apply to
+ * every live bundle version at once, without republishing them), a city's variants and a
+ * city's own matters (a provincial matter reaches the public inside a bundle version instead).
  */
-export const RELEASED_KINDS: ReadonlySet<DocumentKind> = new Set(['calendar', 'variant', 'matter']);
+export const RELEASED_KINDS: ReadonlySet<DocumentKind> = new Set(['calendar', 'parameters', 'variant', 'matter']);
+
+/** The released kinds every bundle is judged under: the policy (schemas/policy.ts). */
+export const POLICY_KINDS = ['calendar', 'parameters'] as const;
+
+/** A kind of the policy. */
+export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** True when a document of `kind` owned by `region` is published on its own. */
 export function isReleased(kind: DocumentKind, region: string | null): boolean {
@@ -33,6 +39,7 @@ export const DOCUMENT_LABELS = {
   dictionary: '数据字典',
   materials: '材料字典',
   calendar: '工作日历',
+  parameters: '政策参数',
   matter: '服务事项',
   bundle: '一件事',
   variant: '地方版本',
@@ -94,6 +101,9 @@ export function assembleDefinitions(docs: Iterable<DocumentBody>): Definitions {
         break;
       case 'calendar':
         defs.calendar = d.body as WorkCalendar;
+        break;
+      case 'parameters':
+        defs.parameters = d.body as PolicyParameters;
         break;
       case 'matter':
         defs.matters.push(d.body as Matter);

@@ -1,20 +1,24 @@
 /**
  * The named domain operations rules may use, beside JSON Logic's own: facts an ID number
  * states, ages and spans of time, and the statutory retirement age after the 2025 reform.
+ * The figures policy sets (ages, the pace of the delay, contribution periods, benefit
+ * durations) are not written here: they are 政策参数 (bundles/parameters.json), read as in
+ * force on the day the caller names, so a later step of the reform changes no code.
  * Implemented once, used identically by the runtime and the studio; a third-party front end
  * implements the same few functions (the README specifies them). Every operation is total:
  * input it cannot read gives null, never an exception.
  *
- * Retirement (全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定, 2024-09-13, and
- * its 办法, in force 2025-01-01): men 60 → 63 and women in managerial or technical posts
- * 55 → 58, one month later for every four months of birth from 1965-01 and 1970-01; women
- * workers 50 → 55, one month for every two months from 1975-01. Flexible retirement up to
- * three years before the statutory age, never before the old age, or up to three
- * years after it by agreement. The minimum contribution
- * for a monthly pension is 15 years until 2029 and rises by six months a year from 2030 to 20.
+ * Retirement as the shipped parameters have it (全国人民代表大会常务委员会关于实施渐进式延迟法定
+ * 退休年龄的决定, 2024-09-13, and its 办法, in force 2025-01-01): men 60 → 63 and women in
+ * managerial or technical posts 55 → 58, one month later for every four months of birth from
+ * 1965-01 and 1970-01; women workers 50 → 55, one month for every two months from 1975-01.
+ * Flexible retirement up to three years before the statutory age, never before the old age,
+ * or up to three years after it by agreement. The minimum contribution for a monthly pension
+ * is 15 years until 2029 and rises by six months a year from 2030 to 20.
  */
 import { isWorkingDay, type PreparedCalendar } from './calendar.ts';
 import { isValidIdNumber } from './formats.ts';
+import { numberOn, parameterOn, type PreparedParameters } from './parameters.ts';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -99,29 +103,70 @@ function nextDay(date: string): string {
   return new Date(Date.UTC(p.y, p.m - 1, p.d + 1)).toISOString().slice(0, 10);
 }
 
-/** Who the statutory age depends on: gender ('1' male, '2' female) and, for women, cadre (管理和专业技术岗位) or worker. */
+/**
+ * The statutory age of one group in force on a day, from the parameters: the age before the
+ * reform, and the delay — one month more for every `every` months of birth from `from`, up to
+ * `most` months (none before the reform).
+ */
 interface RetirementGroup {
   /** The age before the reform, in years. */
   base: number;
   /** Births from this month on retire later. */
   from: { y: number; m: number };
-  /** One more month for every `every` months of birth after `from`… */
   every: number;
-  /** …up to this many months. */
   most: number;
 }
 
-function groupOf(gender: unknown, staffType: unknown): RetirementGroup | null {
-  if (gender === '1') return { base: 60, from: { y: 1965, m: 1 }, every: 4, most: 36 };
-  if (gender === '2' && staffType === 'cadre') return { base: 55, from: { y: 1970, m: 1 }, every: 4, most: 36 };
-  if (gender === '2' && staffType === 'worker') return { base: 50, from: { y: 1975, m: 1 }, every: 2, most: 60 };
+/** The groups the statutory age differs for, and what each group's parameters say. */
+const RETIREMENT_GROUPS = ['male', 'femaleCadre', 'femaleWorker'] as const;
+const RETIREMENT_KEYS = ['baseAge', 'delayFrom', 'delayEvery', 'delayMost'] as const;
+const retirementParameter = (group: string, key: (typeof RETIREMENT_KEYS)[number]) => `retirement.${group}.${key}`;
+const RETIREMENT = RETIREMENT_GROUPS.flatMap((g) => RETIREMENT_KEYS.map((k) => retirementParameter(g, k)));
+const UNEMPLOYMENT_BRACKETS = ['UnderFiveYears', 'FiveToTenYears', 'TenYearsOrMore'] as const;
+
+/** The 政策参数 each operation reads: what a rule using it depends on (it cannot be judged without them). */
+export const OPERATION_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  retirementAge: RETIREMENT,
+  retirementDate: RETIREMENT,
+  earliestRetirementDate: [...RETIREMENT, 'retirement.flexibleEarlyMonths'],
+  latestRetirementDate: [...RETIREMENT, 'retirement.flexibleDelayMonths'],
+  minContributionMonths: ['pension.minContributionMonths'],
+  unemploymentBenefitMonths: ['unemployment.minContributionMonths', ...UNEMPLOYMENT_BRACKETS.map((b) => `unemployment.benefitMonths${b}`)],
+};
+
+/** Which group's parameters apply: men; women in managerial or technical posts (cadre); women workers. */
+function groupKey(gender: unknown, staffType: unknown): (typeof RETIREMENT_GROUPS)[number] | null {
+  if (gender === '1') return 'male';
+  if (gender === '2' && staffType === 'cadre') return 'femaleCadre';
+  if (gender === '2' && staffType === 'worker') return 'femaleWorker';
   return null;
 }
 
-/** The statutory retirement age in months of someone born on `birth` (gender '1' / '2'; women: staffType 'cadre' / 'worker'), or null. */
-export function retirementAge(birth: unknown, gender: unknown, staffType: unknown): number | null {
+function groupOf(gender: unknown, staffType: unknown, parameters: PreparedParameters, on: unknown): RetirementGroup | null {
+  const key = groupKey(gender, staffType);
+  if (!key) return null;
+  const base = numberOn(parameters, retirementParameter(key, 'baseAge'), on);
+  const most = numberOn(parameters, retirementParameter(key, 'delayMost'), on);
+  if (base === null || most === null) return null;
+  if (most === 0) return { base, from: { y: 9999, m: 12 }, every: 1, most: 0 };
+  const from = parse(parameterOn(parameters, retirementParameter(key, 'delayFrom'), on));
+  const every = numberOn(parameters, retirementParameter(key, 'delayEvery'), on);
+  return from && every && every > 0 ? { base, from: { y: from.y, m: from.m }, every, most } : null;
+}
+
+/**
+ * The statutory retirement age in months of someone born on `birth` (gender '1' / '2'; women:
+ * staffType 'cadre' / 'worker'), under the parameters in force on `on`, or null.
+ */
+export function retirementAge(
+  birth: unknown,
+  gender: unknown,
+  staffType: unknown,
+  parameters: PreparedParameters,
+  on: unknown,
+): number | null {
   const p = parse(birth);
-  const group = groupOf(gender, staffType);
+  const group = groupOf(gender, staffType, parameters, on);
   if (!p || !group) return null;
   const after = (p.y - group.from.y) * 12 + (p.m - group.from.m);
   const later = after < 0 ? 0 : Math.min(group.most, Math.floor(after / group.every) + 1);
@@ -129,37 +174,59 @@ export function retirementAge(birth: unknown, gender: unknown, staffType: unknow
 }
 
 /** The date someone reaches the statutory retirement age, or null. */
-export function retirementDate(birth: unknown, gender: unknown, staffType: unknown): string | null {
-  const months = retirementAge(birth, gender, staffType);
+export function retirementDate(
+  birth: unknown,
+  gender: unknown,
+  staffType: unknown,
+  parameters: PreparedParameters,
+  on: unknown,
+): string | null {
+  const months = retirementAge(birth, gender, staffType, parameters, on);
   return months === null ? null : addMonths(birth as string, months);
 }
 
-/** The earliest date of flexible retirement: three years before the statutory date, never before the old age. */
-export function earliestRetirementDate(birth: unknown, gender: unknown, staffType: unknown): string | null {
-  const months = retirementAge(birth, gender, staffType);
-  const group = groupOf(gender, staffType);
-  if (months === null || !group) return null;
-  return addMonths(birth as string, Math.max(group.base * 12, months - 36));
+/** The earliest date of flexible retirement: `retirement.flexibleEarlyMonths` before the statutory date, never before the old age. */
+export function earliestRetirementDate(
+  birth: unknown,
+  gender: unknown,
+  staffType: unknown,
+  parameters: PreparedParameters,
+  on: unknown,
+): string | null {
+  const months = retirementAge(birth, gender, staffType, parameters, on);
+  const group = groupOf(gender, staffType, parameters, on);
+  const early = numberOn(parameters, 'retirement.flexibleEarlyMonths', on);
+  if (months === null || !group || early === null) return null;
+  return addMonths(birth as string, Math.max(group.base * 12, months - early));
 }
 
-/** The latest date of flexible delay: three years after the statutory date (by agreement with the employer), or null. */
-export function latestRetirementDate(birth: unknown, gender: unknown, staffType: unknown): string | null {
-  const months = retirementAge(birth, gender, staffType);
-  return months === null ? null : addMonths(birth as string, months + 36);
+/** The latest date of flexible delay: `retirement.flexibleDelayMonths` after the statutory date (by agreement with the employer), or null. */
+export function latestRetirementDate(
+  birth: unknown,
+  gender: unknown,
+  staffType: unknown,
+  parameters: PreparedParameters,
+  on: unknown,
+): string | null {
+  const months = retirementAge(birth, gender, staffType, parameters, on);
+  const delay = numberOn(parameters, 'retirement.flexibleDelayMonths', on);
+  return months === null || delay === null ? null : addMonths(birth as string, months + delay);
 }
 
 /**
  * The longest period of 失业保险金, in months, for `contributionMonths` of unemployment insurance
- * (《失业保险条例》第十七条): 1–5 years 12, 5–10 years 18, 10 years or more 24; null under a year.
+ * under the parameters in force on `on`: 1–5 years, 5–10 years, 10 years or more (the brackets
+ * of 《失业保险条例》第十七条); null below the qualifying period.
  */
-export function unemploymentBenefitMonths(contributionMonths: unknown): number | null {
-  if (typeof contributionMonths !== 'number' || !Number.isFinite(contributionMonths) || contributionMonths < 12) return null;
-  return contributionMonths < 60 ? 12 : contributionMonths < 120 ? 18 : 24;
+export function unemploymentBenefitMonths(contributionMonths: unknown, parameters: PreparedParameters, on: unknown): number | null {
+  if (typeof contributionMonths !== 'number' || !Number.isFinite(contributionMonths)) return null;
+  const qualifying = numberOn(parameters, 'unemployment.minContributionMonths', on);
+  if (qualifying === null || contributionMonths < qualifying) return null;
+  const bracket = UNEMPLOYMENT_BRACKETS[contributionMonths < 60 ? 0 : contributionMonths < 120 ? 1 : 2];
+  return numberOn(parameters, `unemployment.benefitMonths${bracket}`, on);
 }
 
-/** The months of contributions a monthly pension needs for a retirement in the year of `date`, or null. */
-export function minContributionMonths(date: unknown): number | null {
-  const p = parse(date);
-  if (!p) return null;
-  return p.y < 2030 ? 180 : Math.min(240, 180 + 6 * (p.y - 2029));
+/** The months of contributions a monthly pension needs for a retirement on `date` (the parameter in force that day), or null. */
+export function minContributionMonths(date: unknown, parameters: PreparedParameters): number | null {
+  return parse(date) ? numberOn(parameters, 'pension.minContributionMonths', date) : null;
 }

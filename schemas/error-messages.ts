@@ -56,7 +56,10 @@ export function describeError(error: ErrorObject, titleOf: (path: string) => str
       message = `${name || '该项'}为必填项`;
       break;
     case 'type':
-      message = `${name}应为${TYPE_NAMES[String(p.type)] ?? String(p.type)}`;
+      message = `${name}应为${String(p.type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t)
+        .join('或')}`;
       break;
     case 'format':
       message = `${name}不是有效的${formatName(String(p.format))}`;

@@ -4,7 +4,7 @@
  */
 import type { CompiledBundle, CompiledScenario, MergedField } from './compiled-types.ts';
 import { holds } from './conditions.ts';
-import { withDerived } from './field-logic.ts';
+import { withDerived, type DerivationPolicy } from './field-logic.ts';
 import { FORMATS } from './formats.ts';
 import type { Question } from './logic-types.ts';
 import { asRoster } from './roster.ts';
@@ -153,10 +153,16 @@ function allowedSelection(scenario: CompiledScenario, app: Record<string, unknow
  * questions answered (no, or the first option, unless a rule's accepted case says better),
  * the matters the answers require and none they exclude, every field the selected matters ask
  * for and its conditions show filled, derived fields worked out, and the values of each rule's
- * first passing case set. Defaults: the first scenario with all the matters it allows.
+ * first passing case set. Defaults: the first scenario with all the matters it allows. A
+ * derivation that reads 政策参数 is worked out only with `policy` (the parameters and the day).
  */
-export function exampleApplication(compiled: CompiledBundle, scenarioId?: string, matters?: readonly string[]): Record<string, unknown> {
-  return withDerived(compiled, asRoster(compiled, exampleView(compiled, scenarioId, matters)));
+export function exampleApplication(
+  compiled: CompiledBundle,
+  scenarioId?: string,
+  matters?: readonly string[],
+  policy?: DerivationPolicy,
+): Record<string, unknown> {
+  return withDerived(compiled, asRoster(compiled, exampleView(compiled, scenarioId, matters)), policy);
 }
 
 /**

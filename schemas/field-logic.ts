@@ -7,11 +7,29 @@ import type { CompiledBundle, MergedField } from './compiled-types.ts';
 import { conditionRefs, type ApplicationData } from './conditions.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
 import { idBirthDate, idGender, idRegion, unemploymentBenefitMonths } from './domain-ops.ts';
+import type { PreparedParameters } from './parameters.ts';
 import { mapParts, partFields, rosterRows, ROSTER_KEY } from './roster.ts';
 import type { FieldCondition } from './logic-types.ts';
 import type { DerivingOperation, DictionaryElement } from './types.ts';
 
-const DERIVE: Record<DerivingOperation, (value: unknown) => unknown> = { idBirthDate, idGender, idRegion, unemploymentBenefitMonths };
+/**
+ * The parameters a derivation reads and the day they are read for (the application date). A
+ * derivation that needs parameters gives nothing without them: the field stays empty rather
+ * than hold a figure from no policy.
+ */
+export interface DerivationPolicy {
+  parameters: PreparedParameters;
+  on: string;
+}
+
+type Derive = (value: unknown, policy: DerivationPolicy | undefined) => unknown;
+
+const DERIVE: Record<DerivingOperation, Derive> = {
+  idBirthDate,
+  idGender,
+  idRegion,
+  unemploymentBenefitMonths: (months, policy) => (policy ? unemploymentBenefitMonths(months, policy.parameters, policy.on) : null),
+};
 
 /** The fields with their derivation and conditions; unknown targets are reported. */
 export function withFieldLogic(
@@ -53,7 +71,7 @@ interface Derivation {
   key: string;
   fromSection: string;
   fromKey: string;
-  derive: (value: unknown) => unknown;
+  derive: Derive;
 }
 
 const derivationsByFields = new WeakMap<readonly MergedField[], Derivation[]>();
@@ -74,19 +92,19 @@ function derivationsOf(fields: readonly MergedField[]): Derivation[] {
 }
 
 /** The derived fields of one part of an application (the shared sections, or one employee) that it gives a value, with it. */
-function derivedIn(fields: readonly MergedField[], part: ApplicationData): [Derivation, unknown][] {
+function derivedIn(fields: readonly MergedField[], part: ApplicationData, policy: DerivationPolicy | undefined): [Derivation, unknown][] {
   const out: [Derivation, unknown][] = [];
   for (const d of derivationsOf(fields)) {
-    const value = d.derive((part[d.fromSection] as Record<string, unknown> | undefined)?.[d.fromKey]);
+    const value = d.derive((part[d.fromSection] as Record<string, unknown> | undefined)?.[d.fromKey], policy);
     if (value !== null && value !== undefined) out.push([d, value]);
   }
   return out;
 }
 
 /** The derived values of one part of an application, by field id. */
-function derivedOf(fields: readonly MergedField[], part: ApplicationData): Record<string, unknown> {
+function derivedOf(fields: readonly MergedField[], part: ApplicationData, policy: DerivationPolicy | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [d, value] of derivedIn(fields, part)) out[d.id] = value;
+  for (const [d, value] of derivedIn(fields, part, policy)) out[d.id] = value;
   return out;
 }
 
@@ -94,18 +112,26 @@ function derivedOf(fields: readonly MergedField[], part: ApplicationData): Recor
  * The values derived from an application, by field id (only those the application's source
  * field gives); an employer's bundle adds each employee's, in `employees` in roster order.
  */
-export function derivedValues(compiled: Pick<CompiledBundle, 'fields' | 'sections'>, app: ApplicationData): Record<string, unknown> {
+export function derivedValues(
+  compiled: Pick<CompiledBundle, 'fields' | 'sections'>,
+  app: ApplicationData,
+  policy?: DerivationPolicy,
+): Record<string, unknown> {
   const { rostered, shared, own } = partFields(compiled);
-  const out = derivedOf(shared, app);
-  if (rostered) out[ROSTER_KEY] = rosterRows(app).map((row) => derivedOf(own, row));
+  const out = derivedOf(shared, app, policy);
+  if (rostered) out[ROSTER_KEY] = rosterRows(app).map((row) => derivedOf(own, row, policy));
   return out;
 }
 
 /** The application with its derived fields filled in (what a front end sent for them is replaced). */
-export function withDerived(compiled: Pick<CompiledBundle, 'fields' | 'sections'>, app: ApplicationData): ApplicationData {
+export function withDerived(
+  compiled: Pick<CompiledBundle, 'fields' | 'sections'>,
+  app: ApplicationData,
+  policy?: DerivationPolicy,
+): ApplicationData {
   return mapParts(compiled, app, (part, fields) => {
     let out = part;
-    for (const [d, value] of derivedIn(fields, part))
+    for (const [d, value] of derivedIn(fields, part, policy))
       out = { ...out, [d.section]: { ...(out[d.section] as Record<string, unknown> | undefined), [d.key]: value } };
     return out;
   });

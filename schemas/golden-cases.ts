@@ -6,13 +6,13 @@
  * shared matter, the dictionary or the bundle that changes what an applicant experiences
  * shows up as `case.changed` until an official records the new outcome.
  */
-import { prepareCalendar, type PreparedCalendar } from './calendar.ts';
 import type { CaseResult, CompiledBundle } from './compiled-types.ts';
 import { describeErrors } from './error-messages.ts';
 import { withDerived } from './field-logic.ts';
 import { duplicateEmployees } from './roster.ts';
 import { interpretedValidator, type InterpretedValidator } from './interpreted-validation.ts';
 import type { CaseOutcome, GoldenCase } from './logic-types.ts';
+import { NO_POLICY, type Policy } from './policy.ts';
 import { brokenRules } from './rules.ts';
 import { checklistForSelection, deadlinesFor, fieldTitles, normalizeApplication } from './selection.ts';
 
@@ -20,19 +20,20 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 
 /**
  * The outcome of an application received on `receivedOn`, as the runtime would decide it.
- * `validator` is the exported schema's (built once per compile); `calendar` is the one the
- * rules count working days with. Due dates are working days after acceptance, so the outcome
- * does not move with the calendar's holidays.
+ * `policy` is the calendar the rules count working days with and the 政策参数, read as in force on
+ * `receivedOn` — the day a case pins, so a case recorded for 2029 keeps its meaning after a
+ * parameter's 2030 step. `validator` is the exported schema's (built once per compile). Due
+ * dates are working days after acceptance, so the outcome does not move with the holidays.
  */
 export function caseOutcome(
   compiled: CompiledBundle,
   application: unknown,
   receivedOn: string,
+  policy: Policy = NO_POLICY,
   validator: InterpretedValidator = interpretedValidator(compiled.schema),
-  calendar: PreparedCalendar = prepareCalendar(undefined),
 ): CaseOutcome {
   const normalized = normalizeApplication(compiled, application);
-  const app = isObject(normalized) ? withDerived(compiled, normalized) : normalized;
+  const app = isObject(normalized) ? withDerived(compiled, normalized, { parameters: policy.parameters, on: receivedOn }) : normalized;
   const errors = validator(app);
   const found = [
     ...(errors ? describeErrors(errors, () => undefined, { schema: compiled.schema, data: app }) : []),
@@ -40,12 +41,12 @@ export function caseOutcome(
   ];
   if (found.length) return { accepted: false, errors: [...new Set(found.map((e) => e.path))].sort() };
   const valid = app as Record<string, unknown> & { scenario: string; matters: string[] };
-  const broken = brokenRules(compiled.rules, { ...valid, applicationDate: receivedOn }, calendar);
+  const broken = brokenRules(compiled.rules, { ...valid, applicationDate: receivedOn }, policy);
   const refused = [...new Set(broken.filter((r) => r.severity === 'reject').map((r) => r.id))];
   if (refused.length) return { accepted: false, refusedBy: refused };
   const scenario = compiled.scenarios.find((s) => s.id === valid.scenario)!;
   const matters = scenario.items.map((i) => i.matter.code).filter((c) => valid.matters.includes(c));
-  const dates = deadlinesFor(scenario, matters, '2000-01-03', calendar);
+  const dates = deadlinesFor(scenario, matters, '2000-01-03', policy.calendar);
   return {
     accepted: true,
     warnings: [...new Set(broken.filter((r) => r.severity === 'warn').map((r) => r.id))],
@@ -126,7 +127,7 @@ export function runCases(
   compiled: CompiledBundle,
   province: readonly GoldenCase[],
   city: readonly GoldenCase[],
-  calendar: PreparedCalendar,
+  policy: Policy,
   catalog?: Pick<CaseNames, 'matter' | 'material'>,
 ): CaseResult[] {
   if (province.length === 0 && city.length === 0) return [];
@@ -138,7 +139,7 @@ export function runCases(
     ...city.map((c) => ({ c, origin: 'city' as const })),
   ];
   return cases.map(({ c, origin }) => {
-    const actual = caseOutcome(compiled, c.application, c.receivedOn, validator, calendar);
+    const actual = caseOutcome(compiled, c.application, c.receivedOn, policy, validator);
     return { id: c.id, label: c.label, origin, expected: c.expected, actual, changes: outcomeChanges(c.expected, actual, names) };
   });
 }

@@ -3,6 +3,8 @@
  * before = every matter applied for one by one, after = the bundle.
  */
 import type { CompiledScenario, ExportedRule, FormSection, Guide, MergedField, Reductions } from './compiled-types.ts';
+import { OPERATION_PARAMETERS } from './domain-ops.ts';
+import { logicParameters } from './rules.ts';
 import { matterShares } from './selection.ts';
 import { REMEDY_TEXT, serviceOf } from './service.ts';
 import type { Bundle, Matter, MatterLocalField } from './types.ts';
@@ -100,6 +102,7 @@ export function buildGuide(
           options: q.kind === 'yes-no' ? yesNo : (q.options ?? []).map((o) => o.label),
         })),
         computed: computedFields(s, fields, labels),
+        parameters: scenarioParameters(s, rulesOf(bundle, s, rules), fields),
         eligibility: rulesOf(bundle, s, rules)
           .filter((r) => r.condition)
           .map((r) => {
@@ -122,6 +125,18 @@ export function buildGuide(
   };
   if (roster) guide.roster = rosterText(roster.sections, roster.maxItems);
   return guide;
+}
+
+/**
+ * The 政策参数 this scenario's applicants are judged and computed with: those its rules read
+ * (named, or through an operation such as the retirement date) and those its derived fields read.
+ */
+function scenarioParameters(s: CompiledScenario, rules: readonly ExportedRule[], fields: readonly MergedField[]): string[] {
+  const codes = new Set(s.items.map((i) => i.matter.code));
+  const derived = fields
+    .filter((f) => f.derived && f.sources.some((src) => codes.has(src.matter)))
+    .flatMap((f) => OPERATION_PARAMETERS[f.derived!.operation] ?? []);
+  return [...new Set([...rules.flatMap((r) => logicParameters(r.logic)), ...derived])];
 }
 
 /** The fields the system works out for this scenario's applicants, with how (the element's description, or its source). */

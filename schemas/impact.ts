@@ -52,6 +52,8 @@ export function withDocument(defs: Definitions, doc: ChangedDocument): Definitio
       return { ...defs, materials: body as Definitions['materials'] };
     case 'calendar':
       return { ...defs, calendar: body as Definitions['calendar'] };
+    case 'parameters':
+      return { ...defs, parameters: body as Definitions['parameters'] };
   }
 }
 

@@ -56,8 +56,10 @@ export {
   compileRuleLogic,
   DOMAIN_OPERATIONS,
   LOGIC_OPERATIONS,
+  PARAMETER_OPERATION,
   citesArticle,
   logicHolds,
+  logicParameters,
   logicProblems,
   logicVars,
   withValue,
@@ -80,7 +82,9 @@ export {
   ROSTER_LABEL,
 } from './roster.ts';
 export * as domainOps from './domain-ops.ts';
-export { derivedValues, withDerived } from './field-logic.ts';
+export { derivedValues, withDerived, type DerivationPolicy } from './field-logic.ts';
+export * from './parameters.ts';
+export * from './policy.ts';
 export { questionSchema, questionsOf } from './emit-schema.ts';
 export { acceptanceDay, calendarWarnings, lastPlannableDay } from './calendar.ts';
 export { dependencyEdges } from './compile-scenario.ts';

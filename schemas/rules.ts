@@ -7,14 +7,17 @@
  *
  * The data a rule reads is the application (`scenario`, `matters`, `answers`, the sections of
  * the one form) with the values derived from it (a birth date from an ID number) and the
- * date the application is made (`applicationDate`, YYYY-MM-DD).
+ * date the application is made (`applicationDate`, YYYY-MM-DD). A 政策参数 is read with
+ * `{"param": "pension.minContributionMonths"}` — its value in force on the application date —
+ * or `{"param": ["pension.minContributionMonths", <date>]}` for the value in force on another day.
  */
 import jsonLogic from 'json-logic-js';
-import { prepareCalendar, type PreparedCalendar } from './calendar.ts';
 import { compileLogic, truthy, type Evaluate } from './logic-eval.ts';
 import * as ops from './domain-ops.ts';
 import type { ExportedRule } from './compiled-types.ts';
 import type { JsonLogic, Rule } from './logic-types.ts';
+import { parameterOn } from './parameters.ts';
+import { NO_POLICY, type Policy } from './policy.ts';
 import { pathForRow, rosterRows, rowName, rowPathPattern, rowView, ROSTER_KEY } from './roster.ts';
 
 /** JSON Logic's own operations a rule may use. */
@@ -75,25 +78,42 @@ export const DOMAIN_OPERATIONS = {
 /** A domain operation's name. */
 export type DomainOperation = keyof typeof DOMAIN_OPERATIONS;
 
-const ALLOWED = new Set<string>([...LOGIC_OPERATIONS, ...Object.keys(DOMAIN_OPERATIONS)]);
+/** The operation that reads a 政策参数: `{"param": name}` or `{"param": [name, date]}`. */
+export const PARAMETER_OPERATION = 'param';
+
+const ALLOWED = new Set<string>([...LOGIC_OPERATIONS, ...Object.keys(DOMAIN_OPERATIONS), PARAMETER_OPERATION]);
 const MAX_NODES = 400;
 const MAX_DEPTH = 24;
 
-// the calendar `workingDaysBetween` counts with, set for the duration of one synchronous evaluation
-let calendar: PreparedCalendar = prepareCalendar(undefined);
-const domain: Record<DomainOperation, (...args: unknown[]) => unknown> = {
+// the policy and the application date of one synchronous evaluation: what `workingDaysBetween` counts
+// with, which parameters are read, and the day whose values are in force
+let current: { policy: Policy; on: unknown } = { policy: NO_POLICY, on: null };
+const params = () => current.policy.parameters;
+/**
+ * What a policy figure gives when it has no value on the day (no parameters, a day before its
+ * first 施行日期, input it cannot read): the rule cannot be judged, so it does not hold — a
+ * missing threshold must never pass an application (`x >= null` is true in JSON Logic).
+ */
+class NoPolicyValue extends Error {}
+const needed = <T>(value: T | null): T => {
+  if (value === null) throw new NoPolicyValue('no value for the day');
+  return value;
+};
+const domain: Record<DomainOperation | typeof PARAMETER_OPERATION, (...args: unknown[]) => unknown> = {
   idBirthDate: (id) => ops.idBirthDate(id),
   idGender: (id) => ops.idGender(id),
   idRegion: (id) => ops.idRegion(id),
   age: (birth, on) => ops.age(birth, on),
   monthsBetween: (from, to) => ops.monthsBetween(from, to),
-  workingDaysBetween: (from, to) => ops.workingDaysBetween(from, to, calendar),
-  retirementAge: (birth, gender, staff) => ops.retirementAge(birth, gender, staff),
-  retirementDate: (birth, gender, staff) => ops.retirementDate(birth, gender, staff),
-  earliestRetirementDate: (birth, gender, staff) => ops.earliestRetirementDate(birth, gender, staff),
-  latestRetirementDate: (birth, gender, staff) => ops.latestRetirementDate(birth, gender, staff),
-  minContributionMonths: (date) => ops.minContributionMonths(date),
-  unemploymentBenefitMonths: (months) => ops.unemploymentBenefitMonths(months),
+  workingDaysBetween: (from, to) => ops.workingDaysBetween(from, to, current.policy.calendar),
+  retirementAge: (birth, gender, staff) => needed(ops.retirementAge(birth, gender, staff, params(), current.on)),
+  retirementDate: (birth, gender, staff) => needed(ops.retirementDate(birth, gender, staff, params(), current.on)),
+  earliestRetirementDate: (birth, gender, staff) => needed(ops.earliestRetirementDate(birth, gender, staff, params(), current.on)),
+  latestRetirementDate: (birth, gender, staff) => needed(ops.latestRetirementDate(birth, gender, staff, params(), current.on)),
+  minContributionMonths: (date) => needed(ops.minContributionMonths(date, params())),
+  unemploymentBenefitMonths: (months) => ops.unemploymentBenefitMonths(months, params(), current.on),
+  // a date given is the day whose value is wanted; none is the application date
+  param: (...args) => needed(parameterOn(params(), args[0], args.length > 1 ? args[1] : current.on)),
 };
 for (const [name, fn] of Object.entries(domain)) jsonLogic.add_operation(name, fn);
 // what a rule may never do, even if a document slipped past the checks
@@ -112,6 +132,9 @@ export function logicProblems(logic: unknown): string[] {
     if (keys.length !== 1) return void out.add('规则的每一步只能有一个运算');
     const op = keys[0]!;
     if (!ALLOWED.has(op)) out.add(`不支持的运算「${op}」`);
+    const arg = (node as Record<string, unknown>)[op];
+    if (op === PARAMETER_OPERATION && typeof (Array.isArray(arg) ? arg[0] : arg) !== 'string')
+      out.add('政策参数应写明参数名称，如 {"param": "pension.minContributionMonths"}');
     walk((node as Record<string, unknown>)[op], depth + 1);
   };
   if (!logic || typeof logic !== 'object' || Array.isArray(logic)) return ['规则应为一个运算'];
@@ -136,6 +159,27 @@ export function logicVars(logic: unknown): string[] {
   };
   walk(logic);
   return out;
+}
+
+/**
+ * The 政策参数 a rule's logic depends on, in order of first use: those it names with `param`
+ * (a literal name) and those its domain operations read (a retirement date reads the ages).
+ */
+export function logicParameters(logic: unknown): string[] {
+  const out = new Set<string>();
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const [op, arg] = Object.entries(node)[0] ?? [];
+    if (op === PARAMETER_OPERATION) {
+      const name = Array.isArray(arg) ? arg[0] : arg;
+      if (typeof name === 'string') out.add(name);
+    }
+    for (const name of (op && Object.hasOwn(ops.OPERATION_PARAMETERS, op) ? ops.OPERATION_PARAMETERS[op] : undefined) ?? []) out.add(name);
+    walk(arg);
+  };
+  walk(logic);
+  return [...out];
 }
 
 /** A rule as compiled (and exported). */
@@ -178,10 +222,17 @@ export const compileRuleLogic = (logic: unknown): Evaluate => compileLogic(logic
 // its rule dialog builds new logic), so an object seen once always means the same rule
 const compiledLogic = new WeakMap<object, Evaluate>();
 
-/** True when the logic holds for `data`; a rule that cannot be evaluated does not hold. */
-export function logicHolds(logic: JsonLogic, data: unknown, workCalendar?: PreparedCalendar): boolean {
-  const previous = calendar;
-  if (workCalendar) calendar = workCalendar;
+/** The application date a rule's data carries, the day parameters are read for. */
+const applicationDate = (data: unknown) =>
+  data && typeof data === 'object' ? (data as { applicationDate?: unknown }).applicationDate : null;
+
+/**
+ * True when the logic holds for `data` under `policy` (its calendar and parameters; parameters
+ * are read as in force on `data.applicationDate`); a rule that cannot be evaluated does not hold.
+ */
+export function logicHolds(logic: JsonLogic, data: unknown, policy: Policy = NO_POLICY): boolean {
+  const previous = current;
+  current = { policy, on: applicationDate(data) ?? null };
   try {
     if (!logic || typeof logic !== 'object') return truthy(logic);
     let evaluate = compiledLogic.get(logic);
@@ -190,7 +241,7 @@ export function logicHolds(logic: JsonLogic, data: unknown, workCalendar?: Prepa
   } catch {
     return false;
   } finally {
-    calendar = previous;
+    current = previous;
   }
 }
 
@@ -209,17 +260,17 @@ export interface RuleBreach {
  * The rules an application breaks, in order; an employee's rule is checked on each employee's
  * view of the application and reported once per employee that breaks it (「第 2 名职工：…」).
  */
-export function brokenRules(rules: readonly CompiledRule[], data: Record<string, unknown>, workCalendar?: PreparedCalendar): RuleBreach[] {
+export function brokenRules(rules: readonly CompiledRule[], data: Record<string, unknown>, policy: Policy = NO_POLICY): RuleBreach[] {
   const out: RuleBreach[] = [];
   const rows = rosterRows(data);
   for (const rule of rules) {
     const { id, severity, message, paths } = rule;
     if (!rule.each) {
-      if (!logicHolds(rule.logic, data, workCalendar)) out.push({ rule, id, severity, message, paths });
+      if (!logicHolds(rule.logic, data, policy)) out.push({ rule, id, severity, message, paths });
       continue;
     }
     rows.forEach((row, i) => {
-      if (logicHolds(rule.logic, rowView(data, row), workCalendar)) return;
+      if (logicHolds(rule.logic, rowView(data, row), policy)) return;
       out.push({ rule, id, severity, message: `${rowName(i)}：${message}`, paths: paths.map((p) => pathForRow(p, i)), row: i });
     });
   }

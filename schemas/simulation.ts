@@ -12,6 +12,7 @@ import { holds } from './conditions.ts';
 import { candidateAnswers, exampleValue, exampleView } from './example.ts';
 import { asRoster } from './roster.ts';
 import { withDerived } from './field-logic.ts';
+import { NO_POLICY, type Policy } from './policy.ts';
 import { interpretedValidator } from './interpreted-validation.ts';
 import type { Question } from './logic-types.ts';
 import { brokenRules } from './rules.ts';
@@ -180,8 +181,9 @@ function exampleValues(compiled: CompiledBundle, s: CompiledScenario): Record<st
   return out;
 }
 
-/** Simulates every path (or the sample) of a compiled bundle. */
-export function simulate(compiled: CompiledBundle): SimulationReport {
+/** Simulates every path (or the sample) of a compiled bundle, applied for on CASE_DATE under `policy`. */
+export function simulate(compiled: CompiledBundle, policy: Policy = NO_POLICY): SimulationReport {
+  const on = { parameters: policy.parameters, on: CASE_DATE };
   const { paths, total, sampled } = pathsOf(compiled);
   const validate = interpretedValidator(compiled.schema);
   const shown = new Tally();
@@ -210,7 +212,7 @@ export function simulate(compiled: CompiledBundle): SimulationReport {
       if (value !== undefined) app[f.section] = { ...(app[f.section] as object), [f.key]: value };
     }
     // one employee's path, for an employer's bundle: the same values as the roster's one entry
-    const full = withDerived(compiled, normalizeApplication(compiled, asRoster(compiled, app)) as Record<string, unknown>);
+    const full = withDerived(compiled, normalizeApplication(compiled, asRoster(compiled, app)) as Record<string, unknown>, on);
     if (validate(full)) {
       refused++;
       continue;
@@ -225,7 +227,7 @@ export function simulate(compiled: CompiledBundle): SimulationReport {
     const applies = compiled.rules.filter((r) => (!r.matter || chosen.has(r.matter)) && (!r.scenarios || r.scenarios.includes(s.id)));
     rules.add(applies.map((r) => r.id));
     refusing.add(
-      brokenRules(applies, { ...full, applicationDate: CASE_DATE })
+      brokenRules(applies, { ...full, applicationDate: CASE_DATE }, policy)
         .filter((r) => r.severity === 'reject')
         .map((r) => r.id),
     );

@@ -318,6 +318,39 @@ export interface WorkCalendar {
   provisional?: number[];
 }
 
+/**
+ * 政策参数: a figure that policy sets and changes — a minimum contribution period, a retirement
+ * age, a benefit duration — with each value it has had, from its 施行日期, and the source of each.
+ * Rules and derivations name it; the value used is the one in force on the day that matters.
+ */
+export interface PolicyParameter {
+  /** What rules call it: `pension.minContributionMonths`. */
+  name: string;
+  /** What officials and applicants read: 按月领取基本养老金的最低缴费年限. */
+  label: string;
+  /** Its unit (月, 周岁, 年, 倍, %), or 日期 for a date value. */
+  unit: string;
+  /** Where it is listed in the studio: 退休, 失业保险 …. */
+  group: string;
+  description?: string;
+  /** Every value it has had, each from its 施行日期 until the next one's. */
+  values: ParameterValue[];
+}
+
+/** One value of a parameter, in force from `from` (YYYY-MM-DD) until the next value's `from`. */
+export interface ParameterValue {
+  from: string;
+  /** A number, or a date (YYYY-MM-DD) when the parameter's unit is 日期. */
+  value: number | string;
+  /** The instrument and article that set it. */
+  source: string;
+}
+
+/** The catalog's one document of policy parameters. */
+export interface PolicyParameters {
+  parameters: PolicyParameter[];
+}
+
 /** Everything the compiler reads. */
 export interface Definitions {
   dictionary: Dictionary;
@@ -326,4 +359,5 @@ export interface Definitions {
   bundles: Bundle[];
   variants: Variant[];
   calendar?: WorkCalendar;
+  parameters?: PolicyParameters;
 }

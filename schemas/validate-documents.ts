@@ -14,6 +14,7 @@ import { interpretedValidator, type InterpretedValidator } from './interpreted-v
 import logicSchema from './logic.schema.json' with { type: 'json' };
 import materialsSchema from './materials.schema.json' with { type: 'json' };
 import matterSchema from './matter.schema.json' with { type: 'json' };
+import parametersSchema from './parameters.schema.json' with { type: 'json' };
 import regionsSchema from './regions.schema.json' with { type: 'json' };
 import variantSchema from './variant.schema.json' with { type: 'json' };
 
@@ -28,6 +29,7 @@ export const DOCUMENT_SCHEMAS: Record<SchemaKind, Record<string, unknown>> = {
   bundle: bundleSchema,
   variant: variantSchema,
   calendar: calendarSchema,
+  parameters: parametersSchema,
   regions: regionsSchema,
 };
 
@@ -50,6 +52,7 @@ function documentValidators(): Record<SchemaKind, InterpretedValidator> {
       bundle: of('bundle'),
       variant: of('variant'),
       calendar: of('calendar'),
+      parameters: of('parameters'),
       regions: of('regions'),
     };
   }

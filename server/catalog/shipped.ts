@@ -36,7 +36,8 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'
 /** Every file under a bundles folder, with the kind its name or folder gives it. */
 export function shippedFiles(dir = BUNDLES_DIR): ShippedFile[] {
   const out: ShippedFile[] = [];
-  for (const kind of ['dictionary', 'materials', 'calendar', 'regions'] as const) out.push({ file: join(dir, `${kind}.json`), kind });
+  for (const kind of ['dictionary', 'materials', 'calendar', 'parameters', 'regions'] as const)
+    out.push({ file: join(dir, `${kind}.json`), kind });
   for (const [sub, kind] of [
     ['matters', 'matter'],
     ['bundles', 'bundle'],

@@ -1,7 +1,8 @@
 /**
  * `npm run report`: compiles every shipped bundle for the province and prints, per
  * scenario, the four reductions and the critical-path days as a Markdown table; per bundle,
- * every rule with its basis and the cases either side of its line; then the diagnostics of
+ * every rule with its basis, the 政策参数 it reads (value in force today, with its source) and
+ * the cases either side of its line; then the diagnostics of
  * every region's compile. Exits non-zero when any compile has errors, or a rule lacks a basis
  * naming its article or a passing and a failing case.
  */
@@ -9,12 +10,16 @@ import {
   citesArticle,
   compileBundle,
   hasErrors,
+  logicParameters,
   MODE_LABELS,
+  prepareParameters,
+  valueInForce,
   SEVERITY_LABELS,
   type ExportedRule,
   type Reduction,
 } from '../../schemas/index.ts';
 import { loadDefinitions, loadRegions } from '../catalog/shipped.ts';
+import { todayInChina } from '../runtime/plan.ts';
 
 const defs = loadDefinitions();
 const regionCodes = loadRegions().map((r) => r.code);
@@ -35,7 +40,19 @@ for (const bundle of defs.bundles) {
 }
 console.log(lines.join('\n'));
 
-/** A rule as a 人社 lawyer checks it: what it says, on what basis, and the cases on either side of its line. */
+const parameters = prepareParameters(defs.parameters);
+const labels = new Map((defs.parameters?.parameters ?? []).map((p) => [p.name, `${p.label}`]));
+/** The 政策参数 a rule reads, each as in force today with its source. */
+function parameterText(rule: ExportedRule): string {
+  return logicParameters(rule.logic)
+    .map((name) => {
+      const v = valueInForce(parameters, name, todayInChina());
+      return `${labels.get(name) ?? name} = ${v ? `${v.value}（${v.from} 起，${v.source}）` : '（无取值）'}`;
+    })
+    .join('；');
+}
+
+/** A rule as a 人社 lawyer checks it: what it says, on what basis, with which figures, and the cases on either side of its line. */
 function ruleLines(rule: ExportedRule): { text: string[]; sound: boolean } {
   const cases = (passes: boolean) => (rule.cases ?? []).filter((c) => c.passes === passes).map((c) => c.label);
   const [pass, fail] = [cases(true), cases(false)];
@@ -45,6 +62,7 @@ function ruleLines(rule: ExportedRule): { text: string[]; sound: boolean } {
     text: [
       `- ${sound ? '' : '【不完整】'}「${rule.message}」（${SEVERITY_LABELS[rule.severity]}${rule.matter ? `，${rule.matter}` : ''}）`,
       `  - 依据：${rule.basis ?? '（未写明）'}`,
+      ...(parameterText(rule) ? [`  - 政策参数：${parameterText(rule)}`] : []),
       `  - 通过：${pass.join('；') || '（无样例）'}`,
       `  - 不通过：${fail.join('；') || '（无样例）'}`,
     ],

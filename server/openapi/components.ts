@@ -13,6 +13,7 @@ const ROOT_NAMES: Record<FileName, string | null> = {
   dictionary: 'Dictionary',
   materials: 'MaterialsDictionary',
   calendar: 'WorkCalendar',
+  parameters: 'PolicyParameters',
   matter: 'Matter',
   bundle: 'Bundle',
   variant: 'Variant',

@@ -60,5 +60,7 @@ export const DOCUMENT_ID = path('id', '有独立发布的文档的标识（工�
 
 /** A document body of any kind. */
 export const ANY_DOCUMENT: Json = {
-  anyOf: ['dictionary', 'materials', 'calendar', 'matter', 'bundle', 'variant'].map((f) => schema(componentName(f as 'bundle'))),
+  anyOf: ['dictionary', 'materials', 'calendar', 'parameters', 'matter', 'bundle', 'variant'].map((f) =>
+    schema(componentName(f as 'bundle')),
+  ),
 };

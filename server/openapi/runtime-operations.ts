@@ -51,6 +51,16 @@ export const RUNTIME_OPERATIONS: Record<string, Record<string, Operation>> = {
       problems: [],
     }),
   },
+  '/api/parameters': {
+    get: runtime({
+      id: 'getParameters',
+      summary: '当前发布的政策参数',
+      description:
+        '规则以 {"param": 名称} 引用的政策参数，每个取值有施行日期和依据；规则取办理之日有效的值。参数另行发布，草稿不影响申请人；前端自行评估规则时使用。',
+      ok: { status: 200, description: '政策参数', schema: schema('PublishedParameters'), cached: true },
+      problems: [],
+    }),
+  },
   '/api/regions/{region}/bundles': {
     get: runtime({
       id: 'listBundles',

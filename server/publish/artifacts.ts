@@ -10,6 +10,7 @@ import {
   documentRegion,
   hasErrors,
   pinnedRevisions,
+  POLICY_KINDS,
   variantFor,
   type Bundle,
   type CompiledBundle,
@@ -60,16 +61,33 @@ export async function cityLayer(store: Store): Promise<StoredDocument[]> {
   }));
 }
 
-/** The documents a new version compiles with: the province's current catalog and drafts, and the cities' published layers. */
+/**
+ * The policy as published — the calendar and the 政策参数 the runtime judges every version
+ * under — as documents: a version is compiled (its rules checked, its cases run) under what
+ * applicants will meet, never under a draft of the policy.
+ */
+export async function publishedPolicy(store: Store): Promise<StoredDocument[]> {
+  const out: StoredDocument[] = [];
+  for (const kind of POLICY_KINDS) {
+    const r = await store.latestRelease(kind, kind);
+    if (r) out.push({ kind, id: r.id, rev: r.rev, region: null, updatedAt: r.publishedAt, updatedBy: r.publishedBy, body: r.body });
+  }
+  return out;
+}
+
+const isPolicy = (d: StoredDocument) => (POLICY_KINDS as readonly string[]).includes(d.kind);
+
+/** The documents a new version compiles with: the province's current catalog and drafts, the published policy, and the cities' published layers. */
 export async function publishingDocuments(
   store: Store,
   drafts: DraftDefinitions,
 ): Promise<{ province: StoredDocument[]; all: StoredDocument[] }> {
-  const province = (await drafts.documents()).filter((d) => d.region === null && d.kind !== 'variant');
+  const catalog = (await drafts.documents()).filter((d) => d.region === null && d.kind !== 'variant' && !isPolicy(d));
+  const province = [...catalog, ...(await publishedPolicy(store))];
   return { province, all: [...province, ...(await cityLayer(store))] };
 }
 
-/** The definitions a version was published with (its pinned revisions; before pinning, today's province documents) and the cities' published layers. */
+/** The definitions a version was published with (its pinned revisions; before pinning, today's province documents), the published policy and the cities' published layers. */
 export async function definitionsOfVersion(
   store: Store,
   version: BundleVersion,
@@ -79,8 +97,8 @@ export async function definitionsOfVersion(
   const pinned = pinnedRevisions(version.pins);
   const province = pinned.length
     ? await store.getRevisions(pinned)
-    : (await drafts.documents()).filter((d) => d.region === null && d.kind !== 'variant');
-  return assembleDefinitions([...province, ...layer]);
+    : (await drafts.documents()).filter((d) => d.region === null && d.kind !== 'variant' && !isPolicy(d));
+  return assembleDefinitions([...province, ...(await publishedPolicy(store)), ...layer]);
 }
 
 /**

@@ -3,6 +3,7 @@
  * on a phone and on A4 paper, no script.
  */
 import {
+  DATE_UNIT,
   daysText,
   legalDaysText,
   FORM_LABELS,
@@ -14,6 +15,7 @@ import {
   type ChecklistItem,
   type ServiceText,
   type CompiledBundle,
+  type PolicyParameters,
   type VersionState,
 } from '../../schemas/index.ts';
 
@@ -86,8 +88,36 @@ function service(s: GuideScenario): string {
   return s.matters.length ? `<h3>办理地点、时间与咨询</h3><ul class="service">${common.join('')}</ul>${table}` : '';
 }
 
-/** Renders the guide page; `provisional` are the calendar years whose holidays are not yet announced. */
-export function renderGuide(compiled: CompiledBundle, state: VersionState, provisional: readonly number[] = []): string {
+/** The policy a guide page is rendered under: the calendar's provisional years, and the 政策参数 in force on `today`. */
+export interface GuidePolicy {
+  provisional: readonly number[];
+  parameters: PolicyParameters;
+  today: string;
+}
+
+/** The 政策参数 a scenario is judged with: each with its value in force today, its 施行日期 and source, and the next step. */
+function parameters(names: readonly string[], policy: GuidePolicy): string {
+  const rows = names.flatMap((name) => {
+    const p = policy.parameters.parameters.find((x) => x.name === name);
+    if (!p) return [];
+    const byDate = [...p.values].sort((a, b) => a.from.localeCompare(b.from));
+    const now = byDate.filter((v) => v.from <= policy.today).at(-1);
+    const next = byDate.find((v) => v.from > policy.today);
+    const unit = p.unit === DATE_UNIT ? '' : ` ${p.unit}`;
+    const value = now ? `${esc(now.value)}${esc(unit)}` : '尚未施行';
+    const later = next ? `<span class="basis">${esc(next.from)} 起 ${esc(next.value)}${esc(unit)}（${esc(next.source)}）</span>` : '';
+    return [
+      `<tr><td>${esc(p.label)}</td><td class="nowrap">${value}</td><td class="nowrap">${esc(now?.from ?? '—')}</td><td class="small">${esc(now?.source ?? '—')}${later}</td></tr>`,
+    ];
+  });
+  if (!rows.length) return '';
+  return `<h3>适用的政策参数</h3><p class="meta">按申请之日有效的值判断和计算；下表为今天（${esc(policy.today)}）有效的值。</p>
+      ${tableTag('适用的政策参数')}<thead><tr><th>参数</th><th>现行值</th><th>施行日期</th><th>依据</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** Renders the guide page under `policy` (the provisional calendar years are named; the 政策参数 are shown as in force today). */
+export function renderGuide(compiled: CompiledBundle, state: VersionState, policy: GuidePolicy): string {
+  const { provisional } = policy;
   const g = compiled.guide;
   const names = new Map(compiled.scenarios.flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)));
   const scenarios = g.scenarios.map((s, index) => {
@@ -100,7 +130,7 @@ export function renderGuide(compiled: CompiledBundle, state: VersionState, provi
       <h2>${esc(s.label)}</h2>
       <p class="meta">办事对象：${TARGET_LABELS[s.target]}　办理方式：${MODE_LABELS[scenario.mode].long}</p>
       ${s.guide ? `<p class="guide">${esc(s.guide.question)} <b>${esc(s.guide.answer)}</b></p>` : ''}
-      ${questions(s)}${conditions(s)}${computed(s)}
+      ${questions(s)}${conditions(s)}${computed(s)}${parameters(s.parameters, policy)}
       <h3>办理事项</h3>
       ${tableTag('办理事项')}<thead><tr><th>事项</th><th>编码</th><th class="nowrap">选择</th><th>实施主体</th><th class="nowrap">法定时限</th><th class="nowrap">承诺时限</th><th class="nowrap">到现场</th><th>办理结果</th><th>设立依据</th></tr></thead><tbody>${matters.join('')}</tbody></table>
       ${service(s)}

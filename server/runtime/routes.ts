@@ -100,10 +100,9 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
 
   router.get('/regions', (req, res) => sendRepresentation(req, res, regionsJson, 'public, max-age=3600'));
 
-  router.get('/calendar', (req, res) => {
-    const calendar = ctx.runtime.calendar;
-    sendRepresentation(req, res, calendar.json, 'public, max-age=300');
-  });
+  router.get('/calendar', (req, res) => sendRepresentation(req, res, ctx.runtime.calendar.json, 'public, max-age=300'));
+
+  router.get('/parameters', (req, res) => sendRepresentation(req, res, ctx.runtime.parameters.json, 'public, max-age=300'));
 
   router.get('/regions/:region/bundles', (req, res) => {
     const list: BundleSummary[] = ctx.runtime.inEffect(req.served!.region!).map((e) => ({
@@ -142,7 +141,12 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     const { entry, pinned } = served(req);
     // a printable page: its own styles, nothing else, no script at all
     res.setHeader('Content-Security-Policy', GUIDE_CSP);
-    sendRepresentation(req, res, entry.guideHtml(ctx.runtime.calendar), cacheControl(entry, pinned));
+    sendRepresentation(
+      req,
+      res,
+      entry.guideHtml(ctx.runtime.calendar, ctx.runtime.parameters, todayInChina()),
+      cacheControl(entry, pinned),
+    );
   });
 
   router.get('/regions/:region/bundles/:ref/guide.json', (req, res) => {
@@ -200,7 +204,8 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
       const unknown = matters.filter((m) => !known.has(m));
       if (unknown.length) throw problem(400, `办事情形「${scenario.label}」没有事项：${unknown.join('、')}`);
     } else if (req.query.matters !== undefined) throw problem(400, 'matters 参数应为逗号分隔的事项编码');
-    sendJson(req, res, exampleApplication(compiled, scenario.id, matters), cacheControl(entry, pinned));
+    const policy = { parameters: ctx.runtime.policy.parameters, on: todayInChina() };
+    sendJson(req, res, exampleApplication(compiled, scenario.id, matters, policy), cacheControl(entry, pinned));
   });
 
   router.post('/regions/:region/bundles/:ref/applications/validate', (req, res) => {
@@ -209,9 +214,11 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     // an application has a few hundred values at most: a body with thousands is not one, and is refused before any work
     if (exceedsValues(req.body, MAX_VALUES)) throw problem(422, `申请内容过多（超过 ${MAX_VALUES} 项），不是有效的申请`);
     const receivedOn = todayInChina();
+    const policy = ctx.runtime.policy;
+    const derivation = { parameters: policy.parameters, on: receivedOn };
     // derived fields (a birth date from the ID number) are the runtime's to fill in, whatever was sent
     const normalized = normalizeApplication(entry.compiled, req.body);
-    const app = isObject(normalized) ? withDerived(entry.compiled, normalized) : normalized;
+    const app = isObject(normalized) ? withDerived(entry.compiled, normalized, derivation) : normalized;
     const validate = entry.validate();
     // the schema's findings, and an employee listed twice (beyond what a schema can say)
     const all = [
@@ -235,9 +242,8 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
       throw problem(422, `申请有 ${all.length} 处需要修改`, extra);
     }
     const valid = app as PlannedApplication;
-    const calendar = ctx.runtime.calendar.prepared;
     // 受理条件 and 智能审核: a broken 不予受理 rule refuses the application, a 提示 rule goes to the clerk
-    const broken = brokenRules(entry.compiled.rules, { ...valid, applicationDate: receivedOn }, calendar);
+    const broken = brokenRules(entry.compiled.rules, { ...valid, applicationDate: receivedOn }, policy);
     const refused = broken.filter((r) => r.severity === 'reject');
     if (refused.length) {
       ctx.metrics.validated('refused');
@@ -253,7 +259,10 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     const warnings = broken.map((r) => ({ rule: r.id, message: r.message, paths: r.paths }));
     let body: Buffer;
     try {
-      body = planResponseJson(entry.compiled, valid, receivedOn, calendar, { derived: derivedValues(entry.compiled, valid), warnings });
+      body = planResponseJson(entry.compiled, valid, receivedOn, policy.calendar, {
+        derived: derivedValues(entry.compiled, valid, derivation),
+        warnings,
+      });
     } catch (error) {
       if (error instanceof CalendarGapError) throw problem(503, error.message);
       throw error;

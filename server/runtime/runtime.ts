@@ -1,17 +1,22 @@
 /**
  * What the public runtime serves, held in memory: every version's lifecycle, every
  * (version, region) artifact with its JSON text, ETags and a lazily compiled AJV validator
- * reused for every request, and the published working-day calendar. Only published and
- * pinned things are here; drafts never are.
+ * reused for every request, and the published policy — the working-day calendar and the
+ * 政策参数. Only published and pinned things are here; drafts never are.
  */
 import type { ValidateFunction } from 'ajv';
 import {
   createAjv,
   fieldTitles,
+  POLICY_KINDS,
   prepareCalendar,
+  prepareParameters,
   servedVersions,
   type CompiledBundle,
+  type Policy,
+  type PolicyParameters,
   type PreparedCalendar,
+  type PreparedParameters,
   type WorkCalendar,
 } from '../../schemas/index.ts';
 import { Representation } from '../http/cache.ts';
@@ -34,7 +39,7 @@ export class RuntimeEntry {
   readonly version: BundleVersion;
   readonly variantStatus: Artifact['variantStatus'];
   private validator: ValidateFunction | undefined;
-  private guide: { release: number; page: Representation } | undefined;
+  private guide: { key: string; page: Representation } | undefined;
   private readonly ajv: ReturnType<typeof createAjv>;
   /** Where the validator comes from: the stored precompiled code, or a compile (then written back). */
   private readonly validators: ValidatorSource;
@@ -99,11 +104,15 @@ export class RuntimeEntry {
     return this.validator;
   }
 
-  /** The printable guide page, under the calendar applicants are planned with (it names the provisional years). */
-  guideHtml(calendar: PublishedCalendar): Representation {
-    if (this.guide?.release !== calendar.release) {
-      const html = renderGuide(this.compiled, this.version.state, calendar.body.provisional ?? []);
-      this.guide = { release: calendar.release, page: new Representation(html, 'text/html; charset=utf-8') };
+  /**
+   * The printable guide page under the published policy: the calendar names the provisional years, the 政策参数
+   * are shown as in force on `today` (rendered again when either is published, and each day).
+   */
+  guideHtml(calendar: PublishedCalendar, parameters: PublishedParameters, today: string): Representation {
+    const key = `${calendar.release}|${parameters.release}|${today}`;
+    if (this.guide?.key !== key) {
+      const policy = { provisional: calendar.body.provisional ?? [], parameters: parameters.body, today };
+      this.guide = { key, page: new Representation(renderGuide(this.compiled, this.version.state, policy), 'text/html; charset=utf-8') };
     }
     return this.guide.page;
   }
@@ -117,6 +126,18 @@ export interface PublishedCalendar {
   json: Representation;
 }
 
+/** The published 政策参数, prepared for rules. */
+export interface PublishedParameters {
+  release: number;
+  body: PolicyParameters;
+  prepared: PreparedParameters;
+  json: Representation;
+}
+
+/** What `GET /api/calendar` and `GET /api/parameters` serve: the release, when, and the document under its kind. */
+const releaseJson = (release: number, publishedAt: string | null, kind: 'calendar' | 'parameters', body: unknown) =>
+  new Representation(JSON.stringify({ release, publishedAt, [kind]: body }), JSON_TYPE);
+
 const key = (region: string, id: string, version: number) => `${region}|${id}|${version}`;
 
 /** How entries get their validators: the signing key, and what to do when one is loaded or compiled. */
@@ -128,13 +149,15 @@ export interface ValidatorSource {
   compiled?(entry: RuntimeEntry, stored: StoredValidator): void;
 }
 
-/** Every servable artifact in memory, with the versions' lifecycle and the published calendar. */
+/** Every servable artifact in memory, with the versions' lifecycle and the published policy. */
 export class Runtime {
   private readonly versions = new Map<string, BundleVersion[]>();
   private readonly entries = new Map<string, RuntimeEntry>();
   private readonly ajv = createAjv();
   private readonly store: Store;
   private published: PublishedCalendar | null = null;
+  private publishedParameters: PublishedParameters | null = null;
+  private currentPolicy: Policy | null = null;
   private readonly validators: ValidatorSource;
 
   constructor(store: Store, validators: Omit<ValidatorSource, 'compiled'> = {}) {
@@ -161,13 +184,13 @@ export class Runtime {
     if (this.validators.key) setImmediate(next);
   }
 
-  /** Loads versions, artifacts and the published calendar from the store. */
+  /** Loads versions, artifacts and the published policy from the store. */
   async load(): Promise<void> {
     this.versions.clear();
     this.entries.clear();
     for (const v of await this.store.listVersions()) this.rememberVersion(v);
     for (const a of await this.store.listArtifacts()) this.remember(a);
-    this.setCalendar(await this.store.latestRelease('calendar', 'calendar'));
+    await this.reloadPolicy();
   }
 
   /** The calendar applicants are planned with: the latest published release (weekdays only when none is). */
@@ -179,21 +202,40 @@ export class Runtime {
     release: 0,
     body: { years: [], holidays: [], workdays: [] },
     prepared: prepareCalendar(undefined),
-    json: new Representation(
-      JSON.stringify({ release: 0, publishedAt: null, calendar: { years: [], holidays: [], workdays: [] } }),
-      JSON_TYPE,
-    ),
+    json: releaseJson(0, null, 'calendar', { years: [], holidays: [], workdays: [] }),
   };
 
-  /** Serves a newly published calendar release: every live version plans with it from now on. */
-  setCalendar(release: Release | null): void {
+  /** The 政策参数 rules read: the latest published release (none: no parameter has a value, and rules naming one refuse). */
+  get parameters(): PublishedParameters {
+    return this.publishedParameters ?? Runtime.noParameters;
+  }
+
+  private static readonly noParameters: PublishedParameters = {
+    release: 0,
+    body: { parameters: [] },
+    prepared: prepareParameters(undefined),
+    json: releaseJson(0, null, 'parameters', { parameters: [] }),
+  };
+
+  /** The policy applications are judged under today: the published calendar and parameters. */
+  get policy(): Policy {
+    this.currentPolicy ??= { calendar: this.calendar.prepared, parameters: this.parameters.prepared };
+    return this.currentPolicy;
+  }
+
+  /** Serves a newly published release of the policy (calendar or parameters): every live version uses it from now on. */
+  setPolicy(release: Release | null): void {
     if (!release) return;
-    const body = release.body as WorkCalendar;
-    const json = new Representation(
-      JSON.stringify({ release: release.release, publishedAt: release.publishedAt, calendar: body }),
-      JSON_TYPE,
-    );
-    this.published = { release: release.release, body, prepared: prepareCalendar(body), json };
+    const { release: number, publishedAt } = release;
+    if (release.kind === 'calendar') {
+      const body = release.body as WorkCalendar;
+      this.published = { release: number, body, prepared: prepareCalendar(body), json: releaseJson(number, publishedAt, 'calendar', body) };
+    } else if (release.kind === 'parameters') {
+      const body = release.body as PolicyParameters;
+      const prepared = prepareParameters(body);
+      this.publishedParameters = { release: number, body, prepared, json: releaseJson(number, publishedAt, 'parameters', body) };
+    }
+    this.currentPolicy = null;
   }
 
   private rememberVersion(v: BundleVersion): void {
@@ -242,9 +284,9 @@ export class Runtime {
     else this.versions.delete(bundleId);
   }
 
-  /** Reads the published calendar again (another instance published it). */
-  async reloadCalendar(): Promise<void> {
-    this.setCalendar(await this.store.latestRelease('calendar', 'calendar'));
+  /** Reads the published policy again (at start, or another instance published part of it). */
+  async reloadPolicy(): Promise<void> {
+    for (const kind of POLICY_KINDS) this.setPolicy(await this.store.latestRelease(kind, kind));
   }
 
   /** Versions of one bundle, oldest first. */
@@ -281,6 +323,11 @@ export class Runtime {
   /** The artifact of one version in one region, whatever its state. */
   artifact(region: string, bundleId: string, version: number): RuntimeEntry | undefined {
     return this.entries.get(key(region, bundleId, version));
+  }
+
+  /** Every artifact of a version the public can reach (published, or on trial somewhere). */
+  liveEntries(): RuntimeEntry[] {
+    return [...this.entries.values()].filter((e) => e.version.state === 'published' || e.version.state === 'trial');
   }
 
   /** Every bundle in effect in a region. */

@@ -4,7 +4,7 @@
  * as version 1 with its artifacts for all regions, and the admin account (password from
  * ADMIN_PASSWORD, else generated and returned so it is printed once). A failure writes nothing.
  */
-import { assembleDefinitions, hasErrors, isReleased, pinsOf, PROVINCE, type Bundle } from '../../schemas/index.ts';
+import { assembleDefinitions, hasErrors, isReleased, pinsOf, POLICY_KINDS, PROVINCE, type Bundle } from '../../schemas/index.ts';
 import { passwordProblems } from '../auth/password-policy.ts';
 import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { BUNDLES_DIR, shippedDocuments } from '../catalog/shipped.ts';
@@ -44,4 +44,30 @@ export async function seedIfEmpty(
   const releases = documents.filter((d) => isReleased(d.kind, d.region)).map((d) => ({ kind: d.kind, id: d.id }));
   await store.seed({ documents, releases, versions, admin }, SYSTEM);
   return adminPassword ? { seeded: true } : { seeded: true, generatedPassword: password };
+}
+
+/**
+ * A store seeded before a kind of the policy existed (the 政策参数 came after the calendar) gets
+ * the shipped document as its first revision and first release, so rules that name a parameter
+ * are judged at once. Instances starting together write it once: the write expects no document,
+ * and a revision already released is not released again. Returns the kinds it added.
+ */
+export async function addMissingPolicy(store: Store, bundlesDir = BUNDLES_DIR): Promise<string[]> {
+  const added: string[] = [];
+  for (const kind of POLICY_KINDS) {
+    if (await store.getDocument(kind, kind)) continue;
+    const shipped = shippedDocuments(bundlesDir).find((d) => d.kind === kind);
+    if (!shipped) continue;
+    const put = await store.putDocument({
+      kind,
+      id: kind,
+      body: shipped.body,
+      region: null,
+      expectedRev: null,
+      actor: SYSTEM,
+      action: 'create',
+    });
+    if (put.ok && (await store.releaseDocument({ kind, id: kind, actor: SYSTEM }))) added.push(kind);
+  }
+  return added;
 }

@@ -17,7 +17,7 @@ import { PgStore } from '../store/pg-store.ts';
 import { SqliteStore } from '../store/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { causeOf, prepareDataDir, StartupError } from './data-dir.ts';
-import { seedIfEmpty } from './seed.ts';
+import { addMissingPolicy, seedIfEmpty } from './seed.ts';
 import { startSync } from './sync.ts';
 
 export { StartupError };
@@ -81,6 +81,12 @@ export async function startUp(config: Config, logger: Logger, options: StoreOpti
     const full = /full/i.test(String((error as Error).message));
     const cause = full ? `数据目录 ${config.dataDir} 所在磁盘空间不足` : causeOf(error);
     throw new StartupError(`首次导入失败：${cause}；未写入任何内容，解决后重新启动即可`);
+  }
+  try {
+    for (const kind of await addMissingPolicy(store)) logger.info('shipped policy document added', { kind });
+  } catch (error) {
+    await store.close();
+    throw new StartupError(`补充随产品提供的政策文档失败：${causeOf(error)}；未写入任何内容，解决后重新启动即可`);
   }
   const metrics = new Metrics();
   // precompiled validators are signed: with VALIDATOR_KEY, or the embedded store's own key

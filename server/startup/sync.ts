@@ -1,6 +1,6 @@
 /**
  * Several instances on one database: what another instance publishes (a bundle version, a
- * city's artifacts, the calendar) reaches this one's runtime — at once by the store's
+ * city's artifacts, the calendar or the 政策参数) reaches this one's runtime — at once by the store's
  * notifications, and, should one be missed (a dropped connection), by comparing the store's
  * fingerprints every `intervalMs`. Changes are applied one at a time, in order. (The studio's
  * drafts check the store's documents fingerprint on every read: see drafts.ts.)
@@ -22,7 +22,7 @@ export async function startSync(
   };
   const apply = async (change: StoreChange) => {
     if (change.kind === 'bundle') await runtime.refreshBundle(change.bundleId);
-    else await runtime.reloadCalendar();
+    else await runtime.reloadPolicy();
   };
   let last: ChangeStamps | null = await store.changeStamps();
   if (last === null) return async () => undefined; // one process: nothing to keep in step with
@@ -30,7 +30,7 @@ export async function startSync(
     const now = (await store.changeStamps())!;
     const ids = new Set([...last!.bundles.keys(), ...now.bundles.keys()]);
     for (const id of ids) if (last!.bundles.get(id) !== now.bundles.get(id)) await runtime.refreshBundle(id);
-    if (last!.calendar !== now.calendar) await runtime.reloadCalendar();
+    if (last!.policy !== now.policy) await runtime.reloadPolicy();
     last = now;
   };
   const stopWatching = await store.watch((change) => void run(() => apply(change)));

@@ -120,4 +120,22 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ALTER TABLE artifacts ADD COLUMN validator_mac TEXT;
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- the 政策参数 are released like the calendar: the kinds a release may have are checked anew
+      CREATE TABLE releases_next (
+        kind TEXT NOT NULL CHECK (kind IN (${sqlList(DOCUMENT_KINDS)})), id TEXT NOT NULL, release INTEGER NOT NULL,
+        rev INTEGER NOT NULL, published_at TEXT NOT NULL, published_by TEXT NOT NULL,
+        PRIMARY KEY (kind, id, release),
+        FOREIGN KEY (kind, id, rev) REFERENCES documents (kind, id, rev)
+      ) STRICT;
+      INSERT INTO releases_next (kind, id, release, rev, published_at, published_by)
+      SELECT kind, id, release, rev, published_at, published_by FROM releases;
+      DROP TABLE releases;
+      ALTER TABLE releases_next RENAME TO releases;
+      CREATE TRIGGER releases_immutable BEFORE UPDATE ON releases
+      BEGIN SELECT RAISE(ABORT, 'releases are immutable'); END;
+    `,
+  },
 ];

@@ -91,4 +91,12 @@ export const PG_MIGRATIONS: { version: number; sql: string }[] = [
       ALTER TABLE artifacts ADD COLUMN validator TEXT, ADD COLUMN validator_mac TEXT;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- the 政策参数 are released like the calendar: the kinds a release may have are checked anew
+      ALTER TABLE releases DROP CONSTRAINT releases_kind_check;
+      ALTER TABLE releases ADD CONSTRAINT releases_kind_check CHECK (kind IN (${sqlList(DOCUMENT_KINDS)}));
+    `,
+  },
 ];

@@ -6,7 +6,7 @@
  * instance. Rows are mapped by rows.ts, as SQLite's are.
  */
 import pg from 'pg';
-import { documentRef, type PinnedRevision, type ReleaseView } from '../../schemas/index.ts';
+import { documentRef, POLICY_KINDS, type PinnedRevision, type ReleaseView } from '../../schemas/index.ts';
 import { PgAccounts } from './pg-accounts.ts';
 import { CHANGES_CHANNEL, now, one, rows, type Db } from './pg-base.ts';
 import { artifact, auditEntry, head, release, storedDocument, storedRelease, version } from './rows.ts';
@@ -141,7 +141,7 @@ export class PgStore extends PgAccounts implements Store {
       now(),
       actor.username,
     ]);
-    if (kind === 'calendar') await this.notify(c, { kind: 'calendar' });
+    if ((POLICY_KINDS as readonly string[]).includes(kind)) await this.notify(c, { kind: 'policy' });
     await this.audit(c, actor, 'release', `${kind}:${id}@${current.rev}`, last ? { release: Number(last.release) } : undefined, {
       release: number,
       rev: current.rev,
@@ -434,8 +434,12 @@ export class PgStore extends PgAccounts implements Store {
          USING (bundle_id, version)
        GROUP BY v.bundle_id`,
     );
-    const calendar = await one(this.pool, "SELECT coalesce(max(release), 0) AS n FROM releases WHERE kind = 'calendar'");
-    return { bundles: new Map(bundles.map((r) => [String(r.bundle_id), String(r.stamp)])), calendar: String(calendar!.n) };
+    const policy = await one(
+      this.pool,
+      "SELECT coalesce(string_agg(kind || ':' || release, ',' ORDER BY kind), '') AS s FROM (SELECT kind, max(release) AS release FROM releases WHERE kind = ANY($1) GROUP BY kind) p",
+      [[...POLICY_KINDS]],
+    );
+    return { bundles: new Map(bundles.map((r) => [String(r.bundle_id), String(r.stamp)])), policy: String(policy!.s) };
   }
 
   async documentsStamp(): Promise<string> {

@@ -30,7 +30,7 @@ export interface BundleVersion extends VersionView {
   pins: Pins;
 }
 
-/** A release of a document with a lifecycle of its own (the calendar), with the revision's body. */
+/** A release of a document with a lifecycle of its own (the calendar, the 政策参数, a city's), with the revision's body. */
 export interface Release extends ReleaseView {
   body: unknown;
 }
@@ -123,16 +123,16 @@ export interface Seed {
   admin: NewUser;
 }
 
-/** What another instance published: a bundle's versions or artifacts, or the calendar. */
-export type StoreChange = { kind: 'bundle'; bundleId: string } | { kind: 'calendar' };
+/** What another instance published: a bundle's versions or artifacts, or the policy (the calendar or the 政策参数). */
+export type StoreChange = { kind: 'bundle'; bundleId: string } | { kind: 'policy' };
 
 /**
  * Fingerprints of what the runtime serves, to notice changes a notification did not bring:
- * per bundle (its versions' states and its artifacts' etags) and the calendar's latest release.
+ * per bundle (its versions' states and its artifacts' etags) and the policy's latest releases.
  */
 export interface ChangeStamps {
   bundles: Map<string, string>;
-  calendar: string;
+  policy: string;
 }
 
 /** The storage every part of the server goes through. */

@@ -15,6 +15,7 @@ import {
   documentTitle,
   DOCUMENT_LABELS,
   matterOwnProblems,
+  parameterProblems,
   validateDocument,
   variantFor,
   versionInEffect,
@@ -22,6 +23,7 @@ import {
   type DefinitionsView,
   type DocumentKind,
   type Matter,
+  type PolicyParameters,
   type RevisionView,
   type User,
   type Variant,
@@ -46,6 +48,7 @@ function validated(kind: DocumentKind, body: unknown): void {
   const problems = validateDocument(kind, body, kind);
   // what a matter gets wrong on its own (承诺 ≤ 法定) is refused as it is typed, not first at a bundle's compile
   if (!problems.length && kind === 'matter') problems.push(...matterOwnProblems(body as Matter));
+  if (!problems.length && kind === 'parameters') problems.push(...parameterProblems(body as PolicyParameters));
   if (problems.length) {
     const more = problems.length > 1 ? `（共 ${problems.length} 处）` : '';
     throw problem(422, `${DOCUMENT_LABELS[kind]}未保存：${problems[0]!.message}${more}`, {

@@ -1,7 +1,8 @@
 /**
  * Releases of documents with a lifecycle of their own. Officials edit a draft like any
  * document, then publish it here, and the runtime takes the release at once:
- * - the working-day calendar (administrators): every live bundle version plans with it;
+ * - the working-day calendar and the 政策参数 (administrators): every live bundle version
+ *   plans and judges with them at once (a parameter a live rule names cannot be taken away);
  * - a city's variant (that city's editors, or administrators): guardrails are checked again
  *   on the province's current base, then the city's artifacts are compiled anew;
  * - a city's own matter (likewise): the city's artifacts that use it are compiled anew.
@@ -12,7 +13,12 @@ import {
   DOCUMENT_LABELS,
   documentRef,
   isReleased,
+  logicParameters,
+  parameterProblems,
+  POLICY_KINDS,
   validateDocument,
+  type DocumentKind,
+  type PolicyParameters,
   type Matter,
   type ReleaseView,
   type Variant,
@@ -27,6 +33,7 @@ import { mayReadDocument, writeRefusal } from './permissions.ts';
 import { variantProblems } from './variant-routes.ts';
 
 const view = ({ body: _body, ...release }: Release): ReleaseView => release;
+const isPolicyKind = (kind: DocumentKind) => (POLICY_KINDS as readonly string[]).includes(kind);
 
 /** Release routes, mounted at /api/studio. */
 export function releaseRoutes(ctx: AppContext): Router {
@@ -48,12 +55,11 @@ export function releaseRoutes(ctx: AppContext): Router {
   /** Who may publish: administrators, and a city's editors their own city's variants and matters. */
   const mayPublish = (req: Request, draft: StoredDocument) => {
     const user = req.auth!.user;
-    const refusal =
-      draft.kind === 'calendar'
-        ? user.role === 'admin'
-          ? null
-          : '只有省级管理员可以发布工作日历'
-        : writeRefusal(user, draft.kind, draft.region, draft.region);
+    const refusal = isPolicyKind(draft.kind)
+      ? user.role === 'admin'
+        ? null
+        : `只有省级管理员可以发布${DOCUMENT_LABELS[draft.kind]}`
+      : writeRefusal(user, draft.kind, draft.region, draft.region);
     if (refusal) throw problem(403, refusal);
   };
 
@@ -76,9 +82,41 @@ export function releaseRoutes(ctx: AppContext): Router {
       );
   };
 
+  /** Parameters are released only with every parameter a live rule names, and nothing wrong beyond their schema. */
+  const parametersComplete = (draft: StoredDocument) => {
+    if (draft.kind !== 'parameters') return;
+    const body = draft.body as PolicyParameters;
+    const problems = parameterProblems(body);
+    if (problems.length)
+      throw problem(422, `政策参数有误，不能发布：${problems[0]!.message}`, {
+        errors: problems.map((p) => ({ path: p.path, message: p.message })),
+      });
+    const names = new Set(body.parameters.map((p) => p.name));
+    const missing = ctx.runtime.liveEntries().flatMap((e) =>
+      e.compiled.rules.flatMap((r) =>
+        logicParameters(r.logic)
+          .filter((n) => !names.has(n))
+          .map((n) => ({ n, e, r })),
+      ),
+    );
+    if (missing.length) {
+      const { n, e, r } = missing[0]!;
+      throw problem(
+        409,
+        `在用的一件事「${e.compiled.name}」的规则「${r.message}」引用了政策参数「${n}」，不能删除；请先修改并发布该一件事`,
+        {
+          errors: [...new Set(missing.map((m) => m.n))].map((name) => ({
+            path: '/parameters',
+            message: `缺少在用规则引用的参数「${name}」`,
+          })),
+        },
+      );
+    }
+  };
+
   /** What the release changes for the public. */
   const apply = async (release: Release) => {
-    if (release.kind === 'calendar') return ctx.runtime.setCalendar(release);
+    if (isPolicyKind(release.kind)) return ctx.runtime.setPolicy(release);
     if (release.kind === 'variant') {
       const variant = release.body as Variant;
       return refreshCity(ctx, variant.region, [variant.bundle]);
@@ -104,6 +142,7 @@ export function releaseRoutes(ctx: AppContext): Router {
         errors: problems.map((p) => ({ path: p.path, message: p.message })),
       });
     await withinGuardrails(req, draft);
+    parametersComplete(draft);
     const release = await ctx.store.releaseDocument({ kind: draft.kind, id: draft.id, actor: req.auth!.user });
     if (!release) throw problem(409, `${DOCUMENT_LABELS[draft.kind]}自上次发布以来没有修改，无需再次发布`);
     await apply(release);

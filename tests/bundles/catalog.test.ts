@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisText, caseOutcome, compileBundle, exampleApplication, paperOriginal } from '../../schemas/index.ts';
+import { basisText, caseOutcome, compileBundle, exampleApplication, paperOriginal, policyOf } from '../../schemas/index.ts';
 import { loadDefinitions, loadRegions } from '../../server/catalog/shipped.ts';
 
 const defs = loadDefinitions();
@@ -155,9 +155,9 @@ describe('the Jiangsu catalog', () => {
     const matters = ['JSRS-JY-0101', 'JSRS-SY-0101'];
     const application = exampleApplication(compiled, scenario, matters) as { bank: Record<string, unknown> };
     expect(application.bank).toEqual({ payTo: 'card' });
-    expect(caseOutcome(compiled, application, '2026-12-01')).toMatchObject({ accepted: true });
+    expect(caseOutcome(compiled, application, '2026-12-01', policyOf(defs))).toMatchObject({ accepted: true });
     const other = { ...application, bank: { payTo: 'other' } };
-    expect(caseOutcome(compiled, other, '2026-12-01').errors).toEqual(
+    expect(caseOutcome(compiled, other, '2026-12-01', policyOf(defs)).errors).toEqual(
       expect.arrayContaining(['/bank/name', '/bank/accountNumber']),
     );
   });

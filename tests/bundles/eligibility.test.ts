@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseOutcome, compileBundle, domainOps, exampleApplication, withValue, type CaseOutcome } from '../../schemas/index.ts';
+import { caseOutcome, compileBundle, domainOps, exampleApplication, policyOf, withValue, type CaseOutcome } from '../../schemas/index.ts';
 import { loadDefinitions } from '../../server/catalog/shipped.ts';
 
 /**
@@ -7,12 +7,13 @@ import { loadDefinitions } from '../../server/catalog/shipped.ts';
  * the shipped catalog, an applicant just inside and one just outside the line. A refusal names the rule.
  */
 const defs = loadDefinitions();
+const policy = policyOf(defs);
 
 function decide(bundle: string, scenario: string, matters: string[], values: Record<string, unknown>, receivedOn = '2026-03-02'): CaseOutcome {
   const compiled = compileBundle(defs, bundle, '320000');
-  let app = exampleApplication(compiled, scenario, matters);
+  let app = exampleApplication(compiled, scenario, matters, { parameters: policy.parameters, on: receivedOn });
   for (const [path, value] of Object.entries(values)) app = withValue(app, path, value);
-  return caseOutcome(compiled, app, receivedOn);
+  return caseOutcome(compiled, app, receivedOn, policy);
 }
 const refusedBy = (o: CaseOutcome) => (o.accepted ? [] : (o.refusedBy ?? o.errors ?? ['?']));
 
@@ -124,7 +125,7 @@ describe('退休·企业职工: 原法定退休年龄 asked of women only, 弹�
     // born 1966-08-15: 60 years and 5 months, 2027-01-15; three years later 2030-01-15
     const late = (date: string) =>
       decide('retirement', 'enterprise-staff', ['JSRS-YL-0101'], { 'answers.specialJob': false, 'person.idNumber': '320102196608151238', 'retire.retireDate': date });
-    expect(domainOps.retirementDate('1966-08-15', '1', undefined)).toBe('2027-01-15');
+    expect(domainOps.retirementDate('1966-08-15', '1', undefined, policy.parameters, '2026-03-02')).toBe('2027-01-15');
     expect(late('2030-01-15').accepted).toBe(true);
     expect(refusedBy(late('2030-01-16'))).toContain('JSRS-YL-0101/notAfterLatest');
   });

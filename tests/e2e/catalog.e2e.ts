@@ -15,7 +15,9 @@ import type {
   Dictionary,
   MaterialsDictionary,
   Matter,
+  PolicyParameters,
   PublishedCalendarView,
+  PublishedParametersView,
   RevisionView,
   WorkCalendar,
 } from '../../schemas/index.ts';
@@ -418,6 +420,71 @@ describe('dictionaries and the calendar', () => {
     const published = (await (await fetch(`${product.url}/api/calendar`)).json()) as PublishedCalendarView;
     expect(published.calendar.holidays).toContain('2027-02-12');
     expect(published.calendar.provisional ?? []).not.toContain(2027);
+  });
+
+  it('adds a dated step to a 政策参数 after seeing the cases it would change, and publishes it to switch on its date', async () => {
+    await page.click('nav >> text=数据字典');
+    await page.click('#tab-parameters');
+    await typeInto('[data-test=parameter-search]', '失业保险金的最低');
+    await page.click('[data-test=parameter-table] >> text=领取失业保险金的最低累计缴费时间');
+    await page.waitForSelector('[data-test=parameter-dialog]');
+    await page.click('[data-test=parameter-add-value]');
+    const typeDate = async (row: number, date: string) => {
+      const input = page.getByLabel(`第 ${row + 1} 行施行日期`);
+      await input.fill(date);
+      await input.press('Enter');
+    };
+    // two values from one day: said at the row, and nothing is saved
+    await typeDate(1, '1999-01-22');
+    await typeInto('[data-test=parameter-value-1]', '13');
+    await typeInto('[data-test=parameter-source-1]', '《江苏省失业保险规定》第十条');
+    await page.waitForSelector('[data-test=parameter-row-problem] >> text=同一天只能有一个取值');
+    await page.click('[data-test=save-parameter]', { force: true });
+    await page.waitForSelector('[data-test=parameter-dialog]');
+    // from a day already past, the shipped cases received in 2026 would be refused: the impact says so before saving
+    await typeDate(1, '2026-01-01');
+    await page.waitForSelector('[data-test=parameter-row-problem]', { state: 'detached' });
+    await page.click('[data-test=save-parameter]');
+    await page.waitForSelector('[data-test=impact-dialog] [data-test=impact-case] >> text=由受理变为不予受理');
+    await page.click('[data-test=impact-dialog] >> text=取消');
+    expect((await readDocument<PolicyParameters>(product, 'parameters', 'parameters')).rev).toBe(1);
+    // from 2031 it reaches no recorded case: saved at once
+    await page.click('[data-test=parameter-table] >> text=领取失业保险金的最低累计缴费时间');
+    await page.click('[data-test=parameter-add-value]');
+    await typeDate(1, '2031-01-01');
+    await typeInto('[data-test=parameter-value-1]', '13');
+    await typeInto('[data-test=parameter-source-1]', '《江苏省失业保险规定》第十条');
+    await page.click('[data-test=save-parameter]');
+    await page.waitForSelector('text=已保存');
+    const saved = (await readDocument<PolicyParameters>(product, 'parameters', 'parameters')).body;
+    expect(saved.parameters.find((p) => p.name === 'unemployment.minContributionMonths')!.values).toEqual([
+      { from: '1999-01-22', value: 12, source: '《失业保险条例》（国务院令第258号）第十四条第（一）项' },
+      { from: '2031-01-01', value: 13, source: '《江苏省失业保险规定》第十条' },
+    ]);
+    // the table shows the step to come, after a reload too
+    await page.reload();
+    await page.click('#tab-parameters');
+    await page.waitForSelector('[data-test=parameter-table] >> text=2031-01-01 起 13 月');
+    await studio.shotWidths('65-parameters');
+    await page.click('[data-test=publish-parameters]');
+    await page.click('.el-message-box__btns >> text=发布');
+    await page.waitForSelector('[data-test=parameters-release-state] >> text=/^已发布第 2 次$/');
+    const published = (await (await fetch(`${product.url}/api/parameters`)).json()) as PublishedParametersView;
+    expect(published.release).toBe(2);
+    expect(published.parameters.parameters.find((p) => p.name === 'unemployment.minContributionMonths')!.values).toHaveLength(2);
+    // today 12 months still qualify: the step switches on by itself on its date
+    const base = `${product.url}/api/regions/320000/bundles/unemployment`;
+    const example = (await (await fetch(`${base}/example?matters=JSRS-JY-0101,JSRS-SY-0101`)).json()) as Record<
+      string,
+      Record<string, unknown>
+    >;
+    example.employment!.contributionMonths = 12;
+    const judged = await fetch(`${base}/applications/validate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(example),
+    });
+    expect(judged.status).toBe(200);
   });
 });
 

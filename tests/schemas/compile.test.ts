@@ -256,6 +256,13 @@ const cases: [DiagnosticCode, () => Definitions, string, string?][] = [
     '/rules/0/logic',
   ],
   [
+    'rule.unknown-parameter',
+    () =>
+      definitions([A, B], [ok({ rules: [rule({ logic: { '>=': [{ var: 'applicationDate' }, { param: 'pension.noSuchFigure' }] } })] })]),
+    'bundle:test-bundle',
+    '/rules/0/logic',
+  ],
+  [
     'rule.case-fails',
     () => definitions([A, B], [ok({ rules: [rule({ cases: [{ label: '总是通过', values: {}, passes: false }] })] })]),
     'bundle:test-bundle',
@@ -372,6 +379,7 @@ const LOCATIONS: Record<DiagnosticCode, DiagnosticLoc | undefined> = {
   'group.invalid': { scenario: 'main' },
   'rule.invalid': { rule: 'r' },
   'rule.unknown-field': { rule: 'r' },
+  'rule.unknown-parameter': { rule: 'r' },
   'rule.case-fails': { rule: 'r' },
   'rule.no-basis': { rule: 'r' },
   'rule.one-sided-cases': { rule: 'r' },

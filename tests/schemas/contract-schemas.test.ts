@@ -85,6 +85,7 @@ const LITERAL_ONLY = new Set([
 /** Definitions whose TypeScript type has another name. */
 const RENAMED: Record<string, string> = {
   PublishedCalendar: 'PublishedCalendarView',
+  PublishedParameters: 'PublishedParametersView',
   Problem: 'Problem',
   GuideScenario: '',
   GuideMatter: '',

@@ -31,8 +31,9 @@ describe('documents', () => {
     expect(isDocumentKind('variant')).toBe(true);
     expect(isDocumentKind('regions')).toBe(false);
     expect(isDocumentKind('__proto__')).toBe(false);
-    expect([...RELEASED_KINDS]).toEqual(['calendar', 'variant', 'matter']);
+    expect([...RELEASED_KINDS]).toEqual(['calendar', 'parameters', 'variant', 'matter']);
     expect(isReleased('calendar', null)).toBe(true);
+    expect(isReleased('parameters', null)).toBe(true);
     expect(isReleased('variant', '320500')).toBe(true);
     expect(isReleased('matter', '320500')).toBe(true);
     expect(isReleased('matter', null)).toBe(false);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deadline, prepareCalendar, withIdCheck } from '../../schemas/index.ts';
+import { deadline, prepareCalendar, prepareParameters, withIdCheck } from '../../schemas/index.ts';
 import {
   addMonths,
   age,
@@ -13,9 +13,14 @@ import {
   monthsBetween,
   retirementAge,
   retirementDate,
+  unemploymentBenefitMonths,
   workingDaysBetween,
 } from '../../schemas/domain-ops.ts';
 import { loadDefinitions } from '../../server/catalog/shipped.ts';
+
+/** The shipped 政策参数, read as in force on ON unless a test says otherwise. */
+const P = prepareParameters(loadDefinitions().parameters);
+const ON = '2026-12-01';
 
 describe('domain operations', () => {
   it('reads birth date, gender and region from an ID number, and nothing from a bad one', () => {
@@ -63,20 +68,20 @@ describe('domain operations', () => {
     ['1984-10-10', '2', 'worker', 659, '2039-09-10'],
     ['1984-11-10', '2', 'worker', 660, '2039-11-10'],
   ])('born %s (gender %s, %s): statutory age %i months, on %s', (birth, gender, staff, months, date) => {
-    expect(retirementAge(birth, gender, staff)).toBe(months);
-    expect(retirementDate(birth, gender, staff)).toBe(date);
+    expect(retirementAge(birth, gender, staff, P, ON)).toBe(months);
+    expect(retirementDate(birth, gender, staff, P, ON)).toBe(date);
   });
 
   it('allows flexible retirement up to three years early, never before the old age', () => {
-    expect(earliestRetirementDate('1970-01-15', '1', undefined)).toBe('2030-01-15');
-    expect(earliestRetirementDate('1976-09-01', '1', undefined)).toBe('2036-09-01');
-    expect(earliestRetirementDate('1990-05-01', '2', undefined)).toBeNull();
+    expect(earliestRetirementDate('1970-01-15', '1', undefined, P, ON)).toBe('2030-01-15');
+    expect(earliestRetirementDate('1976-09-01', '1', undefined, P, ON)).toBe('2036-09-01');
+    expect(earliestRetirementDate('1990-05-01', '2', undefined, P, ON)).toBeNull();
   });
 
   it('allows flexible delay by agreement up to three years after the statutory date (办法第三条)', () => {
-    expect(latestRetirementDate('1970-01-15', '1', undefined)).toBe('2034-05-15');
-    expect(latestRetirementDate('1984-11-10', '2', 'worker')).toBe('2042-11-10');
-    expect(latestRetirementDate('1990-05-01', '2', undefined)).toBeNull();
+    expect(latestRetirementDate('1970-01-15', '1', undefined, P, ON)).toBe('2034-05-15');
+    expect(latestRetirementDate('1984-11-10', '2', 'worker', P, ON)).toBe('2042-11-10');
+    expect(latestRetirementDate('1990-05-01', '2', undefined, P, ON)).toBeNull();
   });
 
   it.each([
@@ -86,7 +91,34 @@ describe('domain operations', () => {
     ['2039-01-01', 240],
     ['2045-01-01', 240],
   ])('a monthly pension from %s needs %i months of contributions', (date, months) => {
-    expect(minContributionMonths(date)).toBe(months);
+    expect(minContributionMonths(date, P)).toBe(months);
+  });
+
+  it('reads the ages in force on the day: before the reform (2025-01-01) nobody retires later, nor flexibly', () => {
+    expect(retirementAge('1976-09-01', '1', undefined, P, '2024-12-31')).toBe(720);
+    expect(retirementAge('1976-09-01', '1', undefined, P, '2025-01-01')).toBe(756);
+    expect(retirementAge('1984-11-10', '2', 'worker', P, '2024-12-31')).toBe(600);
+    expect(earliestRetirementDate('1976-09-01', '1', undefined, P, '2024-12-31')).toBe('2036-09-01');
+    expect(latestRetirementDate('1976-09-01', '1', undefined, P, '2024-12-31')).toBe('2036-09-01');
+  });
+
+  it('has no value before a parameter’s first 施行日期, and none without parameters', () => {
+    expect(minContributionMonths('2011-06-30', P)).toBeNull();
+    expect(minContributionMonths('2011-07-01', P)).toBe(180);
+    expect(retirementAge('1976-09-01', '1', undefined, P, '1978-06-01')).toBeNull();
+    expect(retirementAge('1976-09-01', '1', undefined, prepareParameters(undefined), ON)).toBeNull();
+    expect(unemploymentBenefitMonths(60, prepareParameters(undefined), ON)).toBeNull();
+  });
+
+  it.each([
+    [11, null],
+    [12, 12],
+    [59, 12],
+    [60, 18],
+    [119, 18],
+    [120, 24],
+  ])('%i months of unemployment insurance give at most %s months of 失业保险金 (条例第十七条)', (months, benefit) => {
+    expect(unemploymentBenefitMonths(months, P, ON)).toBe(benefit);
   });
 
   it('adds months, keeping the day or the month’s last day', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseOutcome, compileBundle, outcomeChanges, prepareCalendar, type Definitions } from '../../schemas/index.ts';
+import { caseOutcome, compileBundle, outcomeChanges, policyOf, type Definitions } from '../../schemas/index.ts';
 import { loadDefinitions, loadRegions } from '../../server/catalog/shipped.ts';
 
 /** 用例: what each shipped bundle carries, and how a change to a shared matter shows in them. */
@@ -62,7 +62,7 @@ describe('golden cases', () => {
   it('decide as the runtime does: the form first, then the rules on the day received, then the plan', () => {
     const compiled = compileBundle(defs, 'unemployment', '320000');
     const kase = defs.bundles.find((b) => b.id === 'unemployment')!.cases!.find((c) => c.id === 'refused-contributed-one-year')!;
-    expect(caseOutcome(compiled, kase.application, kase.receivedOn)).toEqual({
+    expect(caseOutcome(compiled, kase.application, kase.receivedOn, policyOf(defs))).toEqual({
       accepted: false,
       refusedBy: ['JSRS-SY-0101/contributedOneYear'],
     });
@@ -74,8 +74,7 @@ describe('golden cases', () => {
       compiled,
       defs.bundles.find((b) => b.id === 'unemployment')!.cases![0]!.application,
       '2026-01-05',
-      undefined,
-      prepareCalendar(defs.calendar),
+      policyOf(defs),
     );
     const names = { matter: (c: string) => c, material: (m: string) => m, rule: (r: string) => r, path: (p: string) => p };
     expect(outcomeChanges(accepted, { accepted: false, refusedBy: ['r'] }, names)).toEqual(['由受理变为不予受理（「r」）']);

@@ -10,11 +10,17 @@ import {
   logicHolds,
   logicProblems,
   logicVars,
+  NO_POLICY,
+  policyOf,
   withIdCheck,
   withValue,
   type Rule,
 } from '../../schemas/index.ts';
+import { loadDefinitions } from '../../server/catalog/shipped.ts';
 import { bundle, definitions, matter } from '../support/fixtures.ts';
+
+/** The shipped calendar and 政策参数. */
+const policy = policyOf(loadDefinitions());
 
 const retirementAge: Rule = {
   id: 'reachedAge',
@@ -64,25 +70,51 @@ describe('rules', () => {
       matters: ['JSRS-YL-0101'],
       person: { idNumber: '11010519850615123X' },
       retire: { retireDate: '2026-12-01' },
+      applicationDate: '2026-11-02',
     };
     // an impossible ID number gives no birth date: the rule does not hold
-    expect(logicHolds(rule.logic, young)).toBe(false);
+    expect(logicHolds(rule.logic, young, policy)).toBe(false);
     const man1960 = withIdCheck('11010519600615123');
     expect(domainOps.idBirthDate(man1960)).toBe('1960-06-15');
-    expect(logicHolds(rule.logic, withValue(young, 'person.idNumber', man1960))).toBe(true);
-    expect(logicHolds(rule.logic, { ...young, matters: ['JSRS-SK-0101'] })).toBe(true);
-    expect(logicHolds(rule.logic, { ...young, scenario: 'resident' })).toBe(true);
-    expect(brokenRules([rule], young).map((r) => r.id)).toEqual(['JSRS-YL-0101/reachedAge']);
+    expect(logicHolds(rule.logic, withValue(young, 'person.idNumber', man1960), policy)).toBe(true);
+    // without the 政策参数 no retirement age is known: the rule cannot be judged, and does not hold
+    expect(logicHolds(rule.logic, withValue(young, 'person.idNumber', man1960), NO_POLICY)).toBe(false);
+    expect(logicHolds(rule.logic, { ...young, matters: ['JSRS-SK-0101'] }, policy)).toBe(true);
+    expect(logicHolds(rule.logic, { ...young, scenario: 'resident' }, policy)).toBe(true);
+    expect(brokenRules([rule], young, policy).map((r) => r.id)).toEqual(['JSRS-YL-0101/reachedAge']);
+  });
+
+  it('read a 政策参数 as in force on the application date, or on the day named; none refuses', () => {
+    const needs = { '>=': [{ var: 'months' }, { param: 'pension.minContributionMonths' }] };
+    expect(logicHolds(needs, { months: 180, applicationDate: '2029-12-31' }, policy)).toBe(true);
+    expect(logicHolds(needs, { months: 180, applicationDate: '2030-01-01' }, policy)).toBe(false);
+    expect(logicHolds(needs, { months: 186, applicationDate: '2030-01-01' }, policy)).toBe(true);
+    const onRetirement = { '>=': [{ var: 'months' }, { param: ['pension.minContributionMonths', { var: 'retireDate' }] }] };
+    expect(logicHolds(onRetirement, { months: 180, applicationDate: '2029-06-01', retireDate: '2031-03-01' }, policy)).toBe(false);
+    // a day before the first 施行日期, an unknown name, no parameters at all: `x >= null` would pass, the rule must not
+    expect(logicHolds(needs, { months: 999, applicationDate: '2011-06-30' }, policy)).toBe(false);
+    expect(logicHolds({ '>=': [1, { param: 'no.such' }] }, { applicationDate: '2026-01-01' }, policy)).toBe(false);
+    expect(logicHolds(needs, { months: 999, applicationDate: '2026-01-01' }, NO_POLICY)).toBe(false);
+    expect(logicProblems({ param: [{ var: 'x' }] })).toEqual(['政策参数应写明参数名称，如 {"param": "pension.minContributionMonths"}']);
   });
 
   it('evaluate as an independent JSON Logic implementation does', () => {
     const engine = new LogicEngine();
+    const values = loadDefinitions().parameters!.parameters.find((p) => p.name === 'pension.minContributionMonths')!.values;
+    /** The value in force on a day, as a front end reads `GET /api/parameters`; none throws (the rule does not hold). */
+    const inForce = (on: unknown) => {
+      const v = values.filter((x) => typeof on === 'string' && x.from <= on).sort((a, b) => b.from.localeCompare(a.from))[0];
+      if (!v) throw new Error('no value');
+      return v.value;
+    };
+    let applicationDate: unknown;
     for (const [name, fn] of Object.entries({
       idBirthDate: domainOps.idBirthDate,
       age: domainOps.age,
-      minContributionMonths: domainOps.minContributionMonths,
+      minContributionMonths: (date: unknown) => inForce(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null),
+      param: (_name: unknown, on?: unknown) => inForce(on === undefined ? applicationDate : on),
     }))
-      engine.addMethod(name, (args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...args));
+      engine.addMethod(name, (args: unknown[]) => (fn as (...a: unknown[]) => unknown)(...([] as unknown[]).concat(args)));
     // well-typed rules, as the builder writes them: numbers compared with numbers, strings tested for equality, truth values combined
     const exprs = fc.letrec((tie) => ({
       num: fc.oneof(
@@ -91,6 +123,8 @@ describe('rules', () => {
         fc.constant({ var: 'x.months' }),
         fc.constant({ age: [{ var: 'x.date' }, '2026-11-27'] }),
         fc.constant({ minContributionMonths: [{ var: 'x.date' }] }),
+        fc.constant({ param: 'pension.minContributionMonths' }),
+        fc.constant({ param: ['pension.minContributionMonths', { var: 'x.date' }] }),
         fc.tuple(fc.constantFrom('+', '-', '*', 'min', 'max'), tie('num'), tie('num')).map(([op, a, b]) => ({ [op]: [a, b] })),
       ),
       str: fc.oneof(
@@ -117,11 +151,20 @@ describe('rules', () => {
         flag: fc.boolean(),
         id: fc.constantFrom('11010519491231002X', 'bad'),
       }),
+      applicationDate: fc.constantFrom('2029-12-31', '2030-01-01', '2010-01-01'),
     });
+    const reference = (logic: unknown, d: { applicationDate: string }) => {
+      applicationDate = d.applicationDate;
+      try {
+        return Boolean(engine.run(logic, d));
+      } catch {
+        return false; // what cannot be judged does not hold
+      }
+    };
     fc.assert(
       fc.property(expr, data, (e, d) => {
         const logic = { '!!': [e] };
-        expect(logicHolds(logic, d), JSON.stringify(logic)).toBe(Boolean(engine.run(logic, d)));
+        expect(logicHolds(logic, d, policy), JSON.stringify(logic)).toBe(reference(logic, d));
       }),
       { numRuns: 2000, seed: 11 },
     );

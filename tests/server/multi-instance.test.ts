@@ -128,6 +128,24 @@ describe.skipIf(!adminUrl)('several instances on one database', () => {
     expect(Math.max(...took)).toBeLessThan(1000);
   });
 
+  it('judges with 政策参数 published through another instance within a second', async () => {
+    const [a, b, c] = instances as [ServerProcess, ServerProcess, ServerProcess];
+    const onC = await apiLogin(c.url, 'admin', PASSWORD);
+    const before = ((await (await fetch(`${a.url}/api/parameters`)).json()) as { release: number }).release;
+    const doc = (await onC.call('GET', '/api/studio/documents/parameters/parameters')).body as {
+      rev: number;
+      body: { parameters: { name: string; values: unknown[] }[] };
+    };
+    const step = { from: '2040-01-01', value: 17, source: '《中华人民共和国劳动法》第十五条' };
+    const body = { parameters: doc.body.parameters.map((p) => (p.name === 'work.minimumAge' ? { ...p, values: [...p.values, step] } : p)) };
+    expect((await onC.call('PUT', '/api/studio/documents/parameters/parameters', body, { 'if-match': `"${doc.rev}"` })).status).toBe(200);
+    expect((await onC.call('POST', '/api/studio/documents/parameters/parameters/releases')).status).toBe(201);
+    const at = Date.now();
+    const newer = (res: Record<string, unknown>) => Number(res.release) > before;
+    const took = await Promise.all([a, b].map((i) => until(i.url, '/api/parameters', newer, at)));
+    expect(Math.max(...took)).toBeLessThan(1000);
+  });
+
   it('catches up by reconciling when the notifications were lost with the connection', async () => {
     const [a, , c] = instances as [ServerProcess, ServerProcess, ServerProcess];
     // every instance's listening connection is cut: what is published next is not heard

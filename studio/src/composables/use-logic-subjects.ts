@@ -7,6 +7,7 @@ import { computed } from 'vue';
 import { conditionWords, describeCondition, type Bundle, type CompiledBundle, type Condition } from '../../../schemas/index.ts';
 import type { Subject } from '../editor/condition-rows.ts';
 import { describeLogic, type LogicWords } from '../editor/rule-model.ts';
+import { useCatalogStore } from '../stores/catalog.store.ts';
 import { useEditorStore } from '../stores/editor.store.ts';
 
 /** What the builders read from: the bundle authored, its compiled form and the scenario in view. */
@@ -19,6 +20,7 @@ export interface LogicSource {
 /** The subjects of `source` (the bundle in the editor when none is given: a matter designer gives its own). */
 export function useLogicSubjects(source?: () => LogicSource) {
   const store = useEditorStore();
+  const catalog = useCatalogStore();
   const src = (): LogicSource => source?.() ?? store;
   const scenario = computed(() => src().bundle?.scenarios.find((s) => s.id === src().activeScenario));
   const toSubject = (q: { id: string; text: string; kind: Subject['kind']; options?: Subject['options'] }): Subject => ({
@@ -54,7 +56,13 @@ export function useLogicSubjects(source?: () => LogicSource) {
     const matterNames = new Map(
       (src().compiled?.scenarios ?? []).flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)),
     );
-    return { field: (p) => fieldLabels.get(p), question: (id) => questionTexts.get(id), matter: (c) => matterNames.get(c) };
+    const parameterNames = new Map(catalog.parameterChoices.map((p) => [p.ref, p.label]));
+    return {
+      field: (p) => fieldLabels.get(p),
+      question: (id) => questionTexts.get(id),
+      matter: (c) => matterNames.get(c),
+      parameter: (n) => parameterNames.get(n),
+    };
   });
   /** A rule's JSON Logic in words. */
   const sayLogic = (logic: unknown) => describeLogic(logic, logicWords.value);

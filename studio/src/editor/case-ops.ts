@@ -3,7 +3,7 @@
  * outcome the compile gives it now. The server reruns it on every compile; when the outcome
  * changes it is recorded again on the server (audited), never here.
  */
-import { caseOutcome, type CompiledBundle, type GoldenCase } from '../../../schemas/index.ts';
+import { caseOutcome, type CompiledBundle, type GoldenCase, type Policy } from '../../../schemas/index.ts';
 
 /** The next free id `case-N` among `cases`. */
 export function nextCaseId(cases: readonly GoldenCase[]): string {
@@ -13,7 +13,7 @@ export function nextCaseId(cases: readonly GoldenCase[]): string {
   return `case-${n}`;
 }
 
-/** A new case of `application` received on `receivedOn`, with its outcome now. */
+/** A new case of `application` received on `receivedOn`, with its outcome now under `policy` (its parameters as on that day). */
 export function newCase(
   compiled: CompiledBundle,
   cases: readonly GoldenCase[],
@@ -22,8 +22,9 @@ export function newCase(
   receivedOn: string,
   by: string,
   at: string,
+  policy: Policy,
 ): GoldenCase {
-  const expected = caseOutcome(compiled, application, receivedOn);
+  const expected = caseOutcome(compiled, application, receivedOn, policy);
   return { id: nextCaseId(cases), label, receivedOn, application, expected, recordedBy: by, recordedAt: at };
 }
 

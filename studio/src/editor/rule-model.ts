@@ -1,10 +1,11 @@
 /**
  * The rule builder's model and its JSON Logic, both ways, so officials never type JSON: a
  * rule passes when all (or any) of its comparisons hold; each side of a comparison is a
- * field, an answer, the application date, a number, a text, a date, or a domain operation on
- * such operands. And any JSON Logic said in words, for rules the builder cannot draw.
+ * field, an answer, the application date, a number, a text, a date, a 政策参数 (its value on the
+ * application date), or a domain operation on such operands. And any JSON Logic said in words,
+ * for rules the builder cannot draw.
  */
-import { DOMAIN_OPERATIONS, type DomainOperation, type JsonLogic } from '../../../schemas/index.ts';
+import { DOMAIN_OPERATIONS, PARAMETER_OPERATION, type DomainOperation, type JsonLogic } from '../../../schemas/index.ts';
 
 /** One side of a comparison. */
 export type Operand =
@@ -15,6 +16,7 @@ export type Operand =
   | { kind: 'boolean'; value: boolean }
   | { kind: 'text'; value: string }
   | { kind: 'date'; value: string }
+  | { kind: 'parameter'; name: string }
   | { kind: 'operation'; name: DomainOperation; args: Operand[] };
 
 /** How two operands are compared. */
@@ -50,6 +52,8 @@ export function operandLogic(o: Operand): unknown {
     case 'text':
     case 'date':
       return o.value;
+    case 'parameter':
+      return { [PARAMETER_OPERATION]: o.name };
     case 'operation':
       return { [o.name]: o.args.map(operandLogic) };
   }
@@ -73,6 +77,8 @@ export function operandComplete(o: Operand): boolean {
       return Number.isFinite(o.value);
     case 'date':
       return DATE.test(o.value);
+    case 'parameter':
+      return o.name !== '';
     case 'operation':
       return o.args.length === DOMAIN_OPERATIONS[o.name].args.length && o.args.every(operandComplete);
     default:
@@ -95,6 +101,8 @@ export function blankOperand(kind: Operand['kind']): Operand {
       return { kind, value: '' };
     case 'date':
       return { kind, value: '' };
+    case 'parameter':
+      return { kind, name: '' };
     case 'operation':
       return { kind, name: 'age', args: DOMAIN_OPERATIONS.age.args.map(() => blankOperand('field')) };
     default:
@@ -114,6 +122,7 @@ export function parseOperand(x: unknown): Operand | null {
     if (arg.startsWith('answers.')) return { kind: 'answer', question: arg.slice('answers.'.length) };
     return { kind: 'field', path: arg };
   }
+  if (op === PARAMETER_OPERATION && typeof arg === 'string') return { kind: 'parameter', name: arg };
   if (op && op in DOMAIN_OPERATIONS && Array.isArray(arg)) {
     const args = arg.map(parseOperand);
     return args.every((a) => a !== null) ? { kind: 'operation', name: op as DomainOperation, args: args as Operand[] } : null;
@@ -145,6 +154,8 @@ export interface LogicWords {
   field(path: string): string | undefined;
   question(id: string): string | undefined;
   matter(code: string): string | undefined;
+  /** A 政策参数's name, as officials read it (with its value today, when known). */
+  parameter?(name: string): string | undefined;
 }
 
 const INFIX: Record<string, string> = { ...COMPARATORS, '===': '=', '!==': '≠', '+': '+', '-': '−', '*': '×', '/': '÷', '%': '余' };
@@ -180,6 +191,11 @@ export function describeLogic(logic: unknown, words: LogicWords): string {
     if (op === 'if' || op === '?:') {
       const parts = args.map(say);
       return parts.length >= 3 ? `若 ${parts[0]}，则 ${parts[1]}，否则 ${parts[2]}` : `若 ${parts[0]}，则 ${parts[1] ?? ''}`;
+    }
+    if (op === PARAMETER_OPERATION) {
+      const name = String(args[0]);
+      const said = `政策参数「${words.parameter?.(name) ?? name}」`;
+      return args.length > 1 ? `${said}在 ${say(args[1])} 的值` : said;
     }
     if (op && op in DOMAIN_OPERATIONS) return `${DOMAIN_OPERATIONS[op as DomainOperation].label}（${args.map(say).join('，')}）`;
     return `${op}（${args.map(say).join('，')}）`;

@@ -13,6 +13,7 @@ import {
   type CompiledBundle,
   type FieldOption,
   type MergedField,
+  type Policy,
   type QuestionKind,
   type Rule,
 } from '../../../schemas/index.ts';
@@ -76,13 +77,13 @@ export interface Trial {
   passes: boolean;
 }
 
-/** The bundle's rule (as drafted) on the example application with `values` set. */
-export function tryRule(compiled: CompiledBundle, rule: Rule, values: Readonly<Record<string, unknown>>): Trial | null {
+/** The bundle's rule (as drafted) on the example application with `values` set, under `policy` (its 政策参数 as on the application date). */
+export function tryRule(compiled: CompiledBundle, rule: Rule, values: Readonly<Record<string, unknown>>, policy: Policy): Trial | null {
   const compiledRule = compileRule(rule, null);
   const scenario = ruleScenario(compiled, compiledRule);
   if (!scenario) return null;
-  const application = caseApplication(compiled, compiledRule, scenario, values);
-  return { scenario, application, passes: logicHolds(compiledRule.logic, application) };
+  const application = caseApplication(compiled, compiledRule, scenario, values, policy);
+  return { scenario, application, passes: logicHolds(compiledRule.logic, application, policy) };
 }
 
 /** The fields a rule's logic reads (what it points at unless the official says otherwise). */

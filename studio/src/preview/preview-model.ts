@@ -13,6 +13,8 @@ import {
   brokenRules,
   checklistForSelection,
   derivedValues,
+  type DerivationPolicy,
+  type Policy,
   describeErrors,
   duplicateEmployees,
   fieldsFor,
@@ -70,6 +72,7 @@ export function previewModel(
   scenarioId: string,
   selected: readonly string[],
   app: ApplicationData = {},
+  policy?: DerivationPolicy,
 ): PreviewModel {
   const scenario = compiled.scenarios.find((s) => s.id === scenarioId);
   if (!scenario) return EMPTY;
@@ -91,7 +94,7 @@ export function previewModel(
       .filter((s) => s.fields.length > 0);
   };
   const perEmployee = rosterSectionKeys(compiled.sections);
-  const derived = derivedValues(compiled, data);
+  const derived = derivedValues(compiled, data, policy);
   const model: PreviewModel = {
     questions,
     sections: sectionsOf(data, (key) => !perEmployee.has(key)),
@@ -171,7 +174,8 @@ export function errorsOf(compiled: CompiledBundle, app: unknown): Map<string, st
   return new Map(found.map((e) => [e.path, e.message]));
 }
 
-/** The rules an application breaks on `date` (YYYY-MM-DD), as the runtime judges them. */
-export function rulesBrokenBy(compiled: CompiledBundle, app: Record<string, unknown>, date: string): RuleBreach[] {
-  return brokenRules(compiled.rules, { ...withDerived(compiled, app), applicationDate: date });
+/** The rules an application breaks on `date` (YYYY-MM-DD) under `policy`, as the runtime judges them. */
+export function rulesBrokenBy(compiled: CompiledBundle, app: Record<string, unknown>, date: string, policy: Policy): RuleBreach[] {
+  const derived = withDerived(compiled, app, { parameters: policy.parameters, on: date });
+  return brokenRules(compiled.rules, { ...derived, applicationDate: date }, policy);
 }

@@ -8,6 +8,9 @@ import { computed, shallowRef } from 'vue';
 import {
   assembleDefinitions,
   calendarWarnings,
+  DATE_UNIT,
+  parameterOn,
+  prepareParameters,
   type Bundle,
   type Definitions,
   type DefinitionsView,
@@ -15,6 +18,7 @@ import {
   type DocumentView,
   type Matter,
   prepareCalendar,
+  type Policy,
   type PreparedCalendar,
   type Region,
   type ServedVersion,
@@ -65,6 +69,23 @@ export const useCatalogStore = defineStore('catalog', () => {
         }))
       : bundles.value,
   );
+  /**
+   * The policy the studio judges applications under: the calendar applicants are planned with and
+   * the 政策参数 as drafted (the compile checks rules against the same draft).
+   */
+  const policy = computed<Policy>(() => ({
+    calendar: publishedCalendar.value ?? prepareCalendar(definitions.value.calendar),
+    parameters: prepareParameters(definitions.value.parameters),
+  }));
+  /** The 政策参数 a rule can name, each with its value today. */
+  const parameterChoices = computed(() => {
+    const today = todayInChina();
+    return (definitions.value.parameters?.parameters ?? []).map((p) => {
+      const value = parameterOn(policy.value.parameters, p.name, today);
+      const now = value === null ? '' : `（现为 ${value}${p.unit === DATE_UNIT ? '' : ` ${p.unit}`}）`;
+      return { ref: p.name, label: `${p.label}${now}`, group: p.group };
+    });
+  });
   /** What the calendar's keepers are told: next year missing or only provisional in the published calendar. */
   const calendarNotes = computed(() => (publishedCalendar.value ? calendarWarnings(publishedCalendar.value, todayInChina()) : []));
   const regionName = (code: string) => regions.value.find((r) => r.code === code)?.name ?? code;
@@ -115,6 +136,8 @@ export const useCatalogStore = defineStore('catalog', () => {
     regionName,
     variantStatuses,
     publishedCalendar,
+    policy,
+    parameterChoices,
     calendarNotes,
     load,
     loadVariantStatuses,

@@ -80,6 +80,7 @@ describe('responses match the OpenAPI document', () => {
     '/api/ready',
     '/api/regions',
     '/api/calendar',
+    '/api/parameters',
     '/api/regions/320500/bundles',
     '/api/regions/999999/bundles',
     base,

@@ -1,6 +1,8 @@
 import { Validator } from '@cfworker/json-schema';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDefinitions } from '../../../server/catalog/shipped.ts';
+import { todayInChina } from '../../../server/runtime/plan.ts';
 import { startServer, type TestServer } from '../../support/test-server.ts';
 
 let server: TestServer;
@@ -311,6 +313,33 @@ describe('public runtime API', () => {
     const html = (await api().get(`${base}/unemployment/guide`).expect(200)).text;
     expect(html).toContain('<h3>系统为您计算</h3>');
     expect(html).toContain('满5年不足10年的，最长为18个月');
+  });
+
+  it('names the 政策参数 each scenario is judged with, and shows their values in force today with the next step', async () => {
+    const json = (await api().get(`${base}/retirement/guide.json`).expect(200)).body;
+    const staff = json.scenarios[0];
+    // named in a rule, or read through the retirement operations
+    expect(staff.parameters).toEqual(
+      expect.arrayContaining([
+        'specialJob.yearsUndergroundOrHot',
+        'retirement.male.baseAge',
+        'retirement.flexibleDelayMonths',
+        'pension.minContributionMonths',
+      ]),
+    );
+    expect((await api().get(`${base}/unemployment/guide.json`).expect(200)).body.scenarios[0].parameters).toContain(
+      'unemployment.benefitMonthsFiveToTenYears',
+    );
+    const html = (await api().get(`${base}/retirement/guide`).expect(200)).text;
+    expect(html).toContain('<h3>适用的政策参数</h3>');
+    // as in force today: the shipped schedule steps up each 1 January from 2030
+    const values = loadDefinitions().parameters!.parameters.find((p) => p.name === 'pension.minContributionMonths')!.values;
+    const now = values.filter((v) => v.from <= todayInChina()).at(-1)!;
+    const next = values.find((v) => v.from > todayInChina());
+    expect(html).toContain(
+      `按月领取基本养老金的最低累计缴费年限</td><td class="nowrap">${now.value} 月</td><td class="nowrap">${now.from}`,
+    );
+    if (next) expect(html).toContain(`${next.from} 起 ${next.value} 月`);
   });
 
   it('says why a matter’s 设立依据 is empty instead of leaving a dash', async () => {

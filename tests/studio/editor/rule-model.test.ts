@@ -16,6 +16,7 @@ const words = {
     ],
   question: (q: string) => ({ recognized: '是否已取得工伤认定决定书？' })[q],
   matter: (c: string) => ({ 'JSRS-YL-0103': '特殊工种提前退休审批' })[c],
+  parameter: (n: string) => ({ 'specialJob.retirementAgeMale': '特殊工种提前退休年龄（男）（现为 55 周岁）' })[n],
 };
 
 describe('the rule builder’s model', () => {
@@ -39,6 +40,11 @@ describe('the rule builder’s model', () => {
       { left: { kind: 'answer', question: 'recognized' }, op: '==', right: { kind: 'boolean', value: true } },
       { left: { kind: 'field', path: 'separation.reason' }, op: '!=', right: { kind: 'text', value: 'employee' } },
       { left: { kind: 'applicationDate' }, op: '<=', right: { kind: 'date', value: '2026-12-31' } },
+      {
+        left: { kind: 'field', path: 'employment.contributionMonths' },
+        op: '>=',
+        right: { kind: 'parameter', name: 'unemployment.minContributionMonths' },
+      },
     ],
   };
 
@@ -56,7 +62,11 @@ describe('the rule builder’s model', () => {
     expect(parseShape(special.logic)).toBeNull();
     expect(describeLogic(special.logic, words)).toBe(
       '某日的周岁年龄（身份证号中的出生日期（「公民身份号码」），「退休（待遇领取）日期」） ≥ ' +
-        '若 身份证号中的性别（1 男，2 女）（「公民身份号码」） = “1”，则 55，否则 45',
+        '若 身份证号中的性别（1 男，2 女）（「公民身份号码」） = “1”，则 政策参数「特殊工种提前退休年龄（男）（现为 55 周岁）」，' +
+        '否则 政策参数「specialJob.retirementAgeFemale」',
+    );
+    expect(describeLogic({ param: ['pension.minContributionMonths', { var: 'retire.retireDate' }] }, words)).toBe(
+      '政策参数「pension.minContributionMonths」在 「退休（待遇领取）日期」 的值',
     );
     expect(
       describeLogic(
@@ -71,6 +81,7 @@ describe('the rule builder’s model', () => {
     for (const c of shape.comparisons) expect(operandComplete(c.left) && operandComplete(c.right)).toBe(true);
     expect(operandComplete(blankOperand('field'))).toBe(false);
     expect(operandComplete(blankOperand('operation'))).toBe(false);
+    expect(operandComplete(blankOperand('parameter'))).toBe(false);
     expect(operandComplete(blankOperand('applicationDate'))).toBe(true);
     expect(operandComplete({ kind: 'operation', name: 'age', args: [{ kind: 'field', path: 'a.b' }] })).toBe(false);
   });

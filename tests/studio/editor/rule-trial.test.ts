@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle, type Rule } from '../../../schemas/index.ts';
+import { compileBundle, policyOf, type Rule } from '../../../schemas/index.ts';
 import { loadDefinitions } from '../../../server/catalog/shipped.ts';
 import { fieldsRead, trialInputs, tryRule, valueAt } from '../../../studio/src/editor/rule-trial.ts';
 
-const compiled = compileBundle(loadDefinitions(), 'death', '320000');
+const defs = loadDefinitions();
+const policy = policyOf(defs);
+const compiled = compileBundle(defs, 'death', '320000');
 const rule = compiled.rules.find((r) => r.id === 'deathNotInFuture')!;
 const draft: Rule = {
   id: 'deathNotInFuture',
@@ -25,13 +27,25 @@ describe('rule-trial', () => {
   });
 
   it('judges a draft as the compiler judges its saved cases: each shipped case gives its recorded outcome', () => {
-    for (const c of rule.cases!) expect(tryRule(compiled, draft, c.values)?.passes).toBe(c.passes);
-    const trial = tryRule(compiled, draft, {})!;
+    for (const c of rule.cases!) expect(tryRule(compiled, draft, c.values, policy)?.passes).toBe(c.passes);
+    const trial = tryRule(compiled, draft, {}, policy)!;
     expect(valueAt(trial.application, 'applicationDate')).toBe('2026-01-01');
     expect(typeof valueAt(trial.application, 'death.date')).toBe('string');
   });
 
+  it('reads a 政策参数 as in force on the trial’s application date', () => {
+    const unemployment = compileBundle(defs, 'unemployment', '320000');
+    const needs: Rule = {
+      ...draft,
+      id: 'x',
+      fields: ['employment.contributionMonths'],
+      logic: { '>=': [{ var: 'employment.contributionMonths' }, { param: 'unemployment.minContributionMonths' }] },
+    };
+    expect(tryRule(unemployment, needs, { 'employment.contributionMonths': 12 }, policy)?.passes).toBe(true);
+    expect(tryRule(unemployment, needs, { 'employment.contributionMonths': 11 }, policy)?.passes).toBe(false);
+  });
+
   it('says when the rule applies in no scenario of the bundle', () => {
-    expect(tryRule(compiled, { ...draft, scenarios: ['nowhere'] }, {})).toBeNull();
+    expect(tryRule(compiled, { ...draft, scenarios: ['nowhere'] }, {}, policy)).toBeNull();
   });
 });

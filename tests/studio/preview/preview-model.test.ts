@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allMatters, compileBundle, exampleApplication, requiredMatters } from '../../../schemas/index.ts';
+import { allMatters, compileBundle, exampleApplication, policyOf, requiredMatters } from '../../../schemas/index.ts';
 import { loadDefinitions } from '../../../server/catalog/shipped.ts';
 import { applicationOf, errorsOf, previewModel, rulesBrokenBy, type EnteredValues } from '../../../studio/src/preview/preview-model.ts';
 
@@ -81,7 +81,7 @@ describe('preview model', () => {
     expect(errors.get('/employees/1/bank/accountNumber')).toBe('第 2 名职工的「银行账号」为必填项');
     expect([...errors.keys()].some((p) => p.startsWith('/employees/0'))).toBe(false);
     // 退工停保 is applied for after the employee has left: only the second one is refused
-    const broken = rulesBrokenBy(c, app, '2026-11-27');
+    const broken = rulesBrokenBy(c, app, '2026-11-27', policyOf(defs));
     expect(broken.map((r) => [r.row, r.paths])).toEqual([[1, ['/employees/1/employment/endDate']]]);
     expect(broken[0]!.message).toMatch(/^第 2 名职工：/);
     // the same person entered twice is named, as the runtime names it

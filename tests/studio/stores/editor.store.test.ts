@@ -27,6 +27,7 @@ beforeEach(() => {
     view('dictionary', 'dictionary', defs.dictionary),
     view('materials', 'materials', defs.materials),
     view('calendar', 'calendar', defs.calendar),
+    view('parameters', 'parameters', defs.parameters),
     ...defs.matters.map((m) => view('matter', m.code, m, m.region ?? null)),
     ...defs.bundles.map((b) => view('bundle', b.id, b)),
     ...defs.variants.map((v) => view('variant', v.id, v, v.region)),
