@@ -208,7 +208,8 @@ export interface MergedField {
   /** Set when a conflict was resolved by the bundle's field override. */
   resolvedBy?: 'prefer' | 'constraints';
   /** Computed from another field of the form: not asked, filled in. */
-  derived?: { from: string; operation: DerivingOperation };
+  /** Worked out from the field `from` (and the fields of `with`, as further arguments), not asked. */
+  derived?: { from: string; operation: DerivingOperation; with?: string[] };
   /** Shown only when this holds (and then required if `required` says so, besides its matters). */
   condition?: { when: Condition; required: boolean };
 }

@@ -131,7 +131,12 @@ export const OPERATION_PARAMETERS: Readonly<Record<string, readonly string[]>> =
   earliestRetirementDate: [...RETIREMENT, 'retirement.flexibleEarlyMonths'],
   latestRetirementDate: [...RETIREMENT, 'retirement.flexibleDelayMonths'],
   minContributionMonths: ['pension.minContributionMonths'],
-  unemploymentBenefitMonths: ['unemployment.minContributionMonths', ...UNEMPLOYMENT_BRACKETS.map((b) => `unemployment.benefitMonths${b}`)],
+  // with an ID number, the period stops at the statutory retirement date
+  unemploymentBenefitMonths: [
+    'unemployment.minContributionMonths',
+    ...UNEMPLOYMENT_BRACKETS.map((b) => `unemployment.benefitMonths${b}`),
+    ...RETIREMENT,
+  ],
 };
 
 /** Which group's parameters apply: men; women in managerial or technical posts (cadre); women workers. */
@@ -216,14 +221,28 @@ export function latestRetirementDate(
 /**
  * The longest period of 失业保险金, in months, for `contributionMonths` of unemployment insurance
  * under the parameters in force on `on`: 1–5 years, 5–10 years, 10 years or more (the brackets
- * of 《失业保险条例》第十七条); null below the qualifying period.
+ * of 《失业保险条例》第十七条); null below the qualifying period. With the applicant's ID number,
+ * never past the statutory retirement date — payment stops once a basic pension is due
+ * (《失业保险条例》第十五条第（四）项) — counted in whole months from `on`; a woman's post is not
+ * asked, so a woman is counted at the earlier age of a woman worker (never promising months that
+ * may not be due). Null when no whole month is left.
  */
-export function unemploymentBenefitMonths(contributionMonths: unknown, parameters: PreparedParameters, on: unknown): number | null {
+export function unemploymentBenefitMonths(
+  contributionMonths: unknown,
+  parameters: PreparedParameters,
+  on: unknown,
+  idNumber?: unknown,
+): number | null {
   if (typeof contributionMonths !== 'number' || !Number.isFinite(contributionMonths)) return null;
   const qualifying = numberOn(parameters, 'unemployment.minContributionMonths', on);
   if (qualifying === null || contributionMonths < qualifying) return null;
   const bracket = UNEMPLOYMENT_BRACKETS[contributionMonths < 60 ? 0 : contributionMonths < 120 ? 1 : 2];
-  return numberOn(parameters, `unemployment.benefitMonths${bracket}`, on);
+  const months = numberOn(parameters, `unemployment.benefitMonths${bracket}`, on);
+  const gender = idGender(idNumber);
+  if (months === null || gender === null) return months;
+  const left = monthsBetween(on, retirementDate(idBirthDate(idNumber), gender, gender === '2' ? 'worker' : undefined, parameters, on));
+  if (left === null) return months;
+  return left < 1 ? null : Math.min(months, left);
 }
 
 /** The months of contributions a monthly pension needs for a retirement on `date` (the parameter in force that day), or null. */

@@ -65,7 +65,7 @@ export function fieldSchema(f: MergedField, matterNames: ReadonlyMap<string, str
   if (f.pii) s['x-pii'] = true;
   if (f.derived) {
     s.readOnly = true;
-    s['x-derived'] = { from: f.derived.from, operation: f.derived.operation };
+    s['x-derived'] = { ...f.derived };
   }
   return s;
 }

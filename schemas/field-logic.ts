@@ -22,13 +22,14 @@ export interface DerivationPolicy {
   on: string;
 }
 
-type Derive = (value: unknown, policy: DerivationPolicy | undefined) => unknown;
+type Derive = (value: unknown, policy: DerivationPolicy | undefined, ...also: unknown[]) => unknown;
 
 const DERIVE: Record<DerivingOperation, Derive> = {
   idBirthDate,
   idGender,
   idRegion,
-  unemploymentBenefitMonths: (months, policy) => (policy ? unemploymentBenefitMonths(months, policy.parameters, policy.on) : null),
+  unemploymentBenefitMonths: (months, policy, idNumber) =>
+    policy ? unemploymentBenefitMonths(months, policy.parameters, policy.on, idNumber) : null,
 };
 
 /** The fields with their derivation and conditions; unknown targets are reported. */
@@ -43,7 +44,10 @@ export function withFieldLogic(
   const sections = new Set(fields.map((f) => f.section));
   const out = fields.map((f) => {
     const from = f.local ? undefined : elements.get(f.id)?.derivedFrom;
-    return from && ids.has(from.element) ? { ...f, derived: { from: from.element, operation: from.operation } } : { ...f };
+    if (!from || !ids.has(from.element)) return { ...f };
+    // the further elements are read when the form has them all; without them the operation works on the source alone
+    const also = from.with?.length && from.with.every((w) => ids.has(w)) ? { with: [...from.with] } : {};
+    return { ...f, derived: { from: from.element, operation: from.operation, ...also } };
   });
   conditions.forEach((c, i) => {
     const isField = c.target.includes('.');
@@ -64,15 +68,22 @@ export function withFieldLogic(
   return out;
 }
 
-/** A derived field, with where its source is. */
+/** A derived field, with where its source is and where the further values it reads are. */
 interface Derivation {
   id: string;
   section: string;
   key: string;
   fromSection: string;
   fromKey: string;
+  also: { section: string; key: string }[];
   derive: Derive;
 }
+
+/** A field id as its section and key. */
+const place = (id: string) => {
+  const dot = id.indexOf('.');
+  return { section: id.slice(0, dot), key: id.slice(dot + 1) };
+};
 
 const derivationsByFields = new WeakMap<readonly MergedField[], Derivation[]>();
 
@@ -82,9 +93,9 @@ function derivationsOf(fields: readonly MergedField[]): Derivation[] {
   if (!out) {
     out = fields.flatMap((f) => {
       if (!f.derived) return [];
-      const dot = f.derived.from.indexOf('.');
-      const [fromSection, fromKey] = [f.derived.from.slice(0, dot), f.derived.from.slice(dot + 1)];
-      return [{ id: f.id, section: f.section, key: f.key, fromSection, fromKey, derive: DERIVE[f.derived.operation] }];
+      const { section: fromSection, key: fromKey } = place(f.derived.from);
+      const also = (f.derived.with ?? []).map(place);
+      return [{ id: f.id, section: f.section, key: f.key, fromSection, fromKey, also, derive: DERIVE[f.derived.operation] }];
     });
     derivationsByFields.set(fields, out);
   }
@@ -95,7 +106,8 @@ function derivationsOf(fields: readonly MergedField[]): Derivation[] {
 function derivedIn(fields: readonly MergedField[], part: ApplicationData, policy: DerivationPolicy | undefined): [Derivation, unknown][] {
   const out: [Derivation, unknown][] = [];
   for (const d of derivationsOf(fields)) {
-    const value = d.derive((part[d.fromSection] as Record<string, unknown> | undefined)?.[d.fromKey], policy);
+    const at = (section: string, key: string) => (part[section] as Record<string, unknown> | undefined)?.[key];
+    const value = d.derive(at(d.fromSection, d.fromKey), policy, ...d.also.map((a) => at(a.section, a.key)));
     if (value !== null && value !== undefined) out.push([d, value]);
   }
   return out;

@@ -72,7 +72,7 @@ export const DOMAIN_OPERATIONS = {
   earliestRetirementDate: { label: '弹性提前退休的最早日期', args: ['出生日期', '性别', '人员身份'] },
   latestRetirementDate: { label: '弹性延迟退休的最晚日期', args: ['出生日期', '性别', '人员身份'] },
   minContributionMonths: { label: '按月领取养老金的最低缴费月数', args: ['退休日期'] },
-  unemploymentBenefitMonths: { label: '失业保险金最长领取期限（月）', args: ['累计缴费月数'] },
+  unemploymentBenefitMonths: { label: '失业保险金最长领取期限（月）', args: ['累计缴费月数', '身份证号'] },
 } as const;
 
 /** A domain operation's name. */
@@ -111,7 +111,7 @@ const domain: Record<DomainOperation | typeof PARAMETER_OPERATION, (...args: unk
   earliestRetirementDate: (birth, gender, staff) => needed(ops.earliestRetirementDate(birth, gender, staff, params(), current.on)),
   latestRetirementDate: (birth, gender, staff) => needed(ops.latestRetirementDate(birth, gender, staff, params(), current.on)),
   minContributionMonths: (date) => needed(ops.minContributionMonths(date, params())),
-  unemploymentBenefitMonths: (months) => ops.unemploymentBenefitMonths(months, params(), current.on),
+  unemploymentBenefitMonths: (months, idNumber) => ops.unemploymentBenefitMonths(months, params(), current.on, idNumber),
   // a date given is the day whose value is wanted; none is the application date
   param: (...args) => needed(parameterOn(params(), args[0], args.length > 1 ? args[1] : current.on)),
 };

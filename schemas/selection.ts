@@ -46,9 +46,12 @@ export function timeLimitFor(scenario: CompiledScenario, selected: readonly stri
  * Each selected matter's working days in this bundle: its days in the flow, scaled down when the
  * bundle promises less than its longest chain (减时限: a commitment each back office is told).
  */
-export function matterShares(scenario: CompiledScenario, selected: readonly string[]): Map<string, number> {
+export function matterShares(
+  scenario: CompiledScenario,
+  selected: readonly string[],
+  limit: TimeLimit = timeLimitFor(scenario, selected),
+): Map<string, number> {
   const flow = flowOf(scenario);
-  const limit = timeLimitFor(scenario, selected);
   const share = limit.criticalDays > limit.days ? limit.days / limit.criticalDays : 1;
   return new Map(selected.map((code) => [code, Math.floor((flow.days.get(code) ?? 0) * share + 1e-9)]));
 }
@@ -126,7 +129,7 @@ export function deadlinesFor(
   const flow = flowOf(scenario);
   const chosen = new Set(selected);
   const limit = timeLimitFor(scenario, selected);
-  const shares = matterShares(scenario, selected);
+  const shares = matterShares(scenario, selected, limit);
   const finish = new Map<string, number>();
   const matters: Deadlines['matters'] = {};
   for (const code of flow.topo) {

@@ -38,7 +38,8 @@ export interface DictionaryElement extends FieldConstraints {
   /** A value that satisfies the element's constraints, for example applications. */
   example?: unknown;
   /** Computed from another element: not asked when both are in one form. */
-  derivedFrom?: { element: string; operation: DerivingOperation };
+  /** Worked out from another element of the form (and, after it, the elements of `with`). */
+  derivedFrom?: { element: string; operation: DerivingOperation; with?: string[] };
 }
 
 /** How a data element follows from another. */

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { caseOutcome, compileBundle, domainOps, exampleApplication, policyOf, withValue, type CaseOutcome } from '../../schemas/index.ts';
+import {
+  caseOutcome,
+  compileBundle,
+  derivedValues,
+  domainOps,
+  exampleApplication,
+  policyOf,
+  withIdCheck,
+  withValue,
+  type CaseOutcome,
+} from '../../schemas/index.ts';
 import { loadDefinitions } from '../../server/catalog/shipped.ts';
 
 /**
@@ -65,6 +75,31 @@ describe('失业保险金: 非因本人意愿中断就业 (人社部令第13号 
     const reasons = defs.dictionary.elements.find((e) => e.id === 'employment.separationReason')!.options!;
     expect(reasons.map((o) => o.value)).not.toContain('mutual');
     expect(reasons.find((o) => o.value === 'employeeForCause')!.label).toContain('第三十八条');
+  });
+});
+
+describe('失业保险金 最长领取期限: by the contributions, and never past the statutory retirement date', () => {
+  /** The period the runtime works out for an applicant with this ID number and contributions, received on 2026-03-02. */
+  const period = (idNumber: string, contributionMonths: number) => {
+    const compiled = compileBundle(defs, 'unemployment', '320000');
+    const on = { parameters: policy.parameters, on: '2026-03-02' };
+    let app = exampleApplication(compiled, 'main', ['JSRS-JY-0101', 'JSRS-SY-0101'], on);
+    app = withValue(withValue(app, 'person.idNumber', idNumber), 'employment.contributionMonths', contributionMonths);
+    return derivedValues(compiled, app, on)['employment.benefitMonths'];
+  };
+  it('gives 12, 18 or 24 months by the years of contributions (《失业保险条例》第十七条)', () => {
+    expect(period(withIdCheck('32010219850615123'), 59)).toBe(12);
+    expect(period(withIdCheck('32010219850615123'), 72)).toBe(18);
+    expect(period(withIdCheck('32010219850615123'), 120)).toBe(24);
+  });
+  it('stops at the statutory retirement date when that comes sooner (《失业保险条例》第十五条第（四）项)', () => {
+    // a man born 1966-07-15 retires at 60 years and 5 months, on 2026-12-15: 9 whole months after 2026-03-02
+    expect(domainOps.retirementDate('1966-07-15', '1', undefined, policy.parameters, '2026-03-02')).toBe('2026-12-15');
+    expect(period(withIdCheck('32010219660715123'), 72)).toBe(9);
+    // a woman: the earlier age of a woman worker (50 → 55), unless she is shown to hold a managerial or technical post
+    expect(period(withIdCheck('32010219760115122'), 130)).toBe(
+      domainOps.monthsBetween('2026-03-02', domainOps.retirementDate('1976-01-15', '2', 'worker', policy.parameters, '2026-03-02')),
+    );
   });
 });
 

@@ -74,7 +74,7 @@ const OPS: Record<string, (...a: unknown[]) => unknown> = {
   earliestRetirementDate: (b, g, s) => needed(domainOps.earliestRetirementDate(b, g, s, P, DATE)),
   latestRetirementDate: (b, g, s) => needed(domainOps.latestRetirementDate(b, g, s, P, DATE)),
   minContributionMonths: (date) => needed(domainOps.minContributionMonths(date, P)),
-  unemploymentBenefitMonths: (months) => domainOps.unemploymentBenefitMonths(months, P, DATE),
+  unemploymentBenefitMonths: (months, idNumber) => domainOps.unemploymentBenefitMonths(months, P, DATE, idNumber),
   param: (...args) => parameterValue(args[0], args.length > 1 ? args[1] : DATE),
 };
 for (const [name, fn] of Object.entries(OPS)) engine.addMethod(name, (args: unknown[]) => fn(...([] as unknown[]).concat(args)));
@@ -84,10 +84,14 @@ function frontEndDerived(c: CompiledBundle, part: Record<string, unknown>): Reco
   let out = part;
   const id = (out.person as Record<string, unknown> | undefined)?.idNumber;
   if (typeof id === 'string') out = withValue(out, 'person.idNumber', id.toUpperCase());
+  // x-derived: the operation of the `from` field's value, then the values of the `with` fields
+  const at = (id: string) => {
+    const [section, key] = id.split('.') as [string, string];
+    return (out[section] as Record<string, unknown> | undefined)?.[key];
+  };
   for (const f of c.fields.filter((x) => x.derived)) {
-    const [section, key] = f.derived!.from.split('.') as [string, string];
-    if (!(section in out)) continue;
-    const value = OPS[f.derived!.operation]!((out[section] as Record<string, unknown> | undefined)?.[key]);
+    if (!(f.derived!.from.split('.')[0]! in out)) continue;
+    const value = OPS[f.derived!.operation]!(at(f.derived!.from), ...(f.derived!.with ?? []).map(at));
     if (value !== null) out = withValue(out, f.id, value);
   }
   return out;
