@@ -220,6 +220,40 @@ describe('an official authors the logic of a bundle', () => {
     expect(studio.problems).toEqual([]);
   });
 
+  it('compares with a 政策参数: chosen by its name and value today, said in words, tried, and saved as {"param": name}', async () => {
+    await page.click('#tab-rules');
+    await page.click('[data-test=add-rule]');
+    await page.fill('[data-test=rule-message]', '未满最低就业年龄，不能申请');
+    await page.fill('[data-test=rule-id]', 'workingAge');
+    await page.fill('[data-test=rule-basis]', '《中华人民共和国劳动法》第十五条');
+    await page.fill('[data-test=rule-condition]', '申请之日已满最低就业年龄');
+    const row = '[data-test=comparison-0]';
+    const left = `${row} > [data-test=operand]:nth-of-type(1)`;
+    await choose(page, `${left} > [data-test=operand-kind]`, '运算');
+    await choose(page, `${left} > [data-test=operand-operation]`, '某日的周岁年龄');
+    await choose(page, `${left} .arg:nth-of-type(1) [data-test=operand-field]`, '出生日期');
+    await choose(page, `${left} .arg:nth-of-type(2) [data-test=operand-kind]`, '申请日期');
+    await choose(page, `${row} [data-test=comparison-op]`, '≥');
+    const right = `${row} > [data-test=operand]:nth-of-type(2)`;
+    await choose(page, `${right} > [data-test=operand-kind]`, '政策参数');
+    await choose(page, `${right} [data-test=operand-parameter]`, '最低就业年龄（现为 16 周岁）');
+    expect(await page.textContent('[data-test=rule-dialog] .words')).toContain('≥ 政策参数「最低就业年龄（现为 16 周岁）」');
+    // tried on the example application (an adult): it holds as the value in force on the trial's date says
+    await page.waitForSelector('[data-test=trial-result] >> text=通过');
+    await studio.shotWidths('44-rule-parameter');
+    await page.click('[data-test=rule-save]');
+    await page.waitForSelector('[data-test=rule-dialog]', { state: 'hidden' });
+    await saved(page);
+    await page.reload();
+    await page.waitForSelector('[data-test=canvas] .vue-flow__node');
+    await page.click('#tab-rules');
+    await page.waitForSelector('[data-test=bundle-rules] >> text=政策参数「最低就业年龄');
+    const rule = (await draft()).rules!.find((r) => r.id === 'workingAge')!;
+    expect(rule.logic).toEqual({
+      '>=': [{ age: [{ var: 'person.birthDate' }, { var: 'applicationDate' }] }, { param: 'work.minimumAge' }],
+    });
+  });
+
   it('shows the shipped logic of 退休一件事: its questions, the matters’ rules with their bases, and dependencies on the canvas', async () => {
     await page.goto(`${product.url}/bundles/retirement/edit`);
     await page.waitForSelector('[data-test=canvas] .vue-flow__node');

@@ -45,12 +45,17 @@ const FIELD_INPUT: Partial<Record<MergedField['type'], TrialInput['kind']>> = {
   'multi-enum': 'options',
 };
 
-/** The inputs for the values a rule reads (fields, answers, the application date, the matters). */
+/**
+ * The inputs for the values a rule reads (fields, answers, the application date, the matters). A
+ * derived field is worked out again from its source whatever is typed into it, so the source is
+ * offered in its place (「出生日期」由「公民身份号码」得出).
+ */
 export function trialInputs(compiled: CompiledBundle, logic: unknown): TrialInput[] {
   const fields = new Map(compiled.fields.map((f) => [f.id, f]));
   const questions = new Map(compiled.scenarios.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
   const matters = new Map(compiled.scenarios.flatMap((s) => s.items.map((i) => [i.matter.code, i.matter.name] as const)));
-  return logicVars(logic).flatMap((path): TrialInput[] => {
+  const paths = [...new Set(logicVars(logic).flatMap((path) => (fields.get(path)?.derived ? [fields.get(path)!.derived!.from] : [path])))];
+  return paths.flatMap((path): TrialInput[] => {
     if (path === 'applicationDate') return [{ path, label: '申请日期', kind: 'date' }];
     if (path === 'matters')
       return [{ path, label: '所办事项', kind: 'matters', options: [...matters].map(([value, label]) => ({ value, label })) }];
@@ -61,7 +66,9 @@ export function trialInputs(compiled: CompiledBundle, logic: unknown): TrialInpu
     }
     const f = fields.get(path);
     if (!f) return [];
-    return [{ path, label: f.label, kind: FIELD_INPUT[f.type] ?? 'text', ...(f.options ? { options: f.options } : {}) }];
+    const read = logicVars(logic).filter((p) => fields.get(p)?.derived?.from === path);
+    const label = read.length ? `${f.label}（${read.map((p) => `「${fields.get(p)!.label}」`).join('')}由此得出）` : f.label;
+    return [{ path, label, kind: FIELD_INPUT[f.type] ?? 'text', ...(f.options ? { options: f.options } : {}) }];
   });
 }
 

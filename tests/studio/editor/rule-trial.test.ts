@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileBundle, policyOf, type Rule } from '../../../schemas/index.ts';
+import { compileBundle, policyOf, withIdCheck, type Rule } from '../../../schemas/index.ts';
 import { loadDefinitions } from '../../../server/catalog/shipped.ts';
 import { fieldsRead, trialInputs, tryRule, valueAt } from '../../../studio/src/editor/rule-trial.ts';
 
@@ -43,6 +43,19 @@ describe('rule-trial', () => {
     };
     expect(tryRule(unemployment, needs, { 'employment.contributionMonths': 12 }, policy)?.passes).toBe(true);
     expect(tryRule(unemployment, needs, { 'employment.contributionMonths': 11 }, policy)?.passes).toBe(false);
+  });
+
+  it('offers the field a derived value comes from, since what is typed into a derived field is worked out again', () => {
+    const hardship = compileBundle(defs, 'hardship-subsidy', '320000');
+    const logic = { '>=': [{ age: [{ var: 'person.birthDate' }, { var: 'applicationDate' }] }, { param: 'work.minimumAge' }] };
+    expect(trialInputs(hardship, logic).map((i) => [i.path, i.label])).toEqual([
+      ['person.idNumber', '公民身份号码（「出生日期」由此得出）'],
+      ['applicationDate', '申请日期'],
+    ]);
+    const needs: Rule = { ...draft, id: 'x', fields: ['person.birthDate'], logic };
+    const at = { applicationDate: '2026-06-01' };
+    expect(tryRule(hardship, needs, { ...at, 'person.idNumber': withIdCheck('32010220100602123') }, policy)?.passes).toBe(false);
+    expect(tryRule(hardship, needs, { ...at, 'person.idNumber': withIdCheck('32010220100601123') }, policy)?.passes).toBe(true);
   });
 
   it('says when the rule applies in no scenario of the bundle', () => {
