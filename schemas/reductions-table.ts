@@ -60,8 +60,19 @@ export function reductionCells(rows: readonly ReductionRow[]): (string | number)
   ];
 }
 
-/** RFC 4180 CSV of the cells (CRLF lines, quotes doubled), with a BOM so that Excel reads it as UTF-8. */
+/** What a spreadsheet reads as the start of a formula (OWASP, CSV injection): =, +, -, @, tab, CR. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180 CSV of the cells (CRLF lines, quotes doubled), with a BOM so that Excel reads it as
+ * UTF-8. A text that a spreadsheet would run as a formula — a bundle named =HYPERLINK(…) — is
+ * kept as text: a leading apostrophe, and quoted. Numbers stay numbers.
+ */
 export function toCsv(cells: readonly (readonly (string | number)[])[]): string {
-  const quote = (v: string | number) => (typeof v === 'number' || !/[",\r\n]/.test(v) ? String(v) : `"${v.replace(/"/g, '""')}"`);
-  return `\uFEFF${cells.map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+  const cell = (v: string | number) => {
+    if (typeof v === 'number') return String(v);
+    const text = FORMULA_START.test(v) ? `'${v}` : v;
+    return text === v && !/[",\r\n]/.test(v) ? v : `"${text.replace(/"/g, '""')}"`;
+  };
+  return `\uFEFF${cells.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }

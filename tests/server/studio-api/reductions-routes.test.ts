@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReductionsView } from '../../../schemas/index.ts';
+import { toCsv, type ReductionsView } from '../../../schemas/index.ts';
 import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
 
 let server: TestServer;
@@ -20,6 +20,17 @@ describe('four-reductions dashboard data', () => {
     const suzhou = rows.find((r) => r.bundleId === 'unemployment' && r.region === '320500')!;
     const served = (await request(server.url).get('/api/regions/320500/bundles/unemployment').expect(200)).body;
     expect(suzhou).toMatchObject({ regionName: '苏州市', scenario: served.scenarios[0].label, ...served.scenarios[0].reductions });
+  });
+
+  it('escapes what a spreadsheet would run as a formula in the CSV (OWASP CSV injection)', async () => {
+    const draft = (await admin.get('/api/studio/documents/bundle/graduation').expect(200)).body;
+    const name = '=HYPERLINK("http://a.invalid","毕业")';
+    await admin.put('/api/studio/documents/bundle/graduation', { ...draft.body, name }, `"${draft.rev}"`).expect(200);
+    await admin.post('/api/studio/bundles/graduation/versions', { state: 'published' }).expect(201);
+    const csv = (await admin.get('/api/studio/reductions.csv').expect(200)).text;
+    const row = csv.split('\r\n').find((l) => l.includes('HYPERLINK'))!;
+    expect(row.startsWith(`"'=HYPERLINK(""http://a.invalid"",""毕业"")",`)).toBe(true);
+    expect(toCsv([['@SUM(A1)', '+1', '-1', '\tx', '\rx', '普通', -3]])).toBe(`\uFEFF"'@SUM(A1)","'+1","'-1","'\tx","'\rx",普通,-3\r\n`);
   });
 
   it('exports the same table as CSV and as an Excel workbook', async () => {
