@@ -89,6 +89,11 @@ export function catalogRoutes(ctx: AppContext): Router {
       const origin = read.origins.get(m.code)!;
       const at = (path: string, message: string) => problems.push({ ...sheetPlace(origin, path), message });
       const current = await ctx.store.getDocument('matter', m.code);
+      // another city's matter is neither described nor changed: the report says no more than GET would
+      if (current && !mayReadDocument(user, 'matter', current.region)) {
+        at('/code', `${m.code}：不存在或无权修改`);
+        continue;
+      }
       // a city's list is its own: its new rows are the city's local matters (the province's rows come along unchanged)
       if (user.role === 'city-editor' && m.region === undefined && !current) m.region = user.region;
       const action = !current ? 'create' : stableStringify(current.body) === stableStringify(m) ? 'unchanged' : 'update';

@@ -145,6 +145,23 @@ describe('the matter catalog in Excel', () => {
     await upload(viewer, file).expect(403);
   });
 
+  it('names in its report only what the uploader may read: another city’s matter is 不存在或无权修改', async () => {
+    const nanjing = await server.login('nanjing');
+    const theirs = (await admin.get('/api/studio/documents/matter/SZRS-JY-0101').expect(200)).body as DocumentView<Matter>;
+    await nanjing.get('/api/studio/documents/matter/SZRS-JY-0101').expect(403);
+    const probe = await copyRow(await exported(nanjing), '事项', 'JSRS-JY-0101', ['SZRS-JY-0101', '南京的试探']);
+    for (const dryRun of [true, false]) {
+      const refused = await upload(nanjing, probe, dryRun).expect(422);
+      const report = refused.body.report as CatalogImportReport;
+      expect(report.problems).toContainEqual(expect.objectContaining({ column: '事项编码', message: 'SZRS-JY-0101：不存在或无权修改' }));
+      expect(report.matters.map((m) => m.code)).not.toContain('SZRS-JY-0101');
+      // nothing of the other city's document: not its name, not its fields
+      expect(JSON.stringify(refused.body)).not.toContain(theirs.body.name);
+      expect(JSON.stringify(refused.body)).not.toContain('→');
+    }
+    expect((await matter('SZRS-JY-0101')).rev).toBe(theirs.rev);
+  });
+
   it('answers a file that is not a workbook with a clear refusal', async () => {
     await admin.post(PATH, { matters: [] }).expect(415);
     const junk = await upload(admin, Buffer.from('not a zip at all')).expect(422);
