@@ -135,8 +135,10 @@ export function checkRules(rules: readonly ExportedRule[], matters: ReadonlyMap<
   for (const rule of rules) {
     const { doc, at } = ruleHome(rule, ctx.bundle, matters);
     const loc = { rule: rule.id, ...(rule.matter ? { matter: rule.matter } : {}) };
-    for (const detail of logicProblems(rule.logic))
-      ctx.diagnostics.push(diagnostic('rule.invalid', doc, `${at}/logic`, { rule: rule.message, detail }, loc));
+    // a matter's rules are checked with the matter (matterOwnProblems), wherever it is used
+    if (!rule.matter)
+      for (const detail of logicProblems(rule.logic))
+        ctx.diagnostics.push(diagnostic('rule.invalid', doc, `${at}/logic`, { rule: rule.message, detail }, loc));
     for (const path of logicVars(rule.logic))
       if (!readable.has(path))
         ctx.diagnostics.push(diagnostic('rule.unknown-field', doc, `${at}/logic`, { rule: rule.message, path }, loc));

@@ -104,6 +104,7 @@ export { MAX_PATHS, simulate, type Coverage, type SimulationReport, type Spread 
 export { REDUCTION_COLUMNS, reductionCells, reductionRows, toCsv, type ReductionRow } from './reductions-table.ts';
 export * from './service.ts';
 export { matterOwnProblems, matterProblems, paperOriginal } from './resolve-matters.ts';
+export { documentOwnProblems } from './own-problems.ts';
 export * from './catalog-changes.ts';
 export * from './pattern-builder.ts';
 export * from './calendar-text.ts';

@@ -6,6 +6,7 @@
 import type { MatterSummary } from './compiled-types.ts';
 import type { CatalogIndex } from './catalog-index.ts';
 import { diagnostic, pointer, type Diagnostic } from './diagnostics.ts';
+import { logicProblems } from './rules.ts';
 import { basisText } from './service.ts';
 import type { Bundle, Matter, MatterMaterial } from './types.ts';
 import { validateDocument } from './validate-documents.ts';
@@ -94,11 +95,31 @@ export function matterProblems(m: Matter, index: CatalogIndex): Diagnostic[] {
   return out;
 }
 
-/** What a matter gets wrong on its own, whatever the catalog: a promise above the law's limit (承诺 ≤ 法定). */
-export function matterOwnProblems(m: Pick<Matter, 'code' | 'name' | 'legalDays' | 'promisedDays'>): Diagnostic[] {
-  if (m.legalDays === null || m.promisedDays <= m.legalDays) return [];
-  const params = { matter: m.name, promised: m.promisedDays, legal: m.legalDays };
-  return [diagnostic('time.promise-exceeds-legal', `matter:${m.code}`, pointer('promisedDays'), params, { matter: m.code })];
+/**
+ * What a matter gets wrong on its own, whatever the catalog: a promise above the law's limit
+ * (承诺 ≤ 法定), and a 受理条件 rule using what no rule may (the one set of operations of rules.ts,
+ * checked here for the matter's rules wherever the matter is saved, imported, released or compiled).
+ */
+export function matterOwnProblems(m: Pick<Matter, 'code' | 'name' | 'legalDays' | 'promisedDays' | 'rules'>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const doc = `matter:${m.code}`;
+  if (m.legalDays !== null && m.promisedDays > m.legalDays) {
+    const params = { matter: m.name, promised: m.promisedDays, legal: m.legalDays };
+    out.push(diagnostic('time.promise-exceeds-legal', doc, pointer('promisedDays'), params, { matter: m.code }));
+  }
+  (m.rules ?? []).forEach((r, i) => {
+    for (const detail of logicProblems(r.logic))
+      out.push(
+        diagnostic(
+          'rule.invalid',
+          doc,
+          pointer('rules', i, 'logic'),
+          { rule: r.message, detail },
+          { rule: `${m.code}/${r.id}`, matter: m.code },
+        ),
+      );
+  });
+  return out;
 }
 
 const withMaterialsCache = new WeakMap<Matter, Map<string, Matter>>();

@@ -14,16 +14,13 @@ import {
   documentRegion,
   documentTitle,
   DOCUMENT_LABELS,
-  matterOwnProblems,
-  parameterProblems,
+  documentOwnProblems,
   validateDocument,
   variantFor,
   versionInEffect,
   type Bundle,
   type DefinitionsView,
   type DocumentKind,
-  type Matter,
-  type PolicyParameters,
   type RevisionView,
   type User,
   type Variant,
@@ -46,9 +43,8 @@ const REVISIONS_SHOWN = 50;
 function validated(kind: DocumentKind, body: unknown): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw problem(400, '文档应为 JSON 对象');
   const problems = validateDocument(kind, body, kind);
-  // what a matter gets wrong on its own (承诺 ≤ 法定) is refused as it is typed, not first at a bundle's compile
-  if (!problems.length && kind === 'matter') problems.push(...matterOwnProblems(body as Matter));
-  if (!problems.length && kind === 'parameters') problems.push(...parameterProblems(body as PolicyParameters));
+  // what a document gets wrong on its own (承诺 ≤ 法定, a rule's operations) is refused as it is typed, not first at a compile
+  if (!problems.length) problems.push(...documentOwnProblems(kind, body));
   if (problems.length) {
     const more = problems.length > 1 ? `（共 ${problems.length} 处）` : '';
     throw problem(422, `${DOCUMENT_LABELS[kind]}未保存：${problems[0]!.message}${more}`, {

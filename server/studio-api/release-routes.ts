@@ -13,8 +13,8 @@ import {
   DOCUMENT_LABELS,
   documentRef,
   isReleased,
+  documentOwnProblems,
   logicParameters,
-  parameterProblems,
   POLICY_KINDS,
   validateDocument,
   type DocumentKind,
@@ -82,15 +82,10 @@ export function releaseRoutes(ctx: AppContext): Router {
       );
   };
 
-  /** Parameters are released only with every parameter a live rule names, and nothing wrong beyond their schema. */
+  /** Parameters are released only with every parameter a live rule depends on. */
   const parametersComplete = (draft: StoredDocument) => {
     if (draft.kind !== 'parameters') return;
     const body = draft.body as PolicyParameters;
-    const problems = parameterProblems(body);
-    if (problems.length)
-      throw problem(422, `政策参数有误，不能发布：${problems[0]!.message}`, {
-        errors: problems.map((p) => ({ path: p.path, message: p.message })),
-      });
     const names = new Set(body.parameters.map((p) => p.name));
     const missing = ctx.runtime.liveEntries().flatMap((e) =>
       e.compiled.rules.flatMap((r) =>
@@ -136,7 +131,8 @@ export function releaseRoutes(ctx: AppContext): Router {
   router.post('/documents/:kind/:id/releases', requireUser, async (req, res) => {
     const draft = await draftOf(req);
     mayPublish(req, draft);
-    const problems = validateDocument(draft.kind, draft.body, draft.kind);
+    const invalid = validateDocument(draft.kind, draft.body, draft.kind);
+    const problems = invalid.length ? invalid : documentOwnProblems(draft.kind, draft.body);
     if (problems.length)
       throw problem(422, `${DOCUMENT_LABELS[draft.kind]}草稿不符合规范，不能发布`, {
         errors: problems.map((p) => ({ path: p.path, message: p.message })),

@@ -161,4 +161,31 @@ describe('what a city sees', () => {
       expect(text).toContain('SZRS-JY-0101');
     }
   });
+
+  it('checks a local matter’s rules with the one set of allowed operations, and serves a released rule where it applies', async () => {
+    const draft = (await suzhou.get('/api/studio/documents/matter/SZRS-JY-0101').expect(200)).body;
+    const rule = {
+      id: 'adult',
+      message: '未满十六周岁，不能申请',
+      severity: 'reject',
+      fields: ['person.idNumber'],
+      basis: '《中华人民共和国劳动法》第十五条',
+      logic: { '>=': [{ age: [{ idBirthDate: [{ var: 'person.idNumber' }] }, { var: 'applicationDate' }] }, { param: 'work.minimumAge' }] },
+    };
+    const refused = await suzhou
+      .put(
+        '/api/studio/documents/matter/SZRS-JY-0101',
+        { ...draft.body, rules: [{ ...rule, logic: { map: [{ var: 'x' }, 1] } }] },
+        `"${draft.rev}"`,
+      )
+      .expect(422);
+    expect(refused.body.errors).toContainEqual({
+      path: '/rules/0/logic',
+      message: '规则「未满十六周岁，不能申请」不能使用：不支持的运算「map」',
+    });
+    await suzhou.put('/api/studio/documents/matter/SZRS-JY-0101', { ...draft.body, rules: [rule] }, `"${draft.rev}"`).expect(200);
+    await suzhou.post('/api/studio/documents/matter/SZRS-JY-0101/releases').expect(201);
+    const rules = (await request(server.url).get('/api/regions/320500/bundles/unemployment/rules').expect(200)).body as { id: string }[];
+    expect(rules.map((r) => r.id)).toContain('SZRS-JY-0101/adult');
+  });
 });
