@@ -7,6 +7,7 @@
  * layout and rules' sample cases are not business. One model for the studio, API, publishing and audit.
  */
 import type { CompiledBundle, CompiledScenario, MatterSummary, MergedField } from './compiled-types.ts';
+import { documentFieldName } from './document-fields.ts';
 import { SERVICE_TEXT_LABELS, serviceOf } from './service.ts';
 import { daysText, MODE_LABELS, NECESSITY_LABELS, SELECTION_LABELS, SEVERITY_LABELS } from './labels.ts';
 
@@ -265,4 +266,24 @@ export function diffCompiled(a: CompiledBundle, b: CompiledBundle): BusinessChan
   fieldChanges(a, b, out);
   ruleChanges(a, b, out);
   return out;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+
+/**
+ * Where two versions of a document differ, in officials' words (「第 1 个办事情形的情形引导」), for
+ * the edits a business diff cannot see because they change nothing yet — a 情形引导 question typed
+ * before its answer. The canvas layout is not a change; at most `most` places are named.
+ */
+export function documentChanges(a: unknown, b: unknown, most = 8): string[] {
+  const out: string[] = [];
+  const walk = (x: unknown, y: unknown, path: string) => {
+    if (out.length >= most || path.endsWith('/layout') || same(x, y)) return;
+    if (isRecord(x) && isRecord(y)) {
+      for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) walk(x[k], y[k], `${path}/${k}`);
+    } else if (Array.isArray(x) && Array.isArray(y) && x.length === y.length) x.forEach((v, i) => walk(v, y[i], `${path}/${i}`));
+    else out.push(documentFieldName(path) ?? '整个文档');
+  };
+  walk(a, b, '');
+  return [...new Set(out)];
 }

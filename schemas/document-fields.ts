@@ -15,6 +15,7 @@ const PROPERTY_NAMES: Record<string, string> = {
   description: '说明',
   label: '名称',
   question: '问题',
+  guide: '情形引导',
   answer: '选择此情形的回答',
   department: '实施主体',
   basis: '设立依据',

@@ -32,7 +32,7 @@ export { emitUiSchema } from './emit-ui-schema.ts';
 export * from './selection.ts';
 export { stableStringify } from './stable-json.ts';
 export { exampleApplication, exampleValue, exampleView, withIdCheck, withUsccCheck } from './example.ts';
-export { CHANGE_KINDS, diffCompiled, type BusinessChange } from './diff.ts';
+export { CHANGE_KINDS, diffCompiled, documentChanges, type BusinessChange } from './diff.ts';
 export { rebaseVariant, acceptRebase, type RebaseResult, type RebaseOutcome } from './rebase.ts';
 export { CONTRACT_SCHEMAS } from './contract-schemas.ts';
 export { patternProblem, re2RegExp, toRe2Syntax } from './safe-pattern.ts';

@@ -496,10 +496,17 @@ describe('the catalog in Excel, and what applicants print', () => {
     const exported = readFileSync((await download.path())!);
     const before = (await readDocument<Matter>(product, 'matter', 'JSRS-SY-0101')).body;
 
-    // a bad cell first: nothing can be imported, and the official is told where
+    // a file that is not a workbook: the server's reason is shown, not only the file's name and a disabled button
+    const notExcel = join(tmpdir(), '事项目录.xlsx');
+    writeFileSync(notExcel, '这不是 Excel 工作簿');
+    await page.click('[data-test=import-xlsx]');
+    await page.setInputFiles('[data-test=import-file]', notExcel);
+    await page.waitForSelector('[data-test=import-refused] >> text=上传的文件不是有效的 Excel 工作簿（.xlsx）');
+    expect(await page.locator('[data-test=confirm-import]').isDisabled()).toBe(true);
+
+    // a bad cell: nothing can be imported, and the official is told where
     const bad = join(tmpdir(), 'catalog-bad.xlsx');
     writeFileSync(bad, await changeCell(exported, '事项', 'JSRS-SY-0101', '到现场次数', '两次'));
-    await page.click('[data-test=import-xlsx]');
     await page.setInputFiles('[data-test=import-file]', bad);
     await page.waitForSelector('[data-test=import-problems] >> text=到现场次数应为 0 到 10 的整数');
     expect(await page.locator('[data-test=confirm-import]').isDisabled()).toBe(true);
