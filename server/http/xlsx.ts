@@ -1,16 +1,26 @@
 /**
  * Excel workbooks in and out (exceljs): sheets written with a bold, frozen header; an upload
- * read back into plain cells after its size is checked — a small .xlsx can inflate to
- * gigabytes (a zip bomb), so the uncompressed size its ZIP directory declares is bounded
- * before anything is unpacked.
+ * read back into plain cells within hard caps — what it inflates to (counted while inflating:
+ * a small .xlsx can declare anything and inflate to gigabytes), and its sheets, rows, columns
+ * and cells, counted as they are read. Uploads are read off the event loop (workbook-upload.ts).
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Sheet } from '../../schemas/index.ts';
+import { inflatedSize, UploadRefusal } from './zip-inflation.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The most an uploaded workbook may unpack to. */
-export const MAX_UNPACKED_BYTES = 64 * 1024 * 1024;
+/** What an uploaded workbook may hold: more is refused (413), naming the cap. */
+export const WORKBOOK_CAPS = {
+  /** Bytes it inflates to, all parts together. */
+  inflatedBytes: 32 * 1024 * 1024,
+  sheets: 10,
+  /** Rows of one sheet, header included. */
+  rows: 50_000,
+  columns: 60,
+  /** Cells of all sheets together. */
+  cells: 1_000_000,
+} as const;
 
 /** `Content-Disposition` of a download named `name` (Chinese kept for browsers, ASCII `fallback` for the rest). */
 export function attachment(fallback: string, name: string): string {
@@ -31,27 +41,6 @@ export async function workbookOf(sheets: readonly Sheet[], widths: (sheet: Sheet
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** The total uncompressed size a ZIP's central directory declares, or null when it is not a ZIP. */
-export function unpackedSize(zip: Buffer): number | null {
-  const min = Math.max(0, zip.length - 65_557);
-  let end = -1;
-  for (let i = zip.length - 22; i >= min; i--)
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  if (end < 0) return null;
-  const entries = zip.readUInt16LE(end + 10);
-  let at = zip.readUInt32LE(end + 16);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (at + 46 > zip.length || zip.readUInt32LE(at) !== 0x02014b50) return null;
-    total += zip.readUInt32LE(at + 24);
-    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
-  }
-  return total;
-}
-
 /** A cell's value as text or a number: rich text joined, formulas by their result, dates as YYYY-MM-DD. */
 function cellValue(value: ExcelJS.CellValue): Cell {
   if (value === null || value === undefined) return null;
@@ -64,16 +53,32 @@ function cellValue(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
-/** The sheets of an uploaded workbook: header row and data rows as plain cells. Throws when it is not a workbook. */
-export async function readWorkbook(buffer: Buffer): Promise<Sheet[]> {
+/**
+ * The sheets of an uploaded workbook: header row and data rows as plain cells, within `caps`.
+ * Throws UploadRefusal: 422 when it is not a workbook, 413 naming the cap it exceeds. Each
+ * sheet's width is read once (exceljs walks every row to find it), so reading is linear.
+ */
+export async function readWorkbook(buffer: Buffer, caps: typeof WORKBOOK_CAPS = WORKBOOK_CAPS): Promise<Sheet[]> {
+  inflatedSize(buffer, caps.inflatedBytes, `工作簿解压后超过 ${caps.inflatedBytes / 1024 / 1024} MB，请分批导入`);
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  try {
+    await book.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new UploadRefusal(422, '上传的文件不是有效的 Excel 工作簿（.xlsx）');
+  }
+  if (book.worksheets.length > caps.sheets) throw new UploadRefusal(413, `工作簿最多 ${caps.sheets} 张工作表`);
+  let cells = 0;
   return book.worksheets.map((ws) => {
+    if (ws.rowCount > caps.rows) throw new UploadRefusal(413, `工作表「${ws.name}」超过 ${caps.rows} 行，请分批导入`);
+    const columns = ws.columnCount;
+    if (columns > caps.columns) throw new UploadRefusal(413, `工作表「${ws.name}」超过 ${caps.columns} 列`);
+    cells += ws.rowCount * columns;
+    if (cells > caps.cells) throw new UploadRefusal(413, `工作簿的单元格超过 ${caps.cells} 个，请分批导入`);
     const rows: Cell[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, number) => {
-      const cells: Cell[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) cells.push(cellValue(row.getCell(c).value));
-      rows[number - 1] = cells;
+      const values: Cell[] = [];
+      for (let c = 1; c <= columns; c++) values.push(cellValue(row.getCell(c).value));
+      rows[number - 1] = values;
     });
     const [header = [], ...body] = Array.from(rows, (r) => r ?? []);
     return { name: ws.name, header: header.map((h) => (h === null ? '' : String(h))), rows: body };

@@ -17,6 +17,7 @@ import {
   matterProblems,
   namesIn,
   readCatalogSheets,
+  SHEET_NAMES,
   sheetPlace,
   sortSheetProblems,
   stableStringify,
@@ -28,7 +29,9 @@ import {
 import { requireUser } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
-import { attachment, MAX_UNPACKED_BYTES, readWorkbook, unpackedSize, workbookOf, XLSX_TYPE } from '../http/xlsx.ts';
+import { readUpload } from '../http/workbook-upload.ts';
+import { attachment, workbookOf, XLSX_TYPE } from '../http/xlsx.ts';
+import { UploadRefusal } from '../http/zip-inflation.ts';
 import { mayReadDocument, setsPattern, writeRefusal } from './permissions.ts';
 
 /** The largest workbook accepted, and the most matters one import may hold. */
@@ -65,16 +68,17 @@ export function catalogRoutes(ctx: AppContext): Router {
     if (user.role === 'viewer') throw problem(403, '只读用户不能导入事项');
     if (!req.is(XLSX_TYPE)) throw problem(415, `请上传 Excel 工作簿（.xlsx，Content-Type: ${XLSX_TYPE}）`);
     const upload = req.body as Buffer;
-    const size = Buffer.isBuffer(upload) ? unpackedSize(upload) : null;
-    if (size === null) throw problem(422, '上传的文件不是有效的 Excel 工作簿（.xlsx）');
-    if (size > MAX_UNPACKED_BYTES) throw problem(413, '工作簿解压后过大，请分批导入');
-    const sheets = await readWorkbook(upload).catch(() => {
-      throw problem(422, '上传的文件不是有效的 Excel 工作簿（.xlsx）');
+    if (!Buffer.isBuffer(upload) || upload.length === 0) throw problem(422, '上传的文件不是有效的 Excel 工作簿（.xlsx）');
+    // read in a worker thread within hard caps: the runtime keeps answering while a workbook is read
+    const sheets = await readUpload(upload).catch((error: unknown) => {
+      throw error instanceof UploadRefusal ? problem(error.status, error.message) : error;
     });
 
+    // the matter cap before any matter is built: a row with a code is a matter
+    const rows = sheets.find((s) => s.name === SHEET_NAMES.matters)?.rows ?? [];
+    if (rows.filter((r) => r[0] !== null && r[0] !== '').length > MAX_MATTERS) throw problem(413, `一次最多导入 ${MAX_MATTERS} 个事项`);
     const read = readCatalogSheets(sheets);
     const problems: SheetProblem[] = [...read.problems];
-    if (read.matters.length > MAX_MATTERS) throw problem(413, `一次最多导入 ${MAX_MATTERS} 个事项`);
     const docs = (await ctx.drafts.documents()).filter((d) => mayReadDocument(user, d.kind, d.region));
     const defs = assembleDefinitions(docs);
     const names = namesIn(defs);
