@@ -3,7 +3,7 @@
  * refusal: the parsing's time and memory are this thread's, never the event loop's.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readWorkbook, WORKBOOK_CAPS } from './xlsx.ts';
+import { readWorkbook, type WORKBOOK_CAPS } from './xlsx.ts';
 import { UploadRefusal } from './zip-inflation.ts';
 
 const { buffer, caps } = workerData as { buffer: Uint8Array; caps: typeof WORKBOOK_CAPS };
