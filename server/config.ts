@@ -11,7 +11,7 @@ export interface Config {
   databaseUrl: string | undefined;
   /** RATE_LIMIT_POST: public POST requests (validation) per client and minute on each instance; 0 turns the limit off. */
   rateLimitPost: number;
-  /** VALIDATOR_KEY: signs precompiled validators (shared by every instance); the embedded store keeps its own in DATA_DIR. */
+  /** VALIDATOR_KEY: signs precompiled validators (shared by every instance); unset, none is stored or run. */
   validatorKey: string | undefined;
   /** SHUTDOWN_TIMEOUT_MS: how long SIGTERM waits for requests in flight before cutting them. */
   shutdownTimeoutMs: number;

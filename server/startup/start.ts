@@ -3,8 +3,6 @@
  * checked, the store opened and seeded on first start, the runtime loaded with what is
  * published, the studio's drafts, the regions. What an operator can fix is a StartupError.
  */
-import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRegions } from '../catalog/shipped.ts';
 import type { Config } from '../config.ts';
@@ -51,17 +49,6 @@ async function openStore(config: Config, options: StoreOptions): Promise<Store> 
   }
 }
 
-/** The embedded store's key for precompiled validators: `validator.key` in the data directory, made on first start. */
-function localValidatorKey(dataDir: string): string {
-  const file = join(dataDir, 'validator.key');
-  try {
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
-  return readFileSync(file, 'utf8').trim();
-}
-
 /** Checks the data directory, opens and seeds the store, loads the runtime. */
 export async function startUp(config: Config, logger: Logger, options: StoreOptions = {}): Promise<Started> {
   prepareDataDir(config.dataDir);
@@ -89,8 +76,9 @@ export async function startUp(config: Config, logger: Logger, options: StoreOpti
     throw new StartupError(`补充随产品提供的政策文档失败：${causeOf(error)}；未写入任何内容，解决后重新启动即可`);
   }
   const metrics = new Metrics();
-  // precompiled validators are signed: with VALIDATOR_KEY, or the embedded store's own key
-  const key = config.validatorKey ?? (config.databaseUrl ? undefined : localValidatorKey(config.dataDir));
+  // stored validator code runs only when signed with VALIDATOR_KEY, which lives in the environment, never with the data:
+  // whoever can write the data directory or the database cannot make the server run code
+  const key = config.validatorKey;
   const runtime = new Runtime(store, { key, loaded: (source) => metrics.validatorReady(source) });
   await runtime.load();
   const drafts = new DraftDefinitions(store);

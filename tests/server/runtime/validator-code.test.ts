@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileBundle, createAjv, exampleApplication, withValue } from '../../../schemas/index.ts';
 import { loadDefinitions } from '../../../server/catalog/shipped.ts';
-import { compileWithCode, loadValidator } from '../../../server/runtime/validator-code.ts';
+import { compileWithCode, loadValidator, macOf } from '../../../server/runtime/validator-code.ts';
 import { spawnServer, stopServer } from '../../support/spawn-server.ts';
 
 /**
@@ -53,18 +54,49 @@ describe('precompiled validators', () => {
       new RegExp(`^yjs_validators_total\\{source="${source}"\\} (\\d+)$`, 'm').exec(await (await fetch(`${url}/metrics`)).text())?.[1] ?? 0,
     );
 
-  it('loads, after a restart, the validator compiled before it instead of compiling again', async () => {
-    const env = { DATA_DIR: dataDir, ADMIN_PASSWORD: 'precompiled-2026', LOG_LEVEL: 'error', PASSWORD_COST: '14' };
+  /** Validates 失业一件事's example in 苏州 through the public runtime. */
+  const validateExample = async (url: string) => {
     const path = '/api/regions/320500/bundles/unemployment';
-    const validate = async (url: string) => {
-      const body = await (await fetch(`${url}${path}/example`)).text();
-      const res = await fetch(`${url}${path}/applications/validate`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body,
-      });
-      expect(res.status).toBe(200);
-    };
+    const body = await (await fetch(`${url}${path}/example`)).text();
+    const res = await fetch(`${url}${path}/applications/validate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(200);
+  };
+
+  it('never runs stored code on the strength of the data directory alone: no key is kept there or taken from there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yjs-no-key-'));
+    try {
+      const env = { DATA_DIR: dir, ADMIN_PASSWORD: 'precompiled-2026', LOG_LEVEL: 'error', PASSWORD_COST: '14' };
+      const first = await spawnServer(env);
+      await validateExample(first.url);
+      await stopServer(first);
+      expect(existsSync(join(dir, 'validator.key'))).toBe(false);
+      // whoever can write the data directory writes a key file, and code signed with it into the database
+      const key = 'a'.repeat(64);
+      writeFileSync(join(dir, 'validator.key'), key);
+      const proof = join(dir, 'ran.txt');
+      const code = `process.getBuiltinModule('fs').writeFileSync(${JSON.stringify(proof)}, 'ran');${compileWithCode({ type: 'object' }, key).stored.code}`;
+      const db = new DatabaseSync(join(dir, 'yijianshi.db'));
+      const rows = db.prepare('UPDATE artifacts SET validator = ?, validator_mac = ?').run(code, macOf(code, key));
+      db.close();
+      expect(Number(rows.changes)).toBeGreaterThan(0);
+      const second = await spawnServer(env);
+      await validateExample(second.url);
+      expect(await metric(second.url, 'precompiled')).toBe(0);
+      expect(await metric(second.url, 'compiled')).toBe(1);
+      await stopServer(second);
+      expect(existsSync(proof)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('loads, after a restart, the validator compiled before it instead of compiling again (with VALIDATOR_KEY, kept outside the data)', async () => {
+    const env = { DATA_DIR: dataDir, ADMIN_PASSWORD: 'precompiled-2026', LOG_LEVEL: 'error', PASSWORD_COST: '14', VALIDATOR_KEY: KEY };
+    const validate = validateExample;
     const first = await spawnServer(env);
     await validate(first.url);
     expect(await metric(first.url, 'compiled')).toBe(1);
