@@ -32,6 +32,7 @@ import { problem } from '../http/problem.ts';
 import { readUpload } from '../http/workbook-upload.ts';
 import { attachment, workbookOf, XLSX_TYPE } from '../http/xlsx.ts';
 import { UploadRefusal } from '../http/zip-inflation.ts';
+import { patternProblems } from './pattern-safety.ts';
 import { mayReadDocument, setsPattern, writeRefusal } from './permissions.ts';
 
 /** The largest workbook accepted, and the most matters one import may hold. */
@@ -112,7 +113,7 @@ export function catalogRoutes(ctx: AppContext): Router {
       if (refusal) at('/code', `${m.code}：${refusal}`);
       else if (user.role !== 'admin' && setsPattern('matter', m)) at('/fields', '只有省级管理员可以设置格式规则（正则表达式）');
       // every sheet's problems at once; what an unreadable cell caused is said once, at the cell
-      const invalid = validateDocument('matter', m, 'matter');
+      const invalid = [...validateDocument('matter', m, 'matter'), ...patternProblems(m)];
       for (const p of invalid) if (!unreadable(sheetPlace(origin, p.path))) at(p.path, p.message);
       if (invalid.length) continue;
       for (const d of matterProblems(m, index)) if (d.severity === 'error' || d.code === 'matter.dependency-unknown') at(d.path, d.message);

@@ -31,6 +31,7 @@ import { problem } from '../http/problem.ts';
 import type { StoredDocument } from '../store/store.ts';
 import { documentKindParam } from './params.ts';
 import { mayRead, mayReadDocument, maySeeVersion, seesProvinceDrafts, setsPattern, writeRefusal } from './permissions.ts';
+import { patternProblems } from './pattern-safety.ts';
 import { documentView, versionRecord, versionView } from './views.ts';
 import { baseOfVariant, variantProblems } from './variant-routes.ts';
 
@@ -42,9 +43,11 @@ const REVISIONS_SHOWN = 50;
 /** Refuses a body that is not a valid document of `kind` (422 with each field's problem). */
 function validated(kind: DocumentKind, body: unknown): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw problem(400, '文档应为 JSON 对象');
-  const problems = validateDocument(kind, body, kind);
-  // what a document gets wrong on its own (承诺 ≤ 法定, a rule's operations) is refused as it is typed, not first at a compile
-  if (!problems.length) problems.push(...documentOwnProblems(kind, body));
+  const invalid = validateDocument(kind, body, kind);
+  // what a document gets wrong on its own (承诺 ≤ 法定, a rule's operations, a pattern that backtracks) is refused as it is typed
+  const problems: { path: string; message: string }[] = invalid.length
+    ? invalid
+    : [...documentOwnProblems(kind, body), ...patternProblems(body)];
   if (problems.length) {
     const more = problems.length > 1 ? `（共 ${problems.length} 处）` : '';
     throw problem(422, `${DOCUMENT_LABELS[kind]}未保存：${problems[0]!.message}${more}`, {

@@ -29,6 +29,7 @@ import { problem } from '../http/problem.ts';
 import { cityLayer, refreshCity } from '../publish/artifacts.ts';
 import type { Release, StoredDocument } from '../store/store.ts';
 import { documentKindParam } from './params.ts';
+import { patternProblems } from './pattern-safety.ts';
 import { mayReadDocument, writeRefusal } from './permissions.ts';
 import { variantProblems } from './variant-routes.ts';
 
@@ -132,7 +133,7 @@ export function releaseRoutes(ctx: AppContext): Router {
     const draft = await draftOf(req);
     mayPublish(req, draft);
     const invalid = validateDocument(draft.kind, draft.body, draft.kind);
-    const problems = invalid.length ? invalid : documentOwnProblems(draft.kind, draft.body);
+    const problems = invalid.length ? invalid : [...documentOwnProblems(draft.kind, draft.body), ...patternProblems(draft.body)];
     if (problems.length)
       throw problem(422, `${DOCUMENT_LABELS[draft.kind]}草稿不符合规范，不能发布`, {
         errors: problems.map((p) => ({ path: p.path, message: p.message })),

@@ -1,0 +1,55 @@
+/**
+ * Authored patterns are decided by a ReDoS checker (recheck: automata theory, with fuzzing where
+ * that cannot decide), not by a list of shapes: the exported schema's patterns run under native
+ * RegExp in every front end, where an ambiguous pattern — ^(a|aa)+$, \d+\d+ — backtracks for
+ * minutes on a crafted input. The server executes with RE2 either way; this protects the
+ * applicants' browsers. A pattern that cannot be proved safe in time is refused too.
+ */
+import { checkSync } from 'recheck';
+
+// the checker runs in this process, in JavaScript: no native binary, no Java, no worker of its own
+process.env.RECHECK_BACKEND = 'pure';
+
+/** The words for what a pattern would cost, by recheck's complexity. */
+const COST = { exponential: '指数级', polynomial: '多项式级' } as const;
+
+const verdicts = new Map<string, string | null>();
+
+/** Why `pattern` may not be authored (Chinese), or null when it is safe, deciding within `ms`. Remembered per pattern. */
+export function patternRisk(pattern: string, ms = 2_000): string | null {
+  if (verdicts.has(pattern)) return verdicts.get(pattern)!;
+  if (ms <= 0) return `格式规则「${pattern}」无法在限定时间内确认不会回溯爆炸，请简化（如用格式构造器生成）`;
+  const d = checkSync(pattern, '', { timeout: ms });
+  const risk =
+    d.status === 'safe'
+      ? null
+      : d.status === 'vulnerable'
+        ? `格式规则「${pattern}」在特定输入上会${COST[d.complexity.type as keyof typeof COST] ?? ''}回溯（ReDoS），会让申请人的浏览器卡住；请用格式构造器生成`
+        : `格式规则「${pattern}」无法在限定时间内确认不会回溯爆炸，请简化（如用格式构造器生成）`;
+  if (verdicts.size > 2_000) verdicts.clear();
+  // an undecided pattern may be decided another time: only decisions are remembered
+  if (d.status !== 'unknown') verdicts.set(pattern, risk);
+  return risk;
+}
+
+/**
+ * The authored patterns of a document body (every `pattern` text in it), each refused with its
+ * JSON Pointer when unsafe; all of them decided within `budgetMs` (what is left undecided is refused).
+ */
+export function patternProblems(body: unknown, budgetMs = 3_000): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const deadline = performance.now() + budgetMs;
+  const walk = (node: unknown, path: string) => {
+    if (Array.isArray(node)) return node.forEach((x, i) => walk(x, `${path}/${i}`));
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      if (key === 'pattern' && typeof value === 'string') {
+        const risk = patternRisk(value, Math.min(2_000, deadline - performance.now()));
+        if (risk) out.push({ path: at, message: risk });
+      } else walk(value, at);
+    }
+  };
+  walk(body, '');
+  return out;
+}
