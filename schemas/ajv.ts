@@ -6,6 +6,7 @@
 import { _ } from 'ajv/dist/compile/codegen/index.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { formatValidators } from './formats.ts';
+import { isPlainText } from './plain-text.ts';
 import { patternProblem, re2RegExp } from './safe-pattern.ts';
 
 /** The annotation keywords our emitted schemas carry; validators ignore them. */
@@ -35,6 +36,7 @@ export function namedFormats(): Record<string, (value: string) => boolean> {
     date: isValidDate,
     'date-time': isValidDateTime,
     'safe-pattern': (p: string) => patternProblem(p) === null,
+    'plain-text': isPlainText,
     ...formatValidators(),
   };
 }

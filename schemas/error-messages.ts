@@ -19,6 +19,7 @@ const FORMAT_NAMES: Record<string, string> = {
   date: '日期（YYYY-MM-DD）',
   'date-time': '时间',
   'safe-pattern': '格式规则（须为有效的正则表达式，不能含前瞻、后顾、反向引用或嵌套重复）',
+  'plain-text': '文字（不能含不可见字符、文字方向控制符、控制字符或残缺的字符）',
 };
 
 function formatName(format: string): string {

@@ -7,17 +7,10 @@
  */
 import { format as FORMAT_CHECKS, Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import type { ErrorObject } from 'ajv';
-import { isValidDate, isValidDateTime } from './ajv.ts';
-import { formatValidators } from './formats.ts';
-import { patternProblem } from './safe-pattern.ts';
+import { namedFormats } from './ajv.ts';
 
 // our named formats, as AJV has them (the library's table is the one it consults)
-Object.assign(FORMAT_CHECKS, {
-  date: isValidDate,
-  'date-time': isValidDateTime,
-  'safe-pattern': (p: string) => patternProblem(p) === null,
-  ...formatValidators(),
-});
+Object.assign(FORMAT_CHECKS, namedFormats());
 
 /** Keywords that only say a subschema failed; the failing leaf is reported on its own. */
 const WRAPPERS = new Set([

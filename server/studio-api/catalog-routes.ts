@@ -16,6 +16,7 @@ import {
   impactOfAll,
   matterProblems,
   namesIn,
+  normalizeText,
   readCatalogSheets,
   SHEET_NAMES,
   sheetPlace,
@@ -78,7 +79,7 @@ export function catalogRoutes(ctx: AppContext): Router {
     // the matter cap before any matter is built: a row with a code is a matter
     const rows = sheets.find((s) => s.name === SHEET_NAMES.matters)?.rows ?? [];
     if (rows.filter((r) => r[0] !== null && r[0] !== '').length > MAX_MATTERS) throw problem(413, `一次最多导入 ${MAX_MATTERS} 个事项`);
-    const read = readCatalogSheets(sheets);
+    const read = readCatalogSheets(normalizeText(sheets));
     const problems: SheetProblem[] = [...read.problems];
     const docs = (await ctx.drafts.documents()).filter((d) => mayReadDocument(user, d.kind, d.region));
     const defs = assembleDefinitions(docs);

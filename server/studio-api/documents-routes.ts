@@ -15,6 +15,7 @@ import {
   documentTitle,
   DOCUMENT_LABELS,
   documentOwnProblems,
+  normalizeText,
   validateDocument,
   variantFor,
   versionInEffect,
@@ -60,6 +61,11 @@ function validated(kind: DocumentKind, body: unknown): void {
 export function documentRoutes(ctx: AppContext): Router {
   const router = Router();
   router.use(requireUser);
+  // what officials type is stored normalised (NFC): the same name typed two ways is one name
+  router.use((req, _res, next) => {
+    if (req.method === 'POST' || req.method === 'PUT') req.body = normalizeText(req.body);
+    next();
+  });
 
   router.param('kind', documentKindParam);
 

@@ -163,6 +163,14 @@ describe('the matter catalog in Excel', () => {
     expect((await matter('SZRS-JY-0101')).rev).toBe(theirs.rev);
   });
 
+  it('refuses a name that hides characters, by sheet, row and column, as the studio does', async () => {
+    const file = await changeCell(await exported(), '事项', 'JSRS-SY-0101', '事项名称', '失业保险金\u202e申领');
+    const refused = (await upload(admin, file, true).expect(422)).body.report as CatalogImportReport;
+    expect(refused.problems).toEqual([
+      expect.objectContaining({ sheet: '事项', column: '事项名称', message: expect.stringContaining('文字方向控制符') }),
+    ]);
+  });
+
   it('answers a file that is not a workbook with a clear refusal', async () => {
     await admin.post(PATH, { matters: [] }).expect(415);
     const junk = await upload(admin, Buffer.from('not a zip at all')).expect(422);

@@ -116,6 +116,31 @@ describe('studio documents', () => {
   });
 });
 
+describe('text that hides itself', () => {
+  const RLO = '\u202e';
+  it('refuses names and labels with bidi controls, invisible characters or lone surrogates, at the place typed', async () => {
+    const matter = (await doc('matter/JSRS-JY-0101')).body;
+    for (const name of [`失业${RLO}登记`, '失业\u200b登记', '失业\u2066登记\u2069', '失业\ud800登记', '失业\u0007登记']) {
+      const res = await admin.put('/api/studio/documents/matter/JSRS-JY-0101', { ...matter.body, name }, `"${matter.rev}"`).expect(422);
+      expect(res.body.errors, JSON.stringify(name)).toEqual([{ path: '/name', message: expect.stringContaining('不可见字符') }]);
+    }
+    const bundle = (await doc('bundle/unemployment')).body;
+    const scenarios = bundle.body.scenarios.map((s: { label: string }, i: number) => (i ? s : { ...s, label: `${s.label}\u200f` }));
+    const res = await admin.put('/api/studio/documents/bundle/unemployment', { ...bundle.body, scenarios }, `"${bundle.rev}"`).expect(422);
+    expect(res.body.errors[0].path).toBe('/scenarios/0/label');
+    expect((await doc('matter/JSRS-JY-0101')).body.rev).toBe(matter.rev);
+  });
+
+  it('stores text normalised (NFC): the same name typed with a combining accent is the same name', async () => {
+    const matter = (await doc('matter/JSRS-JY-0102')).body;
+    const saved = await admin
+      .put('/api/studio/documents/matter/JSRS-JY-0102', { ...matter.body, name: `${matter.body.name}Cafe\u0301` }, `"${matter.rev}"`)
+      .expect(200);
+    expect(saved.body.body.name).toBe(`${matter.body.name}Café`);
+    expect(saved.body.body.name.normalize('NFC')).toBe(saved.body.body.name);
+  });
+});
+
 describe('authored patterns', () => {
   it('refuses an invalid or super-linear pattern in the dictionary with the field path', async () => {
     const current = (await doc('dictionary/dictionary')).body;
