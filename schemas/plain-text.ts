@@ -7,6 +7,8 @@
  */
 
 /** Controls (C0, DEL, C1), soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width and bidi marks, embeddings and overrides, invisible operators, isolates, deprecated format characters, BOM, interlinear annotations. */
+// control characters are what this pattern is for
+// eslint-disable-next-line no-control-regex
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]/u;
 /** Half a character: a surrogate not in a pair (in `u` mode a lone one is its own code point). */
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
