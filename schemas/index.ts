@@ -105,7 +105,7 @@ export { REDUCTION_COLUMNS, reductionCells, reductionRows, toCsv, type Reduction
 export * from './service.ts';
 export { matterOwnProblems, matterProblems, paperOriginal } from './resolve-matters.ts';
 export { documentOwnProblems } from './own-problems.ts';
-export { isPlainText, normalizeText } from './plain-text.ts';
+export { isPlainText, normalizeText, visibleText } from './plain-text.ts';
 export * from './catalog-changes.ts';
 export * from './pattern-builder.ts';
 export * from './calendar-text.ts';
