@@ -7,7 +7,9 @@
  */
 import { checkSync } from 'recheck';
 
-// the checker runs in this process, in JavaScript: no native binary, no Java, no worker of its own
+// the checker runs in this thread, in JavaScript: no native binary, no Java, and no worker of its own — its default
+// synchronous backend waits on a worker with Atomics.wait and no time limit, which can hang the server
+process.env.RECHECK_SYNC_BACKEND = 'pure';
 process.env.RECHECK_BACKEND = 'pure';
 
 /** The words for what a pattern would cost, by recheck's complexity. */
