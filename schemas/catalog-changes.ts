@@ -22,7 +22,7 @@ import type {
   PolicyParameters,
   WorkCalendar,
 } from './types.ts';
-import { DATE_UNIT } from './parameters.ts';
+import { valueText } from './parameters.ts';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const range = (min: unknown, max: unknown) => (min === undefined && max === undefined ? '不限' : `${min ?? '不限'}–${max ?? '不限'}`);
@@ -139,7 +139,7 @@ function parametersChanges(a: PolicyParameters, b: PolicyParameters): string[] {
   const list = byKey(a.parameters, b.parameters, (p) => p.name);
   for (const p of list.added) out.push(`新增参数「${p.label}」`);
   for (const p of list.removed) out.push(`删除参数「${p.label}」`);
-  const say = (v: ParameterValue, unit: string) => `自 ${v.from} 起 ${v.value}${unit === DATE_UNIT ? '' : ` ${unit}`}`;
+  const say = (v: ParameterValue, unit: string) => `自 ${v.from} 起 ${valueText(v.value, unit)}`;
   for (const [x, y] of list.both) {
     const c: string[] = [];
     if (x.label !== y.label) c.push(`名称改为「${y.label}」`);

@@ -44,6 +44,19 @@ export function parameterOn(parameters: PreparedParameters, name: unknown, on: u
   return valueInForce(parameters, name, on)?.value ?? null;
 }
 
+/** The next value of `name` after `on` (the step already decided), or null. */
+export function nextValue(parameters: PreparedParameters, name: string, on: string): ParameterValue | null {
+  let next: ParameterValue | null = null;
+  // latest first: the last one still after `on` is the nearest
+  for (const v of parameters.byName.get(name) ?? []) if (v.from > on) next = v;
+  return next;
+}
+
+/** A value with its unit, as officials read it: 180 月, 16 周岁; a date as it is. */
+export function valueText(value: number | string, unit: string): string {
+  return unit === DATE_UNIT ? String(value) : `${value} ${unit}`;
+}
+
 /** A number parameter's value in force on `on`, or null (none, or not a number). */
 export function numberOn(parameters: PreparedParameters, name: string, on: unknown): number | null {
   const value = parameterOn(parameters, name, on);

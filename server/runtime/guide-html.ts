@@ -3,8 +3,11 @@
  * on a phone and on A4 paper, no script.
  */
 import {
-  DATE_UNIT,
   daysText,
+  nextValue,
+  prepareParameters,
+  valueInForce,
+  valueText,
   legalDaysText,
   FORM_LABELS,
   MODE_LABELS,
@@ -97,15 +100,16 @@ export interface GuidePolicy {
 
 /** The 政策参数 a scenario is judged with: each with its value in force today, its 施行日期 and source, and the next step. */
 function parameters(names: readonly string[], policy: GuidePolicy): string {
+  const prepared = prepareParameters(policy.parameters);
   const rows = names.flatMap((name) => {
     const p = policy.parameters.parameters.find((x) => x.name === name);
     if (!p) return [];
-    const byDate = [...p.values].sort((a, b) => a.from.localeCompare(b.from));
-    const now = byDate.filter((v) => v.from <= policy.today).at(-1);
-    const next = byDate.find((v) => v.from > policy.today);
-    const unit = p.unit === DATE_UNIT ? '' : ` ${p.unit}`;
-    const value = now ? `${esc(now.value)}${esc(unit)}` : '尚未施行';
-    const later = next ? `<span class="basis">${esc(next.from)} 起 ${esc(next.value)}${esc(unit)}（${esc(next.source)}）</span>` : '';
+    const now = valueInForce(prepared, name, policy.today);
+    const next = nextValue(prepared, name, policy.today);
+    const value = now ? esc(valueText(now.value, p.unit)) : '尚未施行';
+    const later = next
+      ? `<span class="basis">${esc(next.from)} 起 ${esc(valueText(next.value, p.unit))}（${esc(next.source)}）</span>`
+      : '';
     return [
       `<tr><td>${esc(p.label)}</td><td class="nowrap">${value}</td><td class="nowrap">${esc(now?.from ?? '—')}</td><td class="small">${esc(now?.source ?? '—')}${later}</td></tr>`,
     ];

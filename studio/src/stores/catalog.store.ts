@@ -8,7 +8,6 @@ import { computed, shallowRef } from 'vue';
 import {
   assembleDefinitions,
   calendarWarnings,
-  DATE_UNIT,
   parameterOn,
   prepareParameters,
   type Bundle,
@@ -26,6 +25,7 @@ import {
   type VariantStatus,
   type PublishedCalendarView,
   type VersionView,
+  valueText,
 } from '../../../schemas/index.ts';
 import { api } from '../api/client.ts';
 import { todayInChina } from '../util/today.ts';
@@ -82,7 +82,7 @@ export const useCatalogStore = defineStore('catalog', () => {
     const today = todayInChina();
     return (definitions.value.parameters?.parameters ?? []).map((p) => {
       const value = parameterOn(policy.value.parameters, p.name, today);
-      const now = value === null ? '' : `（现为 ${value}${p.unit === DATE_UNIT ? '' : ` ${p.unit}`}）`;
+      const now = value === null ? '' : `（现为 ${valueText(value, p.unit)}）`;
       return { ref: p.name, label: `${p.label}${now}`, group: p.group };
     });
   });
