@@ -71,8 +71,14 @@ export function reachedBundles(defs: Definitions, doc: ChangedDocument): Bundle[
 const conflictsOf = (compiled: ReturnType<typeof compileForRegion>) =>
   compiled.diagnostics.filter((d) => d.code === 'variant.conflict').map((d) => d.message);
 
-/** One bundle in one region, before and after. */
-function regionImpact(before: Definitions, after: Definitions, bundleId: string, region: string, province: boolean): RegionImpact | null {
+/** One bundle in one region, before and after (pausing after each compile). */
+function* regionImpact(
+  before: Definitions,
+  after: Definitions,
+  bundleId: string,
+  region: string,
+  province: boolean,
+): Generator<void, RegionImpact | null> {
   const compile = (defs: Definitions) => {
     const bundle = defs.bundles.find((b) => b.id === bundleId)!;
     if (province) return compileDraft(defs, { kind: 'bundle', body: bundle });
@@ -84,7 +90,9 @@ function regionImpact(before: Definitions, after: Definitions, bundleId: string,
     );
   };
   const a = compile(before);
+  yield;
   const b = compile(after);
+  yield;
   const was = new Set(conflictsOf(a));
   const impact: RegionImpact = {
     region,
@@ -107,16 +115,33 @@ export function impactOf(defs: Definitions, doc: ChangedDocument): BundleImpact[
 
 /** Every bundle several changes reach together (an import), as `impactOf` reports one. */
 export function impactOfAll(defs: Definitions, docs: readonly ChangedDocument[]): BundleImpact[] {
-  const after = docs.reduce(withDocument, defs);
+  const steps = impactSteps(defs, docs);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `impactOfAll` one compile at a time: the generator pauses after each, so a server can answer
+ * other requests between them, and returns the impact when done.
+ */
+export function* impactSteps(defs: Definitions, docs: readonly ChangedDocument[]): Generator<void, BundleImpact[]> {
+  let after = defs;
+  for (const doc of docs) {
+    after = withDocument(after, doc);
+    yield;
+  }
   const out: BundleImpact[] = [];
   const ids = new Set(docs.flatMap((doc) => [...reachedBundles(defs, doc), ...reachedBundles(after, doc)]).map((b) => b.id));
   for (const bundle of after.bundles.filter((b) => ids.has(b.id))) {
     if (!defs.bundles.some((b) => b.id === bundle.id)) continue; // a new bundle reaches nothing yet
     const cities = [...new Set(after.variants.filter((v) => v.bundle === bundle.id).map((v) => v.region))].sort();
-    const regions = [
-      regionImpact(defs, after, bundle.id, bundle.region, true),
-      ...cities.map((city) => regionImpact(defs, after, bundle.id, city, false)),
-    ].filter((r): r is RegionImpact => r !== null);
+    const regions: RegionImpact[] = [];
+    for (const [region, province] of [[bundle.region, true] as const, ...cities.map((city) => [city, false] as const)]) {
+      const impact = yield* regionImpact(defs, after, bundle.id, region, province);
+      if (impact) regions.push(impact);
+    }
     if (regions.length) out.push({ bundleId: bundle.id, name: bundle.name, regions });
   }
   return out;

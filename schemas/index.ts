@@ -94,6 +94,7 @@ export { caseNames, caseOutcome, outcomeChanges, recordOutcomes, runCases, verdi
 export {
   impactOf,
   impactOfAll,
+  impactSteps,
   reachedBundles,
   withDocument,
   type BundleImpact,

@@ -13,12 +13,9 @@ import {
   catalogChanges,
   catalogSheets,
   documentRegion,
-  impactOfAll,
+  impactSteps,
   matterProblems,
   namesIn,
-  normalizeText,
-  readCatalogSheets,
-  SHEET_NAMES,
   sheetPlace,
   sortSheetProblems,
   stableStringify,
@@ -30,15 +27,16 @@ import {
 import { requireUser } from '../auth/sessions.ts';
 import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
+import { runSliced, timeSlicer } from '../http/time-slice.ts';
 import { readUpload } from '../http/workbook-upload.ts';
 import { attachment, workbookOf, XLSX_TYPE } from '../http/xlsx.ts';
 import { UploadRefusal } from '../http/zip-inflation.ts';
+import { CATALOG_UPLOAD, type readSheets } from './catalog-upload.ts';
 import { patternProblems } from './pattern-safety.ts';
 import { mayReadDocument, setsPattern, writeRefusal } from './permissions.ts';
 
-/** The largest workbook accepted, and the most matters one import may hold. */
+/** The largest workbook accepted. */
 const MAX_UPLOAD = '5mb';
-const MAX_MATTERS = 2000;
 
 const WIDTHS: Record<string, number> = {
   事项名称: 30,
@@ -72,14 +70,9 @@ export function catalogRoutes(ctx: AppContext): Router {
     const upload = req.body as Buffer;
     if (!Buffer.isBuffer(upload) || upload.length === 0) throw problem(422, '上传的文件不是有效的 Excel 工作簿（.xlsx）');
     // read in a worker thread within hard caps: the runtime keeps answering while a workbook is read
-    const sheets = await readUpload(upload).catch((error: unknown) => {
+    const read = await readUpload<ReturnType<typeof readSheets>>(upload, CATALOG_UPLOAD).catch((error: unknown) => {
       throw error instanceof UploadRefusal ? problem(error.status, error.message) : error;
     });
-
-    // the matter cap before any matter is built: a row with a code is a matter
-    const rows = sheets.find((s) => s.name === SHEET_NAMES.matters)?.rows ?? [];
-    if (rows.filter((r) => r[0] !== null && r[0] !== '').length > MAX_MATTERS) throw problem(413, `一次最多导入 ${MAX_MATTERS} 个事项`);
-    const read = readCatalogSheets(normalizeText(sheets));
     const problems: SheetProblem[] = [...read.problems];
     const docs = (await ctx.drafts.documents()).filter((d) => mayReadDocument(user, d.kind, d.region));
     const defs = assembleDefinitions(docs);
@@ -91,7 +84,10 @@ export function catalogRoutes(ctx: AppContext): Router {
     // references resolve against the catalog as it would be after the import
     const imported = new Set(read.matters.map((m) => m.code));
     const index = catalogIndex({ ...defs, matters: [...defs.matters.filter((m) => !imported.has(m.code)), ...read.matters] });
+    // checked in slices: the runtime answers between them
+    const slice = timeSlicer();
     for (const m of read.matters) {
+      await slice();
       const origin = read.origins.get(m.code)!;
       const at = (path: string, message: string) => problems.push({ ...sheetPlace(origin, path), message });
       const current = await ctx.store.getDocument('matter', m.code);
@@ -127,9 +123,12 @@ export function catalogRoutes(ctx: AppContext): Router {
       problems,
       impact: problems.length
         ? []
-        : impactOfAll(
-            defs,
-            changed.map((p) => ({ kind: 'matter' as const, id: p.matter.code, body: p.matter as unknown as Record<string, unknown> })),
+        : await runSliced(
+            impactSteps(
+              defs,
+              changed.map((p) => ({ kind: 'matter' as const, id: p.matter.code, body: p.matter as unknown as Record<string, unknown> })),
+            ),
+            slice,
           ),
     };
     if (problems.length)
