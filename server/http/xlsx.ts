@@ -1,10 +1,8 @@
 /**
- * Excel workbooks in and out (exceljs): sheets written with a bold, frozen header; an upload
- * read back into plain cells within hard caps — what it inflates to (counted while inflating:
- * a small .xlsx can declare anything and inflate to gigabytes), and its sheets, rows, columns
- * and cells, counted as they are read. Uploads are read off the event loop (workbook-upload.ts).
+ * Excel workbooks out (exceljs): sheets written with a bold, frozen header, and the names they
+ * download as. Uploads are read as a stream, within hard caps, off the event loop (xlsx-read.ts,
+ * workbook-upload.ts).
  */
-import ExcelJS from 'exceljs';
 import type { Sheet } from '../../schemas/index.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -16,6 +14,8 @@ export function attachment(fallback: string, name: string): string {
 
 /** A workbook of `sheets`, each with a bold frozen header and columns wide enough to read. */
 export async function workbookOf(sheets: readonly Sheet[], widths: (sheet: Sheet, column: number) => number = () => 16): Promise<Buffer> {
+  // loaded with the first download: a third of a second of every start, for a workbook most starts never write
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = '一件事编排工作台';
   for (const s of sheets) {

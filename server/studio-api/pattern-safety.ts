@@ -5,12 +5,16 @@
  * minutes on a crafted input. The server executes with RE2 either way; this protects the
  * applicants' browsers. A pattern that cannot be proved safe in time is refused too.
  */
-import { checkSync } from 'recheck';
+import { createRequire } from 'node:module';
 
 // the checker runs in this thread, in JavaScript: no native binary, no Java, and no worker of its own — its default
 // synchronous backend waits on a worker with Atomics.wait and no time limit, which can hang the server
 process.env.RECHECK_SYNC_BACKEND = 'pure';
 process.env.RECHECK_BACKEND = 'pure';
+
+// loaded when the first pattern is checked: a fifth of a second of every start, for a check most starts never make
+let recheck: typeof import('recheck') | undefined;
+const checker = () => (recheck ??= createRequire(import.meta.url)('recheck') as typeof import('recheck'));
 
 /** The words for what a pattern would cost, by recheck's complexity. */
 const COST = { exponential: '指数级', polynomial: '多项式级' } as const;
@@ -21,7 +25,7 @@ const verdicts = new Map<string, string | null>();
 export function patternRisk(pattern: string, ms = 2_000): string | null {
   if (verdicts.has(pattern)) return verdicts.get(pattern)!;
   if (ms <= 0) return `格式规则「${pattern}」无法在限定时间内确认不会回溯爆炸，请简化（如用格式构造器生成）`;
-  const d = checkSync(pattern, '', { timeout: ms });
+  const d = checker().checkSync(pattern, '', { timeout: ms });
   const risk =
     d.status === 'safe'
       ? null

@@ -1,20 +1,21 @@
 /**
  * End-to-end harness: builds the studio if needed, starts the server as its own process
- * with a fresh data directory, and opens a page in Debian's Chromium that records console
+ * with a data directory of its own (a copy of the run's seeded store), and opens a page in Debian's Chromium that records console
  * errors; each suite gets the same setup from `openStudio`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import type { DocumentView, MergedField } from '../../schemas/index.ts';
-import { apiLogin, spawnServer, stopServer } from '../support/spawn-server.ts';
+import { apiLogin, seededDataDir, spawnServer, stopServer } from '../support/spawn-server.ts';
+import { PASSWORD } from '../support/test-store.ts';
 
 export { apiLogin };
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const SHOTS = join(import.meta.dirname, 'screenshots');
-export const ADMIN_PASSWORD = 'Studio-e2e-2026!';
+// the admin of the run's seeded template (test-store.ts)
+export const ADMIN_PASSWORD = PASSWORD;
 
 /** A running product. */
 export interface Product {
@@ -25,7 +26,7 @@ export interface Product {
 /** Builds the studio (when stale) and starts the server on a fresh data directory. */
 export async function startProduct(): Promise<Product> {
   execFileSync(process.execPath, [join(ROOT, 'server', 'cli', 'build-studio.ts')], { stdio: 'inherit' });
-  const dataDir = mkdtempSync(join(tmpdir(), 'yjs-e2e-'));
+  const dataDir = seededDataDir('yjs-e2e-');
   const server = await spawnServer({ DATA_DIR: dataDir, ADMIN_PASSWORD, LOG_LEVEL: 'warn' });
   return {
     url: server.url,

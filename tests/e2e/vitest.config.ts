@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // the product seeded once per run; every spawned server starts from a copy
+    globalSetup: ['tests/support/seeded-template.ts'],
   },
 });

@@ -3,7 +3,10 @@
  * for tests that need a real process: crash safety, browser end-to-end, the canvas benchmark.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 
 const MAIN = join(import.meta.dirname, '..', '..', 'server', 'main.ts');
 
@@ -11,6 +14,18 @@ const MAIN = join(import.meta.dirname, '..', '..', 'server', 'main.ts');
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
+}
+
+/**
+ * A new data directory holding a copy of the run's seeded store (test-store.ts): a server
+ * spawned on it starts as a restarted product does, without seeding again. Its admin's password
+ * is the suites' PASSWORD. Empty when the run has no SQLite template (under test:pg).
+ */
+export function seededDataDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const template = inject('seededTemplate').sqliteFile;
+  if (template) copyFileSync(template, join(dir, 'yijianshi.db'));
+  return dir;
 }
 
 /** Starts the server with `env` on top of the test's environment; resolves once it listens. */

@@ -1,7 +1,8 @@
 /**
- * A real server for tests: a fresh SQLite file in a temp directory — or, under `npm run
- * test:pg` (TEST_DATABASE_URL set), a fresh PostgreSQL database of its own — seeded from
- * bundles/, listening on 127.0.0.1 on an ephemeral port; helpers to log in as any role.
+ * A real server for tests: a SQLite file of its own in a temp directory — or, under `npm run
+ * test:pg` (TEST_DATABASE_URL set), a PostgreSQL database of its own — copied from the run's
+ * seeded template (test-store.ts), listening on 127.0.0.1 on an ephemeral port; helpers to log
+ * in as any role.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -10,24 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
-import type { Role } from '../../schemas/index.ts';
+import { inject } from 'vitest';
 import { createApp } from '../../server/app.ts';
-import { hashPassword } from '../../server/auth/passwords.ts';
-import { loadConfig } from '../../server/config.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { startUp } from '../../server/startup/start.ts';
 import type { Store } from '../../server/store/store.ts';
-import { freshDatabase } from './pg-database.ts';
+import { addTestUsers, copyTemplate, PASSWORD, seedTestStore, testConfig } from './test-store.ts';
 
-export const PASSWORD = 'correct-horse-battery';
-
-/** The users every suite gets. */
-export const USERS: Record<string, { role: Role; region: string }> = {
-  admin: { role: 'admin', region: '320000' },
-  suzhou: { role: 'city-editor', region: '320500' },
-  nanjing: { role: 'city-editor', region: '320100' },
-  viewer: { role: 'viewer', region: '320000' },
-};
+export { PASSWORD, USERS } from './test-store.ts';
 
 /** A response read as bytes (a workbook), not as text. */
 export const binaryBody = (t: request.Test) =>
@@ -70,23 +61,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
   const dataDir = mkdtempSync(join(tmpdir(), 'yjs-test-'));
   const logs: string[] = [];
   const logger = createLogger('info', (line) => logs.push(line));
-  // a cheaper scrypt cost keeps the suites fast; the default (2^17) has its own test
-  const database = process.env.TEST_DATABASE_URL ? await freshDatabase(process.env.TEST_DATABASE_URL) : undefined;
-  const config = {
-    ...loadConfig({
-      DATA_DIR: dataDir,
-      ADMIN_PASSWORD: PASSWORD,
-      PASSWORD_COST: '14',
-      ...(database ? { DATABASE_URL: database.url } : {}),
-      ...env,
-    }),
-    studioDir: join(dataDir, 'no-studio'),
-  };
+  const template = inject('seededTemplate');
+  const database = await copyTemplate(template, dataDir);
+  const config = testConfig(dataDir, database?.url, env);
+  // without the run's template (a file run outside vitest's setup), the server is seeded here
+  if (!template) await seedTestStore(config);
   const { context } = await startUp(config, logger);
   const store = context.store;
-  const hash = await hashPassword(PASSWORD, config.passwordCost);
-  for (const [username, u] of Object.entries(USERS))
-    if (username !== 'admin') await store.createUser({ username, ...u, passwordHash: hash }, { username: 'test' });
+  await addTestUsers(store, config.passwordCost);
   const app = createApp(context);
   const server: Server = await new Promise((ok) => {
     const s = app.listen(0, '127.0.0.1', () => ok(s));

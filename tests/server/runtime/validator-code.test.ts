@@ -1,12 +1,11 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileBundle, createAjv, exampleApplication, withValue } from '../../../schemas/index.ts';
 import { loadDefinitions } from '../../../server/catalog/shipped.ts';
 import { compileWithCode, loadValidator, macOf } from '../../../server/runtime/validator-code.ts';
-import { spawnServer, stopServer } from '../../support/spawn-server.ts';
+import { seededDataDir, spawnServer, stopServer } from '../../support/spawn-server.ts';
 
 /**
  * Precompiled validators: the stored code decides exactly as the compiled schema does, code
@@ -47,7 +46,7 @@ describe('precompiled validators', () => {
     expect(g.tampered).toBeUndefined();
   });
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'yjs-precompiled-'));
+  const dataDir = seededDataDir('yjs-precompiled-');
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
   const metric = async (url: string, source: string) =>
     Number(
@@ -67,7 +66,7 @@ describe('precompiled validators', () => {
   };
 
   it('never runs stored code on the strength of the data directory alone: no key is kept there or taken from there', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'yjs-no-key-'));
+    const dir = seededDataDir('yjs-no-key-');
     try {
       const env = { DATA_DIR: dir, ADMIN_PASSWORD: 'precompiled-2026', LOG_LEVEL: 'error', PASSWORD_COST: '14' };
       const first = await spawnServer(env);

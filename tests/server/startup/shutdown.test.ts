@@ -1,10 +1,8 @@
 import { request as httpRequest } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { spawnServer } from '../../support/spawn-server.ts';
+import { seededDataDir, spawnServer } from '../../support/spawn-server.ts';
 import { startServer } from '../../support/test-server.ts';
 
 /**
@@ -12,7 +10,7 @@ import { startServer } from '../../support/test-server.ts';
  * readiness has turned 503 for the load balancer, new connections are refused, and the process
  * ends by itself, cleanly.
  */
-const dataDir = mkdtempSync(join(tmpdir(), 'yjs-drain-'));
+const dataDir = seededDataDir('yjs-drain-');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** A POST whose body is sent in two halves, `between` running in the middle; resolves with the answer. */

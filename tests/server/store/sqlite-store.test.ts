@@ -1,15 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { numberedMatter } from '../../support/fixtures.ts';
-import { apiLogin, spawnServer, stopServer } from '../../support/spawn-server.ts';
+import { apiLogin, seededDataDir, spawnServer, stopServer } from '../../support/spawn-server.ts';
+import { PASSWORD } from '../../support/test-store.ts';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'yjs-crash-'));
+const dataDir = seededDataDir('yjs-crash-');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const PASSWORD = 'crash-test-password';
 const start = () => spawnServer({ DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, LOG_LEVEL: 'error' });
 
 const matter = (i: number) => numberedMatter(i, '崩溃测试事项');

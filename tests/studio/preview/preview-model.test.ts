@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allMatters, compileBundle, exampleApplication, policyOf, requiredMatters } from '../../../schemas/index.ts';
 import { loadDefinitions } from '../../../server/catalog/shipped.ts';
 import { applicationOf, errorsOf, previewModel, rulesBrokenBy, type EnteredValues } from '../../../studio/src/preview/preview-model.ts';
+import { runs } from '../../support/runs.ts';
 
 const defs = loadDefinitions();
 const compiled = defs.bundles.map((b) => compileBundle(defs, b.id, '320500'));
@@ -39,7 +40,7 @@ describe('preview model', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs(60) },
     );
   });
 
