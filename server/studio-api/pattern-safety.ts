@@ -6,6 +6,7 @@
  * applicants' browsers. A pattern that cannot be proved safe in time is refused too.
  */
 import { createRequire } from 'node:module';
+import type * as Recheck from 'recheck';
 
 // the checker runs in this thread, in JavaScript: no native binary, no Java, and no worker of its own — its default
 // synchronous backend waits on a worker with Atomics.wait and no time limit, which can hang the server
@@ -13,8 +14,8 @@ process.env.RECHECK_SYNC_BACKEND = 'pure';
 process.env.RECHECK_BACKEND = 'pure';
 
 // loaded when the first pattern is checked: a fifth of a second of every start, for a check most starts never make
-let recheck: typeof import('recheck') | undefined;
-const checker = () => (recheck ??= createRequire(import.meta.url)('recheck') as typeof import('recheck'));
+let recheck: typeof Recheck | undefined;
+const checker = () => (recheck ??= createRequire(import.meta.url)('recheck') as typeof Recheck);
 
 /** The words for what a pattern would cost, by recheck's complexity. */
 const COST = { exponential: '指数级', polynomial: '多项式级' } as const;
