@@ -1,8 +1,9 @@
 /**
- * Responses caches can trust: an ETag on every GET, 304 through Express's own freshness
- * check (so `If-None-Match: *` and weak tags work), `Vary: Accept-Encoding`, and bodies
- * sent compressed with brotli or gzip. A body served over and over is a Representation,
- * compressed once per encoding on first demand.
+ * Responses caches can trust: an ETag on every GET, 304 when If-None-Match matches (`*`, a
+ * list, weak tags — evaluated as an origin server must, whatever Cache-Control the request
+ * carries: Express's freshness check answers 200 to every fetch() that adds `no-cache`),
+ * `Vary: Accept-Encoding`, and bodies sent compressed with brotli or gzip. A body served over
+ * and over is a Representation, compressed once per encoding on first demand.
  */
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Request, Response } from 'express';
@@ -50,12 +51,28 @@ function encodingFor(req: Request, size: number): Encoding {
   return accepted === 'br' || accepted === 'gzip' ? accepted : 'identity';
 }
 
-/** Sends a representation with its ETag and `cache` policy, or 304 when the client's copy is fresh. */
+/** The tag without its weakness marker, for the weak comparison If-None-Match uses (RFC 9110 §8.8.3.2). */
+const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+
+/**
+ * Whether If-None-Match names the current representation (RFC 9110 §13.1.2): `*`, or any tag in
+ * its list by weak comparison. Cache-Control in the request plays no part: that is for caches.
+ */
+export function noneMatchHits(req: Request, etag: string): boolean {
+  const header = req.headers['if-none-match'];
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const current = opaque(etag);
+  // a tag is quoted and may itself hold a comma: read the tags, not the commas
+  return (header.match(/(?:W\/)?"[^"]*"/g) ?? []).some((tag) => opaque(tag) === current);
+}
+
+/** Sends a representation with its ETag and `cache` policy, or 304 when the client's copy is current. */
 export function sendRepresentation(req: Request, res: Response, rep: Representation, cache: string): void {
   res.setHeader('ETag', rep.etag);
   res.setHeader('Cache-Control', cache);
   res.vary('Accept-Encoding');
-  if (req.fresh) {
+  if ((req.method === 'GET' || req.method === 'HEAD') && noneMatchHits(req, rep.etag)) {
     res.status(304).end();
     return;
   }

@@ -44,6 +44,17 @@ describe('HTTP conventions', () => {
     }
   });
 
+  it('evaluates If-None-Match whatever Cache-Control the request carries (RFC 9110 §13.1.2): fetch() adds no-cache', async () => {
+    const first = await api().get(`${base}/schema`).expect(200);
+    const tag = first.headers.etag!;
+    for (const cache of ['no-cache', 'max-age=0', 'no-store'])
+      await api().get(`${base}/schema`).set('Cache-Control', cache).set('Pragma', 'no-cache').set('If-None-Match', tag).expect(304);
+    // a weak tag and a list match by weak comparison; another tag does not
+    await api().get(`${base}/schema`).set('Cache-Control', 'no-cache').set('If-None-Match', `"other", W/${tag}`).expect(304);
+    await api().get(`${base}/schema`).set('Cache-Control', 'no-cache').set('If-None-Match', '"other"').expect(200);
+    await api().get(`${base}/schema`).set('Cache-Control', 'no-cache').set('If-None-Match', '*').expect(304);
+  });
+
   it('marks pinned versions immutable', async () => {
     const res = await api().get(`${base}@1/schema`).expect(200);
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -20,7 +20,8 @@ function runtimeImports(): Set<string> {
       if (entry.isDirectory()) {
         if (path !== 'server/cli') walk(path);
       } else if (entry.name.endsWith('.ts')) {
-        for (const m of read(path).matchAll(/from '([^.'][^']*)'/g)) {
+        // static imports, and the packages loaded on first use (import('…'), createRequire(…)('…'))
+        for (const m of read(path).matchAll(/(?:from |import\(|require\(import\.meta\.url\)\()'([^.'][^']*)'/g)) {
           const name = m[1]!;
           if (name.startsWith('node:')) continue;
           out.add(name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!);
@@ -50,9 +51,19 @@ describe('deployment', () => {
     expect(missing).toEqual([]);
   });
 
+  it('ships no second Node: the npm package `node` (Node 24 for `npm start` on an older system) is a development dependency', () => {
+    expect(pkg.dependencies).not.toHaveProperty('node');
+    expect(pkg.devDependencies).toHaveProperty('node');
+    expect(dockerfile).toMatch(/npm prune --omit=dev/);
+  });
+
   it('runs two instances on one PostgreSQL in compose, each with the database and its own port', () => {
     const compose = read('compose.yaml');
-    expect(compose).toMatch(/^ {2}db:\n {4}image: postgres:/m);
+    // a minor version pinned: an image pulled next year is the one tested
+    expect(compose).toMatch(/^ {4}image: postgres:15\.\d+$/m);
+    // the instances share the validator key and the metrics token, and neither may be left out
+    expect(compose).toMatch(/VALIDATOR_KEY: \$\{VALIDATOR_KEY:\?[^}]+\}/);
+    expect(compose).toMatch(/METRICS_TOKEN: \$\{METRICS_TOKEN:\?[^}]+\}/);
     expect(compose).toContain('DATABASE_URL: postgres://');
     expect([...compose.matchAll(/^ {2}(app\d):\n {4}<<: \*app/gm)].map((m) => m[1])).toEqual(['app1', 'app2']);
     expect(compose).toContain('condition: service_healthy');
