@@ -5,6 +5,7 @@
  * method, a JSON 404 and one error handler. `listen` lives in main.ts.
  */
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import compression from 'compression';
 import express from 'express';
@@ -18,6 +19,7 @@ import { rateLimit } from './http/rate-limit.ts';
 import { errorHandler, notFound, sendProblem } from './http/problem.ts';
 import { cors, securityHeaders } from './http/security.ts';
 import { openApiDocument } from './openapi/document.ts';
+import { publishedGets } from './runtime/published-gets.ts';
 import { runtimeRoutes } from './runtime/routes.ts';
 import { authRoutes } from './studio-api/auth-routes.ts';
 import { documentRoutes } from './studio-api/documents-routes.ts';
@@ -113,5 +115,15 @@ export function createApp(ctx: AppContext): express.Express {
   }
   app.use(notFound);
   app.use(errorHandler(ctx.logger));
+
+  // the published GETs are answered before the router (published-gets.ts); everything else goes through it.
+  // Express's app calls app.handle for every request (an internal its types leave out): the app stays the
+  // one handler main.ts, the tests and the benchmarks listen with
+  const published = publishedGets(ctx);
+  const inner = app as unknown as { handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void };
+  const handle = inner.handle.bind(app);
+  inner.handle = (req, res, next) => {
+    if (!published(req, res)) handle(req, res, next);
+  };
   return app;
 }

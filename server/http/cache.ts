@@ -5,8 +5,10 @@
  * `Vary: Accept-Encoding`, and bodies sent compressed with brotli or gzip. A body served over
  * and over is a Representation, compressed once per encoding on first demand.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Request, Response } from 'express';
+import accepts from 'accepts';
+import vary from 'vary';
 import { etagOf } from './etag.ts';
 
 /** Bodies smaller than this are sent as they are. */
@@ -45,9 +47,9 @@ export class Representation {
 }
 
 /** The encoding a request accepts best, for a body of `size` bytes. */
-function encodingFor(req: Request, size: number): Encoding {
+function encodingFor(req: IncomingMessage, size: number): Encoding {
   if (size < COMPRESS_FROM) return 'identity';
-  const accepted = req.acceptsEncodings('br', 'gzip', 'identity');
+  const accepted = accepts(req).encodings('br', 'gzip', 'identity');
   return accepted === 'br' || accepted === 'gzip' ? accepted : 'identity';
 }
 
@@ -58,7 +60,7 @@ const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
  * Whether If-None-Match names the current representation (RFC 9110 §13.1.2): `*`, or any tag in
  * its list by weak comparison. Cache-Control in the request plays no part: that is for caches.
  */
-export function noneMatchHits(req: Request, etag: string): boolean {
+export function noneMatchHits(req: IncomingMessage, etag: string): boolean {
   const header = req.headers['if-none-match'];
   if (!header) return false;
   if (header.trim() === '*') return true;
@@ -68,12 +70,13 @@ export function noneMatchHits(req: Request, etag: string): boolean {
 }
 
 /** Sends a representation with its ETag and `cache` policy, or 304 when the client's copy is current. */
-export function sendRepresentation(req: Request, res: Response, rep: Representation, cache: string): void {
+export function sendRepresentation(req: IncomingMessage, res: ServerResponse, rep: Representation, cache: string): void {
   res.setHeader('ETag', rep.etag);
   res.setHeader('Cache-Control', cache);
-  res.vary('Accept-Encoding');
+  vary(res, 'Accept-Encoding');
   if ((req.method === 'GET' || req.method === 'HEAD') && noneMatchHits(req, rep.etag)) {
-    res.status(304).end();
+    res.statusCode = 304;
+    res.end();
     return;
   }
   const encoding = encodingFor(req, rep.body.length);
@@ -88,8 +91,8 @@ export function sendRepresentation(req: Request, res: Response, rep: Representat
  * Sends a body made for this request only (never cached): compressed when the client accepts it
  * and it is large enough — with settings fast enough to pay per request.
  */
-export function sendComputed(req: Request, res: Response, body: Buffer, type: string): void {
-  res.vary('Accept-Encoding');
+export function sendComputed(req: IncomingMessage, res: ServerResponse, body: Buffer, type: string): void {
+  vary(res, 'Accept-Encoding');
   const encoding = encodingFor(req, body.length);
   const out =
     encoding === 'br'
@@ -104,6 +107,6 @@ export function sendComputed(req: Request, res: Response, body: Buffer, type: st
 }
 
 /** Sends a value computed for this request as JSON with an ETag of its text, or 304. */
-export function sendJson(req: Request, res: Response, value: unknown, cache: string): void {
+export function sendJson(req: IncomingMessage, res: ServerResponse, value: unknown, cache: string): void {
   sendRepresentation(req, res, new Representation(JSON.stringify(value), 'application/json; charset=utf-8'), cache);
 }

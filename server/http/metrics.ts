@@ -5,7 +5,8 @@
  * metrics. With METRICS_TOKEN set, a scrape must send it as a bearer token.
  */
 import { timingSafeEqual } from 'node:crypto';
-import type { Request, RequestHandler, Response } from 'express';
+import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import client from 'prom-client';
 import { sendProblem } from './problem.ts';
 
@@ -72,17 +73,17 @@ export class Metrics {
   /** The histogram's series of one method, route and status, looked up once. */
   private readonly series = new Map<string, client.Histogram.Internal<'method' | 'route' | 'status'>>();
 
-  /** Records a finished request (called by the access log, which times it). */
-  observe(req: Request, res: Response, seconds: number): void {
-    const route = req.route ? `${req.baseUrl}${String((req.route as { path: string }).path)}` : 'unmatched';
-    const key = `${req.method} ${route} ${res.statusCode}`;
+  /** Records a finished request of `route` (its pattern, never the path) — called by the access log, which times it. */
+  observe(req: IncomingMessage, res: ServerResponse, route: string, seconds: number): void {
+    const method = req.method ?? 'GET';
+    const key = `${method} ${route} ${res.statusCode}`;
     let series = this.series.get(key);
     if (!series) {
       const status = `${Math.floor(res.statusCode / 100)}xx`;
-      this.series.set(key, (series = this.requests.labels({ method: req.method, route, status })));
+      this.series.set(key, (series = this.requests.labels({ method, route, status })));
     }
     series.observe(seconds);
-    if (req.method === 'GET' && res.getHeader('ETag') !== undefined) (res.statusCode === 304 ? this.hits : this.misses).inc();
+    if (method === 'GET' && res.getHeader('ETag') !== undefined) (res.statusCode === 304 ? this.hits : this.misses).inc();
   }
 
   /** The scrape endpoint. */

@@ -4,6 +4,7 @@
  * of applications. Only what is published is served. Published responses carry ETag and
  * Cache-Control; If-None-Match gets 304.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Router, type Request } from 'express';
 import {
   brokenRules,
@@ -57,9 +58,48 @@ const MAX_VALUES = 5000;
 const MAX_ERRORS = 50;
 
 /** A pinned version's content never changes; what is in effect may, and a trial is checked every time. */
-function cacheControl(entry: RuntimeEntry, pinned: boolean): string {
+/**
+ * The bundle `ref` (id, or id@version) names in `region`: the entry served and whether a version was
+ * pinned — or why there is none (404), or why it is no longer served (410).
+ */
+export function resolveBundle(
+  runtime: Runtime,
+  region: string,
+  ref: string,
+): { entry: RuntimeEntry; pinned: boolean } | { status: 404 | 410; message: string } {
+  const m = /^([a-z][a-z0-9-]*)(?:@([1-9][0-9]{0,8}))?$/.exec(ref);
+  if (!m) return { status: 404, message: `一件事标识「${ref}」格式不正确，应为 id 或 id@版本号` };
+  const entry = runtime.find(region, m[1]!, m[2] ? Number(m[2]) : undefined);
+  if (!entry)
+    return { status: 404, message: m[2] ? `${region} 没有一件事「${m[1]}」的第 ${m[2]} 版` : `${region} 没有在用的一件事「${m[1]}」` };
+  if (entry.version.state === 'retired' && m[2] !== undefined)
+    return { status: 410, message: `一件事「${entry.compiled.name}」的第 ${m[2]} 版已停用，请使用在用的版本` };
+  return { entry, pinned: m[2] !== undefined };
+}
+
+/** The published representations of a bundle by the path that follows its ref. */
+export const BUNDLE_REPRESENTATIONS = {
+  '': (e: RuntimeEntry) => e.compiledJson,
+  '/schema': (e: RuntimeEntry) => e.schemaJson,
+  '/ui-schema': (e: RuntimeEntry) => e.uiSchemaJson,
+  '/rules': (e: RuntimeEntry) => e.rulesJson,
+} as const;
+
+/** How long a bundle's representations may be cached: a trial never, a pinned version forever, the current one a minute. */
+export function cacheControl(entry: RuntimeEntry, pinned: boolean): string {
   if (entry.version.state === 'trial') return 'no-cache';
   return pinned ? 'public, max-age=31536000, immutable' : 'public, max-age=60';
+}
+
+/** A bundle's representation with its caching; the bundle itself also says its state (X-Bundle-State). */
+export function sendBundleRepresentation(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { entry, pinned }: { entry: RuntimeEntry; pinned: boolean },
+  representation: (e: RuntimeEntry) => Representation,
+): void {
+  if (representation === BUNDLE_REPRESENTATIONS['']) res.setHeader('X-Bundle-State', entry.version.state);
+  sendRepresentation(req, res, representation(entry), cacheControl(entry, pinned));
 }
 
 /** What the public runtime serves from: only what is published. */
@@ -86,15 +126,10 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
   });
 
   router.param('ref', (req, _res, next, ref: string) => {
-    const m = /^([a-z][a-z0-9-]*)(?:@([1-9][0-9]{0,8}))?$/.exec(ref);
-    if (!m) return next(problem(404, `一件事标识「${ref}」格式不正确，应为 id 或 id@版本号`));
     const region = req.served!.region!;
-    const entry = ctx.runtime.find(region, m[1]!, m[2] ? Number(m[2]) : undefined);
-    if (!entry)
-      return next(problem(404, m[2] ? `${region} 没有一件事「${m[1]}」的第 ${m[2]} 版` : `${region} 没有在用的一件事「${m[1]}」`));
-    if (entry.version.state === 'retired' && m[2] !== undefined)
-      return next(problem(410, `一件事「${entry.compiled.name}」的第 ${m[2]} 版已停用，请使用在用的版本`));
-    req.served = { region, entry, pinned: m[2] !== undefined };
+    const found = resolveBundle(ctx.runtime, region, ref);
+    if ('status' in found) return next(problem(found.status, found.message));
+    req.served = { region, ...found };
     next();
   });
 
@@ -116,26 +151,8 @@ export function runtimeRoutes(ctx: RuntimeDeps): Router {
     sendJson(req, res, list, 'public, max-age=60');
   });
 
-  router.get('/regions/:region/bundles/:ref', (req, res) => {
-    const { entry, pinned } = served(req);
-    res.setHeader('X-Bundle-State', entry.version.state);
-    sendRepresentation(req, res, entry.compiledJson, cacheControl(entry, pinned));
-  });
-
-  router.get('/regions/:region/bundles/:ref/schema', (req, res) => {
-    const { entry, pinned } = served(req);
-    sendRepresentation(req, res, entry.schemaJson, cacheControl(entry, pinned));
-  });
-
-  router.get('/regions/:region/bundles/:ref/ui-schema', (req, res) => {
-    const { entry, pinned } = served(req);
-    sendRepresentation(req, res, entry.uiSchemaJson, cacheControl(entry, pinned));
-  });
-
-  router.get('/regions/:region/bundles/:ref/rules', (req, res) => {
-    const { entry, pinned } = served(req);
-    sendRepresentation(req, res, entry.rulesJson, cacheControl(entry, pinned));
-  });
+  for (const [suffix, representation] of Object.entries(BUNDLE_REPRESENTATIONS))
+    router.get(`/regions/:region/bundles/:ref${suffix}`, (req, res) => sendBundleRepresentation(req, res, served(req), representation));
 
   router.get('/regions/:region/bundles/:ref/guide', (req, res) => {
     const { entry, pinned } = served(req);

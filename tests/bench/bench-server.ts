@@ -1,6 +1,6 @@
 /**
  * A server for `npm run bench`, started as its own process so the load generator does not
- * share its event loop: `raw` (node:http hello-world), `express` (Express hello-world, POST / that only parses
+ * share its event loop: `raw` (node:http hello-world, or a file's bytes from memory), `express` (Express hello-world, POST / that only parses
  * the JSON body, and — given a schema file — POST /schema-only that parses it and checks it against that schema with
  * the product's AJV, nothing else) or
  * `app` (the product on a seeded store: SQLite — in BENCH_DATA_DIR when set — or PostgreSQL when DATABASE_URL is set). Prints `PORT n`; answers `heap` over IPC
@@ -22,9 +22,13 @@ const kind = process.argv[2];
 let server: Server;
 
 if (kind === 'raw') {
+  // hello-world, or — given a file — that file's bytes from memory, as JSON: the ceiling of any server of that schema
+  const file = process.argv[3];
+  const body = file ? readFileSync(file) : Buffer.from('hello world');
+  const type = file ? 'application/json; charset=utf-8' : 'text/plain';
   server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.end('hello world');
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': body.length });
+    res.end(body);
   });
 } else if (kind === 'express') {
   const app = express();
@@ -37,13 +41,15 @@ if (kind === 'raw') {
     res.end('{"ok":true}');
   });
   // the ceiling of a validating runtime: the floor and the schema check, with no plan, rules or logging
+  // (given an answer size too: answering a JSON of that size, as the product answers its plan)
   const schemaFile = process.argv[3];
   if (schemaFile) {
     const validate = createAjv().compile(JSON.parse(readFileSync(schemaFile, 'utf8')) as object);
+    const pad = ' '.repeat(Math.max(0, Number(process.argv[4] ?? 0) - 20));
     app.post('/schema-only', express.json({ limit: '256kb' }), (req, res) => {
       res.statusCode = validate(req.body) ? 200 : 422;
       res.setHeader('Content-Type', 'application/json');
-      res.end(`{"valid":${res.statusCode === 200}}`);
+      res.end(`{"valid":${res.statusCode === 200}${pad}}`);
     });
   }
   server = createServer(app);
