@@ -15,7 +15,7 @@ import { accessLog } from './http/access-log.ts';
 import { screenBody, refusePollutingKeys } from './http/body-screen.ts';
 import { Representation, sendRepresentation } from './http/cache.ts';
 import { methodNotAllowed } from './http/method-not-allowed.ts';
-import { rateLimit } from './http/rate-limit.ts';
+import { rateLimit, TokenBuckets } from './http/rate-limit.ts';
 import { errorHandler, notFound, sendProblem } from './http/problem.ts';
 import { cors, securityHeaders } from './http/security.ts';
 import { openApiDocument } from './openapi/document.ts';
@@ -70,7 +70,10 @@ export function createApp(ctx: AppContext): express.Express {
 
   // the public runtime API: CORS, and its POSTs (validation) limited per client before their bodies are read
   const publicCors = cors(ctx.config.corsOrigins);
-  const limited = rateLimit(ctx.config.rateLimitPost);
+  const perMinute = ctx.config.rateLimitPost;
+  const local = new TokenBuckets(perMinute);
+  const shared = perMinute > 0 ? ctx.store.sharedRateLimiter?.('validate', perMinute, local) : undefined;
+  const limited = rateLimit(perMinute, shared ?? local);
   app.use('/api', (req, res, next) => {
     if (req.path.startsWith('/studio/')) next();
     else if (req.method === 'POST') publicCors(req, res, () => limited(req, res, next));

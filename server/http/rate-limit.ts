@@ -1,18 +1,22 @@
 /**
- * Per-client rate limit of the public POST routes (validation): a token bucket per client
- * address — `req.ip`, which honours TRUST_PROXY, so behind a proxy the applicant's address
- * counts, not the proxy's — holding a minute's allowance and refilled continuously. Each
- * instance counts on its own (N instances allow N times the rate in all). The table of clients
- * is bounded: idle full buckets are forgotten first.
+ * Per-client rate limit of the public POST routes (validation), by client address — `req.ip`,
+ * which honours TRUST_PROXY, so behind a proxy the applicant's address counts, not the proxy's.
+ * The embedded default counts in memory: a token bucket per client holding a minute's
+ * allowance, refilled continuously, in a bounded table (idle full buckets are forgotten first).
+ * On PostgreSQL every instance counts in one table (rate-limiter-flexible, a minute's window per
+ * client), so N instances allow the rate once, not N times; if the database cannot be asked,
+ * the instance counts on its own meanwhile rather than refusing every applicant.
  */
 import type { RequestHandler } from 'express';
+import type pg from 'pg';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { sendProblem } from './problem.ts';
 
 /** The most clients remembered at once. */
 const MAX_CLIENTS = 50_000;
 
 /** A minute's allowance per key, refilled continuously. */
-export class TokenBuckets {
+export class TokenBuckets implements RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   private readonly perMinute: number;
   private readonly perMs: number;
@@ -58,14 +62,45 @@ export class TokenBuckets {
   }
 }
 
-/** A limiter of `perMinute` requests per client (0: no limit). */
-export function rateLimit(perMinute: number): RequestHandler {
+/** Counts one request of a client: 0 when it may go on, else the seconds until it may. */
+export interface RateLimiter {
+  take(key: string): number | Promise<number>;
+}
+
+/**
+ * A minute's allowance per client shared by every instance on the database `pool` (table
+ * `rate_limits`, made by the migrations); `fallback` counts while the database cannot be asked.
+ */
+export function sharedRateLimiter(pool: pg.Pool, name: string, perMinute: number, fallback: RateLimiter): RateLimiter {
+  const limiter = new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: 'pool',
+    tableName: 'rate_limits',
+    tableCreated: true,
+    keyPrefix: name,
+    points: perMinute,
+    duration: 60,
+  });
+  return {
+    take: (key) =>
+      limiter.consume(key).then(
+        () => 0,
+        (refusal: unknown) =>
+          refusal instanceof RateLimiterRes ? Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) : fallback.take(key),
+      ),
+  };
+}
+
+/** A limiter of `perMinute` requests per client (0: no limit), counted by `limiter` (in memory unless given). */
+export function rateLimit(perMinute: number, limiter: RateLimiter = new TokenBuckets(perMinute)): RequestHandler {
   if (perMinute <= 0) return (_req, _res, next) => next();
-  const buckets = new TokenBuckets(perMinute);
-  return (req, res, next) => {
-    const wait = buckets.take(req.ip ?? 'unknown');
-    if (wait === 0) return next();
+  const refuse = (res: Parameters<RequestHandler>[1], wait: number) => {
     res.setHeader('Retry-After', String(wait));
     sendProblem(res, 429, `提交过于频繁，请 ${wait} 秒后再试`);
+  };
+  return (req, res, next) => {
+    const wait = limiter.take(req.ip ?? 'unknown');
+    if (typeof wait === 'number') return wait === 0 ? next() : refuse(res, wait);
+    wait.then((w) => (w === 0 ? next() : refuse(res, w)), next);
   };
 }

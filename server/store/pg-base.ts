@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { AuditAction } from '../../schemas/index.ts';
+import { sharedRateLimiter, type RateLimiter } from '../http/rate-limit.ts';
 import { PG_MIGRATIONS } from './pg-migrations.ts';
 import { AUDIT_COLUMNS, auditValues, type Row } from './rows.ts';
 import type { Actor, StoreChange } from './store.ts';
@@ -118,6 +119,10 @@ export class PgBase {
     } catch {
       return false;
     }
+  }
+
+  sharedRateLimiter(name: string, perMinute: number, fallback: RateLimiter): RateLimiter {
+    return sharedRateLimiter(this.pool, name, perMinute, fallback);
   }
 
   async close(): Promise<void> {

@@ -99,4 +99,11 @@ export const PG_MIGRATIONS: { version: number; sql: string }[] = [
       ALTER TABLE releases ADD CONSTRAINT releases_kind_check CHECK (kind IN (${sqlList(DOCUMENT_KINDS)}));
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- the public POSTs' rate limits, shared by every instance (rate-limiter-flexible's table: key, points, expiry in ms)
+      CREATE TABLE rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT);
+    `,
+  },
 ];

@@ -18,6 +18,7 @@ import type {
   VersionState,
   VersionView,
 } from '../../schemas/index.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 
 export type { AuditEntry, DocumentHead, DocumentKind, Role, User, UserAccount, VersionState };
 
@@ -225,5 +226,10 @@ export interface Store {
   changeStamps(): Promise<ChangeStamps | null>;
   /** A fingerprint of the current documents (changes with every write); null when no other instance writes. */
   documentsStamp(): Promise<string | null>;
+  /**
+   * A rate limiter every instance on this store shares, when the store can hold one (PostgreSQL);
+   * undefined on the embedded store, whose single instance counts in memory.
+   */
+  sharedRateLimiter?(name: string, perMinute: number, fallback: RateLimiter): RateLimiter;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LISTENER_NAME } from '../../server/store/pg-store.ts';
 import { numberedMatter } from '../support/fixtures.ts';
 import { freshDatabase, type FreshDatabase } from '../support/pg-database.ts';
@@ -193,5 +193,29 @@ describe.skipIf(!adminUrl)('several instances on one database', () => {
     const ids = new Set(listed.map((d) => d.id));
     expect(acknowledged.filter((code) => !ids.has(code))).toEqual([]);
     instances = [a, c];
+  });
+});
+
+describe.skipIf(!adminUrl)('a rate limit shared by the instances', () => {
+  it('allows a client the rate once across two instances, not once on each', async () => {
+    const database = await freshDatabase(adminUrl!, inject('seededTemplate').pgDatabase);
+    const dir = mkdtempSync(join(tmpdir(), 'yjs-limit-'));
+    const env = { DATABASE_URL: database.url, DATA_DIR: dir, LOG_LEVEL: 'error', RATE_LIMIT_POST: '6' };
+    const [a, b] = await Promise.all([spawnServer(env), spawnServer(env)]);
+    try {
+      const path = '/api/regions/320000/bundles/unemployment/applications/validate';
+      const body = await (await fetch(`${a.url}/api/regions/320000/bundles/unemployment/example`)).text();
+      const post = async (url: string) =>
+        (await fetch(url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status;
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) statuses.push(await post(i % 2 ? b.url : a.url));
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
+      const refused = await fetch(b.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([stopServer(a), stopServer(b)]);
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,6 +1,7 @@
+import type pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenBuckets } from '../../../server/http/rate-limit.ts';
+import { TokenBuckets, sharedRateLimiter } from '../../../server/http/rate-limit.ts';
 import { startServer, type TestServer } from '../../support/test-server.ts';
 
 /** The public POSTs are limited per client; the rest of the API is not, and another client has its own allowance. */
@@ -35,5 +36,15 @@ describe('rate limit of the public POST routes', () => {
     expect(buckets.take('192.0.2.1')).toBe(0);
     expect(buckets.take('192.0.2.1')).toBe(1);
     expect(buckets.take('192.0.2.2')).toBe(0);
+  });
+});
+
+describe('the shared limit when its database cannot be asked', () => {
+  it('counts on the instance meanwhile: applicants are neither all refused nor unlimited', async () => {
+    // a pool whose every connection fails, as a database that is down
+    const down = { constructor: { name: 'Pool' }, connect: () => Promise.reject(new Error('connection refused')) } as unknown as pg.Pool;
+    const limiter = sharedRateLimiter(down, 'validate', 2, new TokenBuckets(2, () => 0));
+    expect([await limiter.take('10.0.0.1'), await limiter.take('10.0.0.1'), await limiter.take('10.0.0.1')]).toEqual([0, 0, 30]);
+    expect(await limiter.take('10.0.0.2')).toBe(0);
   });
 });
