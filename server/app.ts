@@ -19,7 +19,7 @@ import { rateLimit, TokenBuckets } from './http/rate-limit.ts';
 import { errorHandler, notFound, sendProblem } from './http/problem.ts';
 import { cors, securityHeaders } from './http/security.ts';
 import { openApiDocument } from './openapi/document.ts';
-import { publishedGets } from './runtime/published-gets.ts';
+import { publishedGets, type TrustedProxy } from './runtime/published-gets.ts';
 import { runtimeRoutes } from './runtime/routes.ts';
 import { authRoutes } from './studio-api/auth-routes.ts';
 import { documentRoutes } from './studio-api/documents-routes.ts';
@@ -122,7 +122,7 @@ export function createApp(ctx: AppContext): express.Express {
   // the published GETs are answered before the router (published-gets.ts); everything else goes through it.
   // Express's app calls app.handle for every request (an internal its types leave out): the app stays the
   // one handler main.ts, the tests and the benchmarks listen with
-  const published = publishedGets(ctx);
+  const published = publishedGets(ctx, app.get('trust proxy fn') as TrustedProxy);
   const inner = app as unknown as { handle: (req: IncomingMessage, res: ServerResponse, next?: unknown) => void };
   const handle = inner.handle.bind(app);
   inner.handle = (req, res, next) => {

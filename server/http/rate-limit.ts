@@ -8,8 +8,7 @@
  * the instance counts on its own meanwhile rather than refusing every applicant.
  */
 import type { RequestHandler } from 'express';
-import type pg from 'pg';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiter } from '../store/store.ts';
 import { sendProblem } from './problem.ts';
 
 /** The most clients remembered at once. */
@@ -60,35 +59,6 @@ export class TokenBuckets implements RateLimiter {
       this.buckets.delete(key);
     }
   }
-}
-
-/** Counts one request of a client: 0 when it may go on, else the seconds until it may. */
-export interface RateLimiter {
-  take(key: string): number | Promise<number>;
-}
-
-/**
- * A minute's allowance per client shared by every instance on the database `pool` (table
- * `rate_limits`, made by the migrations); `fallback` counts while the database cannot be asked.
- */
-export function sharedRateLimiter(pool: pg.Pool, name: string, perMinute: number, fallback: RateLimiter): RateLimiter {
-  const limiter = new RateLimiterPostgres({
-    storeClient: pool,
-    storeType: 'pool',
-    tableName: 'rate_limits',
-    tableCreated: true,
-    keyPrefix: name,
-    points: perMinute,
-    duration: 60,
-  });
-  return {
-    take: (key) =>
-      limiter.consume(key).then(
-        () => 0,
-        (refusal: unknown) =>
-          refusal instanceof RateLimiterRes ? Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) : fallback.take(key),
-      ),
-  };
 }
 
 /** A limiter of `perMinute` requests per client (0: no limit), counted by `limiter` (in memory unless given). */

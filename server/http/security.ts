@@ -1,22 +1,57 @@
-/** Hygiene: security headers, and the CORS allow-list for the public API. */
+/**
+ * Hygiene: security headers (helmet's, configured for the product, and HSTS over TLS), and the
+ * CORS allow-list for the public API.
+ */
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
+import helmet from 'helmet';
 
-/** The security headers every response carries. */
-export const SECURITY_HEADERS: readonly (readonly [string, string])[] = [
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-Frame-Options', 'DENY'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
+/** helmet as the product wants it; HSTS apart, since it is sent over TLS only. */
+const configured = helmet({
   // no 'unsafe-eval': the studio validates by interpreting schemas, never by generating code
-  [
-    'Content-Security-Policy',
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  ],
-];
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      frameAncestors: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+    },
+  },
+  // the public runtime is read by other origins' portals (CORS decides who): no resource policy narrows that
+  crossOriginResourcePolicy: false,
+  referrerPolicy: { policy: 'no-referrer' },
+  xFrameOptions: { action: 'deny' },
+  strictTransportSecurity: false,
+});
 
-/** Security headers on every response. */
-export const securityHeaders: RequestHandler = (_req, res, next) => {
+/** The security headers every response carries: helmet's, taken once, so that every path sends the same. */
+export const SECURITY_HEADERS: readonly (readonly [string, string])[] = (() => {
+  const out: [string, string][] = [];
+  const res = { setHeader: (name: string, value: unknown) => out.push([name, String(value)]), removeHeader: () => undefined };
+  configured({} as never, res as never, () => undefined);
+  return out;
+})();
+
+/** HSTS, for answers that went over TLS. */
+export const HSTS = ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as const;
+
+/** Whether the request came over TLS: its own socket, or a trusted proxy's X-Forwarded-Proto (as Express's req.protocol decides). */
+export function overTls(req: IncomingMessage, trusted: (address: string, hop: number) => boolean): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  if (!trusted(req.socket.remoteAddress ?? '', 0)) return false;
+  const header = req.headers['x-forwarded-proto'];
+  const first = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim();
+  return first === 'https';
+}
+
+/** Security headers on every response, and HSTS over TLS. */
+export const securityHeaders: RequestHandler = (req, res, next) => {
   for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+  if (req.secure) res.setHeader(...HSTS);
   next();
 };
 

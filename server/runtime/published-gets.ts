@@ -11,7 +11,7 @@ import vary from 'vary';
 import type { Logger } from '../http/logger.ts';
 import type { Metrics } from '../http/metrics.ts';
 import { traceRequest } from '../http/access-log.ts';
-import { corsPolicy, SECURITY_HEADERS } from '../http/security.ts';
+import { corsPolicy, HSTS, overTls, SECURITY_HEADERS } from '../http/security.ts';
 import { BUNDLE_REPRESENTATIONS, resolveBundle, sendBundleRepresentation } from './routes.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -26,8 +26,11 @@ export interface PublishedGetsDeps {
   config: { corsOrigins: readonly string[] };
 }
 
+/** Whom the app trusts as a proxy (Express's compiled `trust proxy`): their X-Forwarded-Proto says whether TLS was used. */
+export type TrustedProxy = (address: string, hop: number) => boolean;
+
 /** A handler that answers the published GETs it knows and returns true, or returns false and touches nothing. */
-export function publishedGets(ctx: PublishedGetsDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function publishedGets(ctx: PublishedGetsDeps, trusted: TrustedProxy): (req: IncomingMessage, res: ServerResponse) => boolean {
   const regions = new Set(ctx.regions.map((r) => r.code));
   const cors = corsPolicy(ctx.config.corsOrigins);
   return (req, res) => {
@@ -39,6 +42,7 @@ export function publishedGets(ctx: PublishedGetsDeps): (req: IncomingMessage, re
     const suffix = (m[3] ?? '') as keyof typeof BUNDLE_REPRESENTATIONS;
     traceRequest(ctx.logger, ctx.metrics, req, res, () => `/api/regions/:region/bundles/:ref${suffix}`);
     for (const [name, value] of SECURITY_HEADERS) res.setHeader(name, value);
+    if (overTls(req, trusted)) res.setHeader(...HSTS);
     if (cors.varies) vary(res, 'Origin');
     for (const [name, value] of cors.headers(req.headers.origin)) res.setHeader(name, value);
     sendBundleRepresentation(req, res, found, BUNDLE_REPRESENTATIONS[suffix]);

@@ -7,10 +7,10 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { AuditAction } from '../../schemas/index.ts';
-import { sharedRateLimiter, type RateLimiter } from '../http/rate-limit.ts';
 import { PG_MIGRATIONS } from './pg-migrations.ts';
+import { sharedRateLimiter } from './pg-rate-limit.ts';
 import { AUDIT_COLUMNS, auditValues, type Row } from './rows.ts';
-import type { Actor, StoreChange } from './store.ts';
+import type { Actor, RateLimiter, StoreChange } from './store.ts';
 
 /** A connection: the pool, or one client inside a transaction. */
 export type Db = pg.Pool | pg.PoolClient;

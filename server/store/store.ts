@@ -18,7 +18,6 @@ import type {
   VersionState,
   VersionView,
 } from '../../schemas/index.ts';
-import type { RateLimiter } from '../http/rate-limit.ts';
 
 export type { AuditEntry, DocumentHead, DocumentKind, Role, User, UserAccount, VersionState };
 
@@ -134,6 +133,11 @@ export type StoreChange = { kind: 'bundle'; bundleId: string } | { kind: 'policy
 export interface ChangeStamps {
   bundles: Map<string, string>;
   policy: string;
+}
+
+/** Counts one request of a client: 0 when it may go on, else the seconds until it may. */
+export interface RateLimiter {
+  take(key: string): number | Promise<number>;
 }
 
 /** The storage every part of the server goes through. */

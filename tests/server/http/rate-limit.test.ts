@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenBuckets, sharedRateLimiter } from '../../../server/http/rate-limit.ts';
+import { TokenBuckets } from '../../../server/http/rate-limit.ts';
+import { sharedRateLimiter } from '../../../server/store/pg-rate-limit.ts';
 import { startServer, type TestServer } from '../../support/test-server.ts';
 
 /** The public POSTs are limited per client; the rest of the API is not, and another client has its own allowance. */
