@@ -1,14 +1,15 @@
 /**
- * Structured logs: one JSON object a line. Nothing an applicant typed is logged whole: the
- * server logs paths and counts, never bodies, and as a safety net every line is scrubbed —
- * values under keys that name personal data, and anything shaped like an ID number, a
- * mobile number or an e-mail address, are masked whatever key they sit under — and capped
- * in size.
+ * Structured logs through pino: one JSON object a line — ISO time, the level by name, the
+ * message, the fields. Nothing an applicant typed is logged whole: the server logs paths and
+ * counts, never bodies, and as a safety net every line is scrubbed — values under keys that
+ * name personal data, and anything shaped like an ID number, a mobile number or an e-mail
+ * address, are masked whatever key they sit under (pino's own redaction knows paths, not
+ * shapes, so its log formatter runs the scrub) — and capped in size.
  */
+import pino from 'pino';
 
 /** Log levels in order. */
 export type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /** The longest line written; longer ones keep their time, level and message and say how long they were. */
 export const MAX_LINE = 8192;
@@ -54,14 +55,29 @@ export function scrub(value: unknown, depth = 0): unknown {
 
 /** A logger writing JSON lines to `write` at or above `level`. */
 export function createLogger(level: Level = 'info', write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
-  const log =
+  const log = pino(
+    {
+      level,
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: (fields) => scrub(fields) as Record<string, unknown>,
+      },
+      hooks: {
+        // the cap, on the line as written: a longer one keeps its time, level and message and says how long it was
+        streamWrite: (line) => {
+          if (line.length <= MAX_LINE) return line;
+          const { time, level: lvl, msg } = JSON.parse(line) as Record<string, unknown>;
+          return `${JSON.stringify({ time, level: lvl, msg, truncated: true, length: line.length - 1 })}\n`;
+        },
+      },
+    },
+    { write },
+  );
+  const at =
     (lvl: Level) =>
-    (msg: string, fields: Record<string, unknown> = {}) => {
-      if (ORDER[lvl] < ORDER[level]) return;
-      const time = new Date().toISOString();
-      let line = JSON.stringify({ time, level: lvl, msg, ...(scrub(fields) as Record<string, unknown>) });
-      if (line.length > MAX_LINE) line = JSON.stringify({ time, level: lvl, msg, truncated: true, length: line.length });
-      write(line + '\n');
-    };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+    (msg: string, fields: Record<string, unknown> = {}) =>
+      log[lvl](fields, msg);
+  return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
