@@ -6,14 +6,9 @@ import type { ErrorObject } from 'ajv';
 import { FORMATS } from './formats.ts';
 import { rowName, ROSTER_KEY, ROSTER_LABEL } from './roster.ts';
 import type { FieldFormat } from './types.ts';
+import type { FieldError } from './field-error.ts';
 
-/** One validation error as front ends show it. */
-export interface FieldError {
-  /** JSON Pointer of the offending value (for `required`, of the missing property). */
-  path: string;
-  keyword: string;
-  message: string;
-}
+export type { FieldError } from './field-error.ts';
 
 const FORMAT_NAMES: Record<string, string> = {
   date: '日期（YYYY-MM-DD）',

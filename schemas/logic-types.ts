@@ -3,7 +3,7 @@
  * and what their answers do, conditions on fields, groups of optional matters, 受理条件 and
  * 智能审核 rules, and the dependencies of matters on one another.
  */
-import type { FieldOption, MatterMaterial } from './types.ts';
+import type { FieldOption, MatterMaterial } from './matter-parts.ts';
 
 /** A test of one value; exactly one member is set. */
 export interface ValueTest {

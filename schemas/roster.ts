@@ -8,7 +8,7 @@
  */
 import type { CompiledBundle, FormSection, MergedField } from './compiled-types.ts';
 import { bothOf, conditionRefs, fieldPath, type ApplicationData } from './conditions.ts';
-import type { FieldError } from './error-messages.ts';
+import type { FieldError } from './field-error.ts';
 import type { Condition } from './logic-types.ts';
 
 /** The property of an application that lists the employees. */

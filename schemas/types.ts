@@ -3,18 +3,15 @@
  * (`*.schema.json`); the schema is the contract, these types are its TypeScript face.
  */
 import type { FieldCondition, GoldenCase, MatterDependency, MatterGroup, Question, Rule, ScenarioEffect } from './logic-types.ts';
+import type { FieldOption, MatterMaterial } from './matter-parts.ts';
+
+export type { FieldOption, MaterialForm, MatterMaterial, Necessity } from './matter-parts.ts';
 
 /** Value type of a data element (数据元). */
 export type FieldType = 'string' | 'text' | 'integer' | 'number' | 'boolean' | 'date' | 'enum' | 'multi-enum';
 
 /** Named formats; checksummed ones are registered by every runtime that validates applications. */
 export type FieldFormat = 'cn-id-number' | 'cn-uscc' | 'cn-mobile' | 'cn-phone' | 'cn-bank-card' | 'cn-postcode' | 'email';
-
-/** One option of an enum field. */
-export interface FieldOption {
-  value: string;
-  label: string;
-}
 
 /** Constraints a field may carry; a matter override narrows them. */
 export interface FieldConstraints {
@@ -91,12 +88,6 @@ export type MatterKind = '01' | '02' | '03' | '04' | '05' | '06' | '07' | '08' |
 /** 服务对象. */
 export type Target = 'individual' | 'organization';
 
-/** 必要性: 必要 / 非必要 / 容缺后补. */
-export type Necessity = 'required' | 'optional' | 'deferrable';
-
-/** 材料形式: 纸质 / 电子 / 均可. */
-export type MaterialForm = 'paper' | 'electronic' | 'either';
-
 /** A matter's use of a dictionary element, optionally narrowed. */
 export interface MatterFieldRef {
   ref: string;
@@ -112,21 +103,6 @@ export interface MatterLocalField {
 
 /** One field of a matter's form. */
 export type MatterField = MatterFieldRef | MatterLocalField;
-
-/** One 申请材料 of a matter. */
-export interface MatterMaterial {
-  ref: string;
-  necessity: Necessity;
-  form: MaterialForm;
-  copies: number;
-  /** 告知承诺: a signed commitment may replace the document. */
-  commitment?: boolean;
-  /** 电子证照: the office fetches the e-licence, so the applicant need not submit it. */
-  eLicense?: boolean;
-  /** 容缺受理: the working days after acceptance within which a deferred document is handed in. */
-  remedyDays?: number;
-  note?: string;
-}
 
 /** 办理结果: what the matter yields; `material` names the document it produces for later matters. */
 export interface MatterResult {
