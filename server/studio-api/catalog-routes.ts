@@ -31,8 +31,7 @@ import { runSliced, timeSlicer } from '../http/time-slice.ts';
 import { readUpload } from '../http/workbook-upload.ts';
 import { attachment, workbookOf, XLSX_TYPE } from '../http/xlsx.ts';
 import { UploadRefusal } from '../http/zip-inflation.ts';
-import { CATALOG_UPLOAD, type readSheets } from './catalog-upload.ts';
-import { patternProblems } from './pattern-safety.ts';
+import { CATALOG_UPLOAD, type CatalogUpload } from './catalog-upload.ts';
 import { mayReadDocument, setsPattern, writeRefusal } from './permissions.ts';
 
 /** The largest workbook accepted. */
@@ -70,7 +69,7 @@ export function catalogRoutes(ctx: AppContext): Router {
     const upload = req.body as Buffer;
     if (!Buffer.isBuffer(upload) || upload.length === 0) throw problem(422, '上传的文件不是有效的 Excel 工作簿（.xlsx）');
     // read in a worker thread within hard caps: the runtime keeps answering while a workbook is read
-    const read = await readUpload<ReturnType<typeof readSheets>>(upload, CATALOG_UPLOAD).catch((error: unknown) => {
+    const read = await readUpload<CatalogUpload>(upload, CATALOG_UPLOAD).catch((error: unknown) => {
       throw error instanceof UploadRefusal ? problem(error.status, error.message) : error;
     });
     const problems: SheetProblem[] = [...read.problems];
@@ -110,7 +109,8 @@ export function catalogRoutes(ctx: AppContext): Router {
       if (refusal) at('/code', `${m.code}：${refusal}`);
       else if (user.role !== 'admin' && setsPattern('matter', m)) at('/fields', '只有省级管理员可以设置格式规则（正则表达式）');
       // every sheet's problems at once; what an unreadable cell caused is said once, at the cell
-      const invalid = [...validateDocument('matter', m, 'matter'), ...patternProblems(m)];
+      // the patterns were put to the ReDoS checker in the upload's worker
+      const invalid = [...validateDocument('matter', m, 'matter'), ...(read.patterns.get(m.code) ?? [])];
       for (const p of invalid) if (!unreadable(sheetPlace(origin, p.path))) at(p.path, p.message);
       if (invalid.length) continue;
       for (const d of matterProblems(m, index)) if (d.severity === 'error' || d.code === 'matter.dependency-unknown') at(d.path, d.message);

@@ -171,6 +171,14 @@ describe('the matter catalog in Excel', () => {
     ]);
   });
 
+  it('refuses a pattern that backtracks exponentially, at its cell, even from the province’s admin', async () => {
+    const file = await changeCell(await exported(), '字段', 'JSRS-SY-0101', '限定（JSON）', JSON.stringify({ pattern: '^(a|aa)+$' }));
+    const refused = (await upload(admin, file, true).expect(422)).body.report as CatalogImportReport;
+    expect(refused.problems).toEqual([
+      expect.objectContaining({ sheet: '字段', column: '限定（JSON）', message: expect.stringContaining('回溯（ReDoS）') }),
+    ]);
+  });
+
   it('answers a file that is not a workbook with a clear refusal', async () => {
     await admin.post(PATH, { matters: [] }).expect(415);
     const junk = await upload(admin, Buffer.from('not a zip at all')).expect(422);
