@@ -6,7 +6,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
 import type { AuditAction } from '../../schemas/index.ts';
 import { AUDIT_COLUMNS, auditValues, type Row } from './rows.ts';
@@ -27,6 +27,17 @@ export class SqliteBase {
   constructor(file: string, options: SqliteOptions = {}) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new DatabaseSync(file);
+    // each SQL text is prepared once and its statement reused (the store's SQL is constant text: the cache stays small)
+    const prepare = this.db.prepare.bind(this.db);
+    const prepared = new Map<string, StatementSync>();
+    this.db.prepare = (sql: string) => {
+      let statement = prepared.get(sql);
+      if (!statement) {
+        if (prepared.size >= 500) prepared.clear();
+        prepared.set(sql, (statement = prepare(sql)));
+      }
+      return statement;
+    };
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
     if (options.maxPageCount) this.db.exec(`PRAGMA max_page_count = ${Math.floor(options.maxPageCount)}`);
     this.migrate();
