@@ -125,6 +125,9 @@ export interface ReleaseView {
   publishedBy: string;
 }
 
+/** One answer to a 情形 question: true / false, an option's value, several options' values, a number, or a date (YYYY-MM-DD). */
+export type Answer = boolean | string | number | string[];
+
 /** One field-level problem: where (JSON Pointer) and what, in Chinese. */
 export interface ProblemError {
   path: string;

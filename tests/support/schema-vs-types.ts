@@ -209,9 +209,15 @@ export class TypeChecker {
       return;
     }
     if (shape.kind === 'union') {
-      if (members.length !== shape.options.length)
-        return void out.push(`${path}: ${shape.options.length} schema variants, ${members.length} type members`);
-      const unmatched = members.filter((m) => !shape.options.some((o) => this.differences(m, o, at).length === 0));
+      // TypeScript spells boolean as true | false: one member, as the schema's { type: boolean } is one variant
+      const literals = members.filter((m) => m.flags & ts.TypeFlags.BooleanLiteral);
+      const folded =
+        literals.length === 2
+          ? [...members.filter((m) => !(m.flags & ts.TypeFlags.BooleanLiteral)), this.checker.getBooleanType()]
+          : members;
+      if (folded.length !== shape.options.length)
+        return void out.push(`${path}: ${shape.options.length} schema variants, ${folded.length} type members`);
+      const unmatched = folded.filter((m) => !shape.options.some((o) => this.differences(m, o, at).length === 0));
       for (const m of unmatched) out.push(`${path}: type member ${this.text(m)} matches no schema variant`);
       return;
     }

@@ -8,13 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { createTestStore, dropTemplate, type SeededTemplate } from './test-store.ts';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    seededTemplate: SeededTemplate;
-  }
-}
+import { createTestStore, dropTemplate } from './test-store.ts';
 
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'yjs-template-'));

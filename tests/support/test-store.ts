@@ -29,6 +29,13 @@ export interface SeededTemplate {
   pgDatabase?: string;
 }
 
+// what the global setup provides to every test file (inject('seededTemplate'))
+declare module 'vitest' {
+  export interface ProvidedContext {
+    seededTemplate: SeededTemplate;
+  }
+}
+
 /** The configuration of a test server in `dataDir` (and on `databaseUrl` under test:pg), `env` on top. */
 export function testConfig(dataDir: string, databaseUrl?: string, env: Record<string, string> = {}): Config {
   return {
