@@ -29,13 +29,15 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** One artifact ready to serve. */
 export class RuntimeEntry {
   readonly compiled: CompiledBundle;
-  /** The compiled bundle, its application schema, its UI schema and its rules, as served. */
+  /** The compiled bundle as served (its text and ETag are the artifact's). */
   readonly compiledJson: Representation;
-  readonly schemaJson: Representation;
-  readonly uiSchemaJson: Representation;
-  readonly rulesJson: Representation;
-  readonly guideJson: Representation;
-  readonly titles: Map<string, string>;
+  // the other representations and the field titles are made on first use: a start loads every artifact of
+  // every region, most of which no one asks for before the next publish
+  private schemaMade: Representation | undefined;
+  private uiSchemaMade: Representation | undefined;
+  private rulesMade: Representation | undefined;
+  private guideMade: Representation | undefined;
+  private titlesMade: Map<string, string> | undefined;
   readonly version: BundleVersion;
   readonly variantStatus: Artifact['variantStatus'];
   private validator: ValidateFunction | undefined;
@@ -56,15 +58,35 @@ export class RuntimeEntry {
     this.version = version;
     this.variantStatus = artifact.variantStatus;
     this.compiledJson = new Representation(artifact.compiled, JSON_TYPE, artifact.etag);
-    this.schemaJson = new Representation(JSON.stringify(this.compiled.schema), 'application/schema+json; charset=utf-8');
-    this.uiSchemaJson = new Representation(JSON.stringify(this.compiled.uiSchema), JSON_TYPE);
-    this.rulesJson = new Representation(JSON.stringify(this.compiled.rules), JSON_TYPE);
-    this.guideJson = new Representation(JSON.stringify(this.compiled.guide), JSON_TYPE);
-    this.titles = fieldTitles(this.compiled);
     this.ajv = ajv;
     this.validators = validators;
     this.stored = artifact.validator;
     this.region = artifact.region;
+  }
+
+  /** The application schema, as served. */
+  get schemaJson(): Representation {
+    return (this.schemaMade ??= new Representation(JSON.stringify(this.compiled.schema), 'application/schema+json; charset=utf-8'));
+  }
+
+  /** The UI schema, as served. */
+  get uiSchemaJson(): Representation {
+    return (this.uiSchemaMade ??= new Representation(JSON.stringify(this.compiled.uiSchema), JSON_TYPE));
+  }
+
+  /** The rules, as served. */
+  get rulesJson(): Representation {
+    return (this.rulesMade ??= new Representation(JSON.stringify(this.compiled.rules), JSON_TYPE));
+  }
+
+  /** The 办事指南 as data, as served. */
+  get guideJson(): Representation {
+    return (this.guideMade ??= new Representation(JSON.stringify(this.compiled.guide), JSON_TYPE));
+  }
+
+  /** Each field's title by its data path, for the errors' words. */
+  get titles(): Map<string, string> {
+    return (this.titlesMade ??= fieldTitles(this.compiled));
   }
 
   /** True once the validator is at hand (loaded or compiled). */

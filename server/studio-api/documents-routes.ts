@@ -31,7 +31,7 @@ import type { AppContext } from '../context.ts';
 import { problem } from '../http/problem.ts';
 import type { StoredDocument } from '../store/store.ts';
 import { documentKindParam } from './params.ts';
-import { mayRead, mayReadDocument, maySeeVersion, seesProvinceDrafts, setsPattern, writeRefusal } from './permissions.ts';
+import { kindRefusal, mayRead, mayReadDocument, maySeeVersion, seesProvinceDrafts, setsPattern, writeRefusal } from './permissions.ts';
 import { patternProblems } from './pattern-safety.ts';
 import { documentView, versionRecord, versionView } from './views.ts';
 import { baseOfVariant, variantProblems } from './variant-routes.ts';
@@ -149,6 +149,8 @@ export function documentRoutes(ctx: AppContext): Router {
 
   router.post('/documents/:kind', async (req, res) => {
     const kind = req.documentKind!;
+    const never = kindRefusal(req.auth!.user, kind);
+    if (never) throw problem(403, never);
     validated(kind, req.body);
     const id = documentId(kind, req.body);
     const region = documentRegion(kind, req.body);
@@ -182,6 +184,8 @@ export function documentRoutes(ctx: AppContext): Router {
     if (!ifMatch) throw problem(428, '更新文档需要 If-Match 请求头（当前版本的 ETag），以免覆盖他人的修改');
     const expected = /^"([1-9][0-9]*)"$/.exec(ifMatch.trim());
     if (!expected) throw problem(412, 'If-Match 不是本文档的版本标记');
+    const never = kindRefusal(req.auth!.user, kind);
+    if (never) throw problem(403, never);
     validated(kind, req.body);
     if (documentId(kind, req.body) !== id)
       throw problem(422, '文档内的标识与地址中的标识不一致', {
@@ -222,12 +226,14 @@ export function documentRoutes(ctx: AppContext): Router {
     const user = req.auth!.user;
     if (bundle === undefined && variant === undefined)
       throw problem(422, '请提供要编译的一件事或地方版本', { errors: [{ path: '/bundle', message: '缺少 bundle 或 variant' }] });
+    // who may compile for where is decided before the bodies are validated: a refused request costs no validation
+    const variantRegion = (variant as { region?: unknown } | null | undefined)?.region;
+    const target = typeof region === 'string' ? region : variant !== undefined ? variantRegion : user.region;
+    if (typeof target !== 'string' || !ctx.regions.some((r) => r.code === target))
+      throw problem(422, '请选择有效的行政区划', { errors: [{ path: '/region', message: `没有行政区划「${String(target)}」` }] });
+    if (user.role !== 'admin' && target !== user.region) throw problem(403, '只能编译本地区的版本');
     if (bundle !== undefined) validated('bundle', bundle);
     if (variant !== undefined) validated('variant', variant);
-    const target = typeof region === 'string' ? region : variant !== undefined ? (variant as Variant).region : user.region;
-    if (!ctx.regions.some((r) => r.code === target))
-      throw problem(422, '请选择有效的行政区划', { errors: [{ path: '/region', message: `没有行政区划「${target}」` }] });
-    if (user.role !== 'admin' && target !== user.region) throw problem(403, '只能编译本地区的版本');
     const defs = await visibleDefinitions(user);
     if (variant !== undefined) {
       const v = variant as Variant;

@@ -33,11 +33,22 @@ export function writeRefusal(
   currentRegion: string | null | undefined,
 ): string | null {
   if (user.role === 'admin') return null;
-  if (user.role === 'viewer') return '只读用户不能修改任何内容';
-  if (kind !== 'variant' && kind !== 'matter') return '设区市用户只能维护本市的地方版本和地方事项';
+  const refusal = kindRefusal(user, kind);
+  if (refusal) return refusal;
   if (newRegion !== user.region)
     return `设区市用户只能维护本市（${user.region}）的${kind === 'variant' ? DOCUMENT_LABELS.variant : '地方事项'}`;
   if (currentRegion !== undefined && currentRegion !== user.region) return '不能修改其他地区的文档';
+  return null;
+}
+
+/**
+ * Why `user` may write no document of `kind` at all, whatever its body says — checked before the body
+ * is validated, so that a role that may never write costs the server no validation and no pattern check.
+ */
+export function kindRefusal(user: User, kind: DocumentKind): string | null {
+  if (user.role === 'admin') return null;
+  if (user.role === 'viewer') return '只读用户不能修改任何内容';
+  if (kind !== 'variant' && kind !== 'matter') return '设区市用户只能维护本市的地方版本和地方事项';
   return null;
 }
 

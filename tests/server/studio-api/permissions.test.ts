@@ -158,6 +158,22 @@ const matrix: [string, Call, { admin: number; suzhou: number; nanjing: number; v
   ['POST /logout', (c) => c.post('/api/studio/logout-check-only'), { admin: 404, suzhou: 404, nanjing: 404, viewer: 404 }],
 ];
 
+describe('authorization before any work', () => {
+  it('refuses a write the role may never make before reading the body: no validation, no pattern check for a viewer', async () => {
+    // a body that is not a dictionary at all: were it validated first, the answer would be 422
+    for (const [role, path] of [
+      ['viewer', '/api/studio/documents/dictionary/dictionary'],
+      ['suzhou', '/api/studio/documents/dictionary/dictionary'],
+      ['viewer', '/api/studio/documents/matter/JSRS-SY-0101'],
+    ] as const) {
+      const res = await clients[role]!.put(path, { fields: 'not a document' }, '"1"');
+      expect(res.status, `${role} ${path}`).toBe(403);
+    }
+    const created = await clients.viewer!.post('/api/studio/documents/matter', { code: 'X', fields: 7 });
+    expect(created.status).toBe(403);
+  });
+});
+
 describe('authorization matrix', () => {
   it('lists only the documents a city editor may see', async () => {
     const nanjing = (await clients.nanjing!.get('/api/studio/documents/variant')).body as { region: string }[];
