@@ -26,7 +26,13 @@ const verdicts = new Map<string, string | null>();
 export function patternRisk(pattern: string, ms = 2_000): string | null {
   if (verdicts.has(pattern)) return verdicts.get(pattern)!;
   if (ms <= 0) return `格式规则「${pattern}」无法在限定时间内确认不会回溯爆炸，请简化（如用格式构造器生成）`;
-  const d = checker().checkSync(pattern, '', { timeout: ms });
+  let d: ReturnType<typeof Recheck.checkSync>;
+  try {
+    d = checker().checkSync(pattern, '', { timeout: ms });
+  } catch {
+    // the checker itself failed (a pattern it cannot parse, or it gave up under load): undecided, and so refused — never a 500
+    return `格式规则「${pattern}」无法在限定时间内确认不会回溯爆炸，请简化（如用格式构造器生成）`;
+  }
   const risk =
     d.status === 'safe'
       ? null

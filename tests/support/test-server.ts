@@ -60,7 +60,11 @@ export interface TestServer {
 export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'yjs-test-'));
   const logs: string[] = [];
-  const logger = createLogger('info', (line) => logs.push(line));
+  const logger = createLogger('info', (line) => {
+    logs.push(line);
+    // a 500's stack goes where the test run's output is read: a failing status alone does not say why
+    if (line.includes('"msg":"unhandled error"')) process.stderr.write(`test server: ${line}`);
+  });
   const template = inject('seededTemplate');
   const database = await copyTemplate(template, dataDir);
   const config = testConfig(dataDir, database?.url, env);
