@@ -32,7 +32,7 @@ import { problem } from '../http/problem.ts';
 import type { StoredDocument } from '../store/store.ts';
 import { documentKindParam } from './params.ts';
 import { kindRefusal, mayRead, mayReadDocument, maySeeVersion, seesProvinceDrafts, setsPattern, writeRefusal } from './permissions.ts';
-import { patternProblems } from './pattern-safety.ts';
+import { patternProblems, patternsIn } from './pattern-safety.ts';
 import { documentView, versionRecord, versionView } from './views.ts';
 import { baseOfVariant, variantProblems } from './variant-routes.ts';
 
@@ -42,13 +42,14 @@ const revTag = (doc: StoredDocument) => `"${doc.rev}"`;
 const REVISIONS_SHOWN = 50;
 
 /** Refuses a body that is not a valid document of `kind` (422 with each field's problem). */
-function validated(kind: DocumentKind, body: unknown): void {
+function validated(kind: DocumentKind, body: unknown, stored?: unknown): void {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw problem(400, '文档应为 JSON 对象');
   const invalid = validateDocument(kind, body, kind);
-  // what a document gets wrong on its own (承诺 ≤ 法定, a rule's operations, a pattern that backtracks) is refused as it is typed
+  // what a document gets wrong on its own (承诺 ≤ 法定, a rule's operations, a pattern that backtracks) is refused as it is typed;
+  // the patterns the stored revision already has were decided when it was saved
   const problems: { path: string; message: string }[] = invalid.length
     ? invalid
-    : [...documentOwnProblems(kind, body), ...patternProblems(body)];
+    : [...documentOwnProblems(kind, body), ...patternProblems(body, undefined, patternsIn(stored))];
   if (problems.length) {
     const more = problems.length > 1 ? `（共 ${problems.length} 处）` : '';
     throw problem(422, `${DOCUMENT_LABELS[kind]}未保存：${problems[0]!.message}${more}`, {
@@ -186,12 +187,12 @@ export function documentRoutes(ctx: AppContext): Router {
     if (!expected) throw problem(412, 'If-Match 不是本文档的版本标记');
     const never = kindRefusal(req.auth!.user, kind);
     if (never) throw problem(403, never);
-    validated(kind, req.body);
+    const current = await ctx.store.getDocument(kind, id);
+    validated(kind, req.body, current?.body);
     if (documentId(kind, req.body) !== id)
       throw problem(422, '文档内的标识与地址中的标识不一致', {
         errors: [{ path: kind === 'matter' ? '/code' : '/id', message: `应为「${id}」` }],
       });
-    const current = await ctx.store.getDocument(kind, id);
     if (!current) throw problem(404, `没有文档 ${documentRef(kind, id)}`);
     const region = documentRegion(kind, req.body);
     if (!mayRead(req.auth!.user, current.region)) throw problem(403, '不能修改其他地区的文档');

@@ -48,8 +48,13 @@ export function patternRisk(pattern: string, ms = 2_000): string | null {
 /**
  * The authored patterns of a document body (every `pattern` text in it), each refused with its
  * JSON Pointer when unsafe; all of them decided within `budgetMs` (what is left undecided is refused).
+ * Patterns in `accepted` (the stored document's own) are not decided again.
  */
-export function patternProblems(body: unknown, budgetMs = 3_000): { path: string; message: string }[] {
+export function patternProblems(
+  body: unknown,
+  budgetMs = 3_000,
+  accepted: ReadonlySet<string> = new Set(),
+): { path: string; message: string }[] {
   const out: { path: string; message: string }[] = [];
   const deadline = performance.now() + budgetMs;
   const walk = (node: unknown, path: string) => {
@@ -58,11 +63,28 @@ export function patternProblems(body: unknown, budgetMs = 3_000): { path: string
     for (const [key, value] of Object.entries(node)) {
       const at = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       if (key === 'pattern' && typeof value === 'string') {
-        const risk = patternRisk(value, Math.min(2_000, deadline - performance.now()));
+        // a pattern the stored document already has was decided when it was saved: only new ones cost a check
+        if (accepted.has(value)) continue;
+        const risk = patternRisk(value, Math.floor(Math.min(2_000, deadline - performance.now())));
         if (risk) out.push({ path: at, message: risk });
       } else walk(value, at);
     }
   };
   walk(body, '');
+  return out;
+}
+
+/** Every authored pattern in a document body: those a save need not decide again. */
+export function patternsIn(body: unknown): Set<string> {
+  const out = new Set<string>();
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'pattern' && typeof value === 'string') out.add(value);
+      else walk(value);
+    }
+  };
+  walk(body);
   return out;
 }

@@ -1,3 +1,4 @@
+import { patternProblems, patternsIn } from '../../../server/studio-api/pattern-safety.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type Client, type TestServer } from '../../support/test-server.ts';
 
@@ -248,5 +249,24 @@ describe('authored patterns', () => {
     const res = await admin.post(`${base}/applications/validate`, { ...example, employees }).expect(422);
     expect(Date.now() - started).toBeLessThan(1000);
     expect(res.body.errors).toEqual([{ path: '/employees/0/person/nickname', message: '第 1 名职工的「昵称」格式不正确' }]);
+  });
+});
+
+describe('deciding patterns once', () => {
+  it('decides only the patterns a save adds: the stored document’s own were decided when it was saved', () => {
+    const stored = { fields: [{ id: 'a', pattern: '^[0-9]{6}$' }] };
+    const edited = {
+      fields: [
+        { id: 'a', pattern: '^[0-9]{6}$' },
+        { id: 'b', pattern: '^(a|aa)+$' },
+      ],
+    };
+    // even an unsafe pattern that somehow stands in the stored revision is not the save's to refuse again…
+    expect(patternProblems({ fields: [{ pattern: '^(a|aa)+$' }] }, undefined, patternsIn({ x: { pattern: '^(a|aa)+$' } }))).toEqual([]);
+    // …while every pattern the save adds is decided
+    expect(patternProblems(edited, undefined, patternsIn(stored))).toEqual([
+      { path: '/fields/1/pattern', message: expect.stringContaining('回溯（ReDoS）') },
+    ]);
+    expect([...patternsIn(edited)]).toEqual(['^[0-9]{6}$', '^(a|aa)+$']);
   });
 });
